@@ -1,0 +1,50 @@
+//! Errors that end a command, sorted into the kinds that decide the exit code.
+//! Every error carries a message (what failed, where) and, where we know one, a hint
+//! (what to do next).
+
+use std::fmt;
+
+/// The class of an error; the CLI maps each to one exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// Bad input: a malformed address, an unknown record type, a port out of range.
+    Usage,
+    /// The environment stopped us: no privilege, cannot bind, cannot connect to a server.
+    Environment,
+    /// The user pressed Ctrl-C.
+    Interrupted,
+}
+
+/// An error that ends a command.
+#[derive(Debug, Clone)]
+pub struct CommandError {
+    pub kind: ErrorKind,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl CommandError {
+    pub fn usage(message: impl Into<String>) -> Self {
+        Self { kind: ErrorKind::Usage, message: message.into(), hint: None }
+    }
+
+    pub fn environment(message: impl Into<String>) -> Self {
+        Self { kind: ErrorKind::Environment, message: message.into(), hint: None }
+    }
+
+    #[must_use]
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+impl fmt::Display for CommandError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for CommandError {}
+
+pub type Result<T> = std::result::Result<T, CommandError>;

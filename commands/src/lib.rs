@@ -1,0 +1,36 @@
+//! The logic behind deskhand's commands, free of any command-line parsing or terminal
+//! handling. Each verb lives in its own file (`net/ping.rs` holds `net ping`), takes a
+//! plain request struct plus its I/O seams (traits such as [`net::ping::Pinger`]), and
+//! returns a serializable report together with an [`Outcome`]. Rendering and exit codes
+//! are the CLI crate's business.
+
+pub mod error;
+pub mod net;
+pub mod progress;
+pub mod util;
+
+pub use error::{CommandError, ErrorKind};
+pub use progress::Progress;
+
+use serde::Serialize;
+
+/// What a command concluded, independent of how it is rendered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// Everything asked for was found good.
+    Ok,
+    /// The command ran, and the check said no (host down, port closed, name missing).
+    CheckFailed,
+}
+
+impl Outcome {
+    /// `Ok` when `ok` holds, `CheckFailed` otherwise.
+    pub fn from_ok(ok: bool) -> Self {
+        if ok { Self::Ok } else { Self::CheckFailed }
+    }
+
+    pub fn is_ok(self) -> bool {
+        self == Self::Ok
+    }
+}

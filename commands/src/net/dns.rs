@@ -1,0 +1,606 @@
+//! `net dns`: looks names up against one or several DNS servers, any record type, many
+//! names at once. It speaks DNS itself (hickory-proto messages over UDP with TCP
+//! fallback) rather than going through a caching resolver, so that every answer is the
+//! server's own: its response code, its TTLs, its timing. With several servers the
+//! answers are compared (a propagation / split-horizon check).
+
+use crate::error::{CommandError, Result};
+use crate::{Outcome, Progress};
+use futures::StreamExt;
+use hickory_proto::op::{Edns, Message, MessageType, OpCode, Query, ResponseCode};
+use hickory_proto::rr::{Name, RData, RecordType};
+use serde::Serialize;
+use std::future::Future;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::time::{Duration, Instant};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpStream, UdpSocket};
+
+/// The record types `--type all` asks for.
+pub const ALL_TYPES: [RecordType; 9] = [
+    RecordType::A,
+    RecordType::AAAA,
+    RecordType::CNAME,
+    RecordType::MX,
+    RecordType::NS,
+    RecordType::SOA,
+    RecordType::TXT,
+    RecordType::CAA,
+    RecordType::SRV,
+];
+
+/// How queries travel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Protocol {
+    /// UDP, retried over TCP when the answer is truncated.
+    Udp,
+    Tcp,
+}
+
+/// Why a query got no DNS answer at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QueryError {
+    Timeout,
+    /// The server's port refused us (ICMP port unreachable, or TCP RST).
+    Unreachable(String),
+    /// Anything else: a malformed reply, an I/O error.
+    Other(String),
+}
+
+/// A reply and the protocol that finally carried it.
+#[derive(Debug, Clone)]
+pub struct Reply {
+    pub message: Message,
+    pub protocol: Protocol,
+}
+
+/// The DNS seam: sends one query to one server.
+pub trait Transport: Send + Sync {
+    fn query(
+        &self,
+        server: SocketAddr,
+        query: &Query,
+        protocol: Protocol,
+        timeout: Duration,
+    ) -> impl Future<Output = std::result::Result<Reply, QueryError>> + Send;
+}
+
+/// What `net dns` is asked.
+#[derive(Debug, Clone)]
+pub struct DnsRequest {
+    pub names: Vec<String>,
+    /// Record types; empty means A (or PTR for an address).
+    pub types: Vec<RecordType>,
+    pub servers: Vec<SocketAddr>,
+    pub protocol: Protocol,
+    pub timeout: Duration,
+    /// Queries in flight at once.
+    pub concurrency: usize,
+    /// `--type all`: a name passes when any of its types has records.
+    pub all_types: bool,
+}
+
+/// How one server answered one question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// NOERROR with records of the asked type (or a CNAME leading to them).
+    Ok,
+    /// NOERROR, but no record of this type.
+    NoData,
+    NxDomain,
+    ServFail,
+    Refused,
+    /// Another response code (FORMERR, NOTIMP...): see `rcode`.
+    Error,
+    Timeout,
+    /// Nothing listens at the server's address and port.
+    Unreachable,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Ok => "ok",
+            Self::NoData => "no data",
+            Self::NxDomain => "NXDOMAIN",
+            Self::ServFail => "SERVFAIL",
+            Self::Refused => "REFUSED",
+            Self::Error => "error",
+            Self::Timeout => "timeout",
+            Self::Unreachable => "unreachable",
+        }
+    }
+}
+
+/// One resource record of an answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, PartialOrd, Ord)]
+pub struct Record {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub rtype: String,
+    pub ttl: u32,
+    pub data: String,
+}
+
+/// One server's answer to one (name, type) question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ServerAnswer {
+    pub server: String,
+    pub status: Status,
+    /// The response code as the server sent it, when a reply came.
+    pub rcode: Option<String>,
+    pub authoritative: bool,
+    pub protocol: Option<Protocol>,
+    pub time_ms: f64,
+    pub records: Vec<Record>,
+    pub error: Option<String>,
+}
+
+/// One question (name and type) and every server's answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Lookup {
+    /// The name as asked (for a reverse lookup, the address given).
+    pub name: String,
+    /// The name queried (the in-addr.arpa name for a reverse lookup).
+    pub query: String,
+    #[serde(rename = "type")]
+    pub rtype: String,
+    pub answers: Vec<ServerAnswer>,
+    /// Every server answered with records.
+    pub resolved: bool,
+    /// All servers gave the same status and the same records (TTLs aside).
+    pub agree: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DnsSummary {
+    pub lookups: usize,
+    pub resolved: usize,
+    pub failed: usize,
+    pub disagreements: usize,
+}
+
+/// The report of `net dns`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DnsReport {
+    pub servers: Vec<String>,
+    pub lookups: Vec<Lookup>,
+    pub summary: DnsSummary,
+}
+
+/// Whether the type list asks for `all`.
+pub fn wants_all(names: &[String]) -> bool {
+    names.iter().flat_map(|n| n.split(',')).any(|p| p.trim().eq_ignore_ascii_case("all"))
+}
+
+/// Parses record type names (`A`, `mx`, `all`); an unknown type is a usage error.
+pub fn parse_types(names: &[String]) -> Result<Vec<RecordType>> {
+    let mut out = Vec::new();
+    for n in names {
+        for part in n.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            if part.eq_ignore_ascii_case("all") {
+                out.extend(ALL_TYPES);
+                continue;
+            }
+            let upper = part.to_ascii_uppercase();
+            let t: RecordType = upper.parse().map_err(|_| unknown_type(part))?;
+            if matches!(t, RecordType::Unknown(_) | RecordType::ZERO | RecordType::OPT | RecordType::AXFR | RecordType::IXFR) {
+                return Err(unknown_type(part));
+            }
+            out.push(t);
+        }
+    }
+    let mut seen = Vec::new();
+    out.retain(|t| {
+        if seen.contains(t) {
+            false
+        } else {
+            seen.push(*t);
+            true
+        }
+    });
+    Ok(out)
+}
+
+fn unknown_type(t: &str) -> CommandError {
+    CommandError::usage(format!("unknown record type '{t}'"))
+        .with_hint("use A, AAAA, CNAME, MX, NS, SOA, TXT, SRV, PTR, CAA (or another standard type), or 'all'")
+}
+
+/// Parses a server given as `IP`, `IP:PORT` or `[IPv6]:PORT` (port 53 by default).
+pub fn parse_server(text: &str) -> Result<SocketAddr> {
+    let t = text.trim();
+    if let Ok(sa) = t.parse::<SocketAddr>() {
+        if sa.port() == 0 {
+            return Err(bad_server(t));
+        }
+        return Ok(sa);
+    }
+    let bare = t.strip_prefix('[').and_then(|s| s.strip_suffix(']')).unwrap_or(t);
+    if let Ok(ip) = bare.parse::<IpAddr>() {
+        return Ok(SocketAddr::new(ip, 53));
+    }
+    Err(bad_server(t))
+}
+
+fn bad_server(t: &str) -> CommandError {
+    CommandError::usage(format!("'{t}' is not a DNS server address"))
+        .with_hint("give an IP address with an optional port: 192.0.2.53, 192.0.2.53:5353, [2001:db8::53]:53")
+}
+
+/// The name servers of the system resolver, from /etc/resolv.conf (127.0.0.1 when it
+/// lists none, as glibc does).
+pub fn system_servers() -> Vec<SocketAddr> {
+    let text = std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
+    let mut servers: Vec<SocketAddr> = text
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("nameserver"))
+        .filter_map(|rest| rest.trim().split('%').next()?.parse::<IpAddr>().ok())
+        .map(|ip| SocketAddr::new(ip, 53))
+        .collect();
+    if servers.is_empty() {
+        servers.push(SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 53));
+    }
+    servers
+}
+
+/// One question to ask every server.
+struct Question {
+    asked: String,
+    name: Name,
+    rtype: RecordType,
+}
+
+fn questions(req: &DnsRequest) -> Result<Vec<Question>> {
+    let mut out = Vec::new();
+    for asked in &req.names {
+        let t = asked.trim();
+        if let Ok(ip) = t.trim_start_matches('[').trim_end_matches(']').parse::<IpAddr>() {
+            let types = if req.types.is_empty() { vec![RecordType::PTR] } else { req.types.clone() };
+            for rtype in types {
+                out.push(Question { asked: t.to_string(), name: Name::from(ip), rtype });
+            }
+            continue;
+        }
+        if !super::targets::is_hostname(t) && Name::from_utf8(t).is_err() {
+            return Err(bad_name(t));
+        }
+        let mut name = Name::from_utf8(t).map_err(|_| bad_name(t))?;
+        name.set_fqdn(true);
+        let types = if req.types.is_empty() { vec![RecordType::A] } else { req.types.clone() };
+        for rtype in types {
+            out.push(Question { asked: t.to_string(), name: name.clone(), rtype });
+        }
+    }
+    Ok(out)
+}
+
+fn bad_name(t: &str) -> CommandError {
+    CommandError::usage(format!("'{t}' is not a valid DNS name"))
+        .with_hint("labels are at most 63 characters, names at most 253; use letters, digits and '-'")
+}
+
+/// Runs `net dns`.
+pub async fn run<T: Transport>(req: &DnsRequest, transport: &T, progress: &dyn Progress) -> Result<(DnsReport, Outcome)> {
+    let questions = questions(req)?;
+    if req.servers.is_empty() {
+        return Err(CommandError::usage("no DNS server to ask").with_hint("give --server IP[:PORT]"));
+    }
+    let jobs = questions.len() * req.servers.len();
+    progress.set_length(jobs as u64);
+    let answers: Vec<ServerAnswer> = futures::stream::iter(questions.iter().flat_map(|q| req.servers.iter().map(move |s| (q, *s))))
+        .map(|(q, server)| async move {
+            let a = ask(transport, server, q, req).await;
+            progress.inc(1);
+            a
+        })
+        .buffered(req.concurrency.max(1))
+        .collect()
+        .await;
+    let mut lookups = Vec::with_capacity(questions.len());
+    let mut it = answers.into_iter();
+    for q in &questions {
+        let answers: Vec<ServerAnswer> = it.by_ref().take(req.servers.len()).collect();
+        let resolved = answers.iter().all(|a| a.status == Status::Ok);
+        let agree = answers.windows(2).all(|w| same_answer(&w[0], &w[1]));
+        lookups.push(Lookup { name: q.asked.clone(), query: q.name.to_ascii(), rtype: q.rtype.to_string(), answers, resolved, agree });
+    }
+    let resolved = lookups.iter().filter(|l| l.resolved).count();
+    let disagreements = lookups.iter().filter(|l| !l.agree).count();
+    let summary = DnsSummary { lookups: lookups.len(), resolved, failed: lookups.len() - resolved, disagreements };
+    let passed = if req.all_types {
+        // Absent types are expected with `all`: each name needs one answered type.
+        req.names.iter().all(|n| lookups.iter().any(|l| l.name == n.trim() && l.resolved))
+    } else {
+        summary.failed == 0
+    };
+    let outcome = Outcome::from_ok(passed && disagreements == 0);
+    let servers = req.servers.iter().map(ToString::to_string).collect();
+    Ok((DnsReport { servers, lookups, summary }, outcome))
+}
+
+fn same_answer(a: &ServerAnswer, b: &ServerAnswer) -> bool {
+    let key = |x: &ServerAnswer| {
+        let mut v: Vec<(String, String)> = x.records.iter().map(|r| (r.rtype.clone(), r.data.to_ascii_lowercase())).collect();
+        v.sort();
+        (x.status, v)
+    };
+    key(a) == key(b)
+}
+
+async fn ask<T: Transport>(transport: &T, server: SocketAddr, q: &Question, req: &DnsRequest) -> ServerAnswer {
+    let query = Query::query(q.name.clone(), q.rtype);
+    let started = Instant::now();
+    let result = transport.query(server, &query, req.protocol, req.timeout).await;
+    let time_ms = (started.elapsed().as_secs_f64() * 1_000_000.0).round() / 1000.0;
+    let mut ans = ServerAnswer {
+        server: server.to_string(),
+        status: Status::Error,
+        rcode: None,
+        authoritative: false,
+        protocol: None,
+        time_ms,
+        records: Vec::new(),
+        error: None,
+    };
+    match result {
+        Err(QueryError::Timeout) => {
+            ans.status = Status::Timeout;
+            ans.error = Some(format!("no answer within {:?}", req.timeout));
+        }
+        Err(QueryError::Unreachable(e)) => {
+            ans.status = Status::Unreachable;
+            ans.error = Some(e);
+        }
+        Err(QueryError::Other(e)) => ans.error = Some(e),
+        Ok(reply) => {
+            let m = &reply.message;
+            let rcode = m.metadata.response_code;
+            ans.rcode = Some(rcode_name(rcode));
+            ans.authoritative = m.metadata.authoritative;
+            ans.protocol = Some(reply.protocol);
+            ans.records = m
+                .answers
+                .iter()
+                .map(|r| Record {
+                    name: crate::util::sanitize(&r.name.to_ascii()),
+                    rtype: r.record_type().to_string(),
+                    ttl: r.ttl,
+                    data: crate::util::sanitize(&rdata_text(&r.data)),
+                })
+                .collect();
+            ans.status = match rcode {
+                ResponseCode::NoError if ans.records.iter().any(|r| r.rtype == q.rtype.to_string()) => Status::Ok,
+                // A CNAME answer to a CNAME question, or a chain ending elsewhere, still answers.
+                ResponseCode::NoError if !ans.records.is_empty() && q.rtype == RecordType::CNAME => Status::Ok,
+                ResponseCode::NoError => Status::NoData,
+                ResponseCode::NXDomain => Status::NxDomain,
+                ResponseCode::ServFail => Status::ServFail,
+                ResponseCode::Refused => Status::Refused,
+                _ => Status::Error,
+            };
+        }
+    }
+    ans
+}
+
+/// The RFC mnemonic of a response code (NOERROR, NXDOMAIN...).
+fn rcode_name(code: ResponseCode) -> String {
+    match code {
+        ResponseCode::NoError => "NOERROR".into(),
+        ResponseCode::FormErr => "FORMERR".into(),
+        ResponseCode::ServFail => "SERVFAIL".into(),
+        ResponseCode::NXDomain => "NXDOMAIN".into(),
+        ResponseCode::NotImp => "NOTIMP".into(),
+        ResponseCode::Refused => "REFUSED".into(),
+        other => format!("RCODE{}", u16::from(other)),
+    }
+}
+
+/// Presents record data as zone-file text; TXT strings are quoted.
+fn rdata_text(data: &RData) -> String {
+    match data {
+        RData::TXT(txt) => txt
+            .txt_data
+            .iter()
+            .map(|s| format!("\"{}\"", String::from_utf8_lossy(s).replace('\\', "\\\\").replace('"', "\\\"")))
+            .collect::<Vec<_>>()
+            .join(" "),
+        other => other.to_string(),
+    }
+}
+
+/// The real transport: UDP (retried once) with TCP fallback on truncation, or TCP alone.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct NetTransport;
+
+fn build_query(query: &Query) -> (u16, Vec<u8>) {
+    let id: u16 = rand::random();
+    let mut msg = Message::new(id, MessageType::Query, OpCode::Query);
+    msg.metadata.recursion_desired = true;
+    msg.add_query(query.clone());
+    let mut edns = Edns::new();
+    edns.set_max_payload(1232);
+    msg.set_edns(edns);
+    (id, msg.to_vec().unwrap_or_default())
+}
+
+fn io_error(e: &std::io::Error) -> QueryError {
+    match e.kind() {
+        std::io::ErrorKind::ConnectionRefused => {
+            QueryError::Unreachable("connection refused: nothing answers DNS at that address and port".into())
+        }
+        std::io::ErrorKind::TimedOut => QueryError::Timeout,
+        _ => QueryError::Other(e.to_string()),
+    }
+}
+
+fn matches(reply: &Message, id: u16, query: &Query) -> bool {
+    reply.metadata.id == id
+        && reply.metadata.message_type == MessageType::Response
+        && reply.queries.first().is_none_or(|q| q.name() == query.name() && q.query_type() == query.query_type())
+}
+
+async fn udp_once(server: SocketAddr, query: &Query, timeout: Duration) -> std::result::Result<Message, QueryError> {
+    let bind: SocketAddr = if server.is_ipv4() { (Ipv4Addr::UNSPECIFIED, 0).into() } else { (Ipv6Addr::UNSPECIFIED, 0).into() };
+    let sock = UdpSocket::bind(bind).await.map_err(|e| io_error(&e))?;
+    sock.connect(server).await.map_err(|e| io_error(&e))?;
+    let (id, bytes) = build_query(query);
+    sock.send(&bytes).await.map_err(|e| io_error(&e))?;
+    let deadline = tokio::time::Instant::now() + timeout;
+    let mut buf = vec![0u8; 4096];
+    loop {
+        let n = match tokio::time::timeout_at(deadline, sock.recv(&mut buf)).await {
+            Err(_) => return Err(QueryError::Timeout),
+            Ok(Err(e)) => return Err(io_error(&e)),
+            Ok(Ok(n)) => n,
+        };
+        // A reply that does not parse or does not match our question is ignored (spoofing, late replies).
+        if let Ok(msg) = Message::from_vec(&buf[..n])
+            && matches(&msg, id, query)
+        {
+            return Ok(msg);
+        }
+    }
+}
+
+async fn tcp_once(server: SocketAddr, query: &Query, timeout: Duration) -> std::result::Result<Message, QueryError> {
+    let work = async {
+        let mut stream = TcpStream::connect(server).await.map_err(|e| io_error(&e))?;
+        stream.set_nodelay(true).ok();
+        let (id, bytes) = build_query(query);
+        let mut framed = Vec::with_capacity(bytes.len() + 2);
+        framed.extend_from_slice(&(bytes.len() as u16).to_be_bytes());
+        framed.extend_from_slice(&bytes);
+        stream.write_all(&framed).await.map_err(|e| io_error(&e))?;
+        let len = stream.read_u16().await.map_err(|e| io_error(&e))?;
+        let mut buf = vec![0u8; usize::from(len)];
+        stream.read_exact(&mut buf).await.map_err(|e| io_error(&e))?;
+        let msg = Message::from_vec(&buf).map_err(|e| QueryError::Other(format!("malformed reply over TCP: {e}")))?;
+        if matches(&msg, id, query) { Ok(msg) } else { Err(QueryError::Other("reply over TCP does not match the question".into())) }
+    };
+    tokio::time::timeout(timeout, work).await.unwrap_or(Err(QueryError::Timeout))
+}
+
+impl Transport for NetTransport {
+    async fn query(
+        &self,
+        server: SocketAddr,
+        query: &Query,
+        protocol: Protocol,
+        timeout: Duration,
+    ) -> std::result::Result<Reply, QueryError> {
+        if protocol == Protocol::Tcp {
+            return tcp_once(server, query, timeout).await.map(|message| Reply { message, protocol });
+        }
+        let mut result = udp_once(server, query, timeout).await;
+        if result == Err(QueryError::Timeout) {
+            result = udp_once(server, query, timeout).await;
+        }
+        match result {
+            Ok(m) if m.metadata.truncation => {
+                tcp_once(server, query, timeout).await.map(|message| Reply { message, protocol: Protocol::Tcp })
+            }
+            other => other.map(|message| Reply { message, protocol: Protocol::Udp }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::NoProgress;
+    use hickory_proto::rr::Record as HRecord;
+    use hickory_proto::rr::rdata::A;
+
+    /// Server 1 answers 10.0.0.1 for every A question, server 2 answers 10.0.0.2 for
+    /// `split.` and NXDOMAIN for `gone.`; port 9 never answers.
+    struct Fake;
+
+    impl Transport for Fake {
+        async fn query(
+            &self,
+            server: SocketAddr,
+            query: &Query,
+            protocol: Protocol,
+            _: Duration,
+        ) -> std::result::Result<Reply, QueryError> {
+            if server.port() == 9 {
+                return Err(QueryError::Timeout);
+            }
+            let mut m = Message::new(1, MessageType::Response, OpCode::Query);
+            m.add_query(query.clone());
+            let name = query.name().to_ascii();
+            if server.port() == 2 && name == "gone.test." {
+                m.metadata.response_code = ResponseCode::NXDomain;
+            } else if query.query_type() == RecordType::A {
+                let last = if server.port() == 2 && name == "split.test." { 2 } else { 1 };
+                m.add_answer(HRecord::from_rdata(query.name().clone(), 60, RData::A(A::new(10, 0, 0, last))));
+            }
+            Ok(Reply { message: m, protocol })
+        }
+    }
+
+    fn req(names: &[&str], ports: &[u16]) -> DnsRequest {
+        DnsRequest {
+            names: names.iter().map(ToString::to_string).collect(),
+            types: vec![],
+            servers: ports.iter().map(|p| SocketAddr::from(([127, 0, 0, 1], *p))).collect(),
+            protocol: Protocol::Udp,
+            timeout: Duration::from_millis(50),
+            concurrency: 4,
+            all_types: false,
+        }
+    }
+
+    #[tokio::test]
+    async fn compares_servers() {
+        let (report, outcome) = run(&req(&["same.test", "split.test", "gone.test"], &[1, 2]), &Fake, &NoProgress).await.unwrap();
+        assert_eq!(outcome, Outcome::CheckFailed);
+        let l = &report.lookups;
+        assert!(l[0].resolved && l[0].agree);
+        assert!(l[1].resolved && !l[1].agree);
+        assert_eq!(l[1].answers[1].records[0].data, "10.0.0.2");
+        assert!(!l[2].resolved && !l[2].agree);
+        assert_eq!(l[2].answers[1].status, Status::NxDomain);
+        assert_eq!(report.summary, DnsSummary { lookups: 3, resolved: 2, failed: 1, disagreements: 2 });
+    }
+
+    #[tokio::test]
+    async fn statuses() {
+        let mut r = req(&["same.test"], &[9]);
+        r.types = parse_types(&["MX".into()]).unwrap();
+        let (report, _) = run(&r, &Fake, &NoProgress).await.unwrap();
+        assert_eq!(report.lookups[0].answers[0].status, Status::Timeout);
+        let (report, outcome) = run(
+            &{
+                let mut r = req(&["same.test"], &[1]);
+                r.types = vec![RecordType::MX];
+                r
+            },
+            &Fake,
+            &NoProgress,
+        )
+        .await
+        .unwrap();
+        assert_eq!(report.lookups[0].answers[0].status, Status::NoData);
+        assert_eq!(outcome, Outcome::CheckFailed);
+        let (report, _) = run(&req(&["127.0.0.10"], &[1]), &Fake, &NoProgress).await.unwrap();
+        assert_eq!(report.lookups[0].query, "10.0.0.127.in-addr.arpa.");
+        assert_eq!(report.lookups[0].rtype, "PTR");
+    }
+
+    #[test]
+    fn parsing() {
+        assert_eq!(parse_types(&["mx,txt".into(), "A".into()]).unwrap(), vec![RecordType::MX, RecordType::TXT, RecordType::A]);
+        assert_eq!(parse_types(&["all".into()]).unwrap().len(), ALL_TYPES.len());
+        assert!(parse_types(&["BOGUS".into()]).is_err());
+        assert_eq!(parse_server("127.0.0.1:5353").unwrap().port(), 5353);
+        assert_eq!(parse_server("[::1]").unwrap().port(), 53);
+        assert!(parse_server("dns.example").is_err());
+        assert!(parse_server("127.0.0.1:0").is_err());
+        assert!(questions(&req(&["bad name!"], &[1])).is_err());
+    }
+}

@@ -1,0 +1,9 @@
+//! Network diagnostics: `net ping`, `net dns`, `net port` and `net check`, plus the
+//! target parsing and TLS inspection they share.
+
+pub mod check;
+pub mod dns;
+pub mod ping;
+pub mod port;
+pub mod targets;
+pub mod tls;

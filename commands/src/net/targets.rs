@@ -1,0 +1,245 @@
+//! Turns what a technician types (`gw.example.test`, `10.0.0.0/28`,
+//! `10.0.0.1-10.0.0.20`, `10.0.0.1-20`, `[::1]`) into a list of addresses, resolving
+//! host names through the system resolver. Input errors are usage errors with a hint.
+
+use crate::error::{CommandError, Result};
+use ipnet::IpNet;
+use serde::Serialize;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+
+/// Sweeps larger than this are refused: a typo such as `/8` would otherwise send
+/// sixteen million packets.
+pub const MAX_TARGETS: usize = 65_536;
+
+/// One address to probe, with the name the user gave for it (if any).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Target {
+    /// What the user typed for this target (a host name), or the address itself.
+    pub name: String,
+    pub addr: IpAddr,
+}
+
+/// A parsed target specification, before name resolution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Spec {
+    Addr(IpAddr),
+    /// Every address in the list, in order.
+    Many(Vec<IpAddr>),
+    Host(String),
+}
+
+/// Which address family to prefer when a host name has both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Family {
+    #[default]
+    Any,
+    V4,
+    V6,
+}
+
+/// Parses one target specification without touching the network.
+pub fn parse_spec(text: &str) -> Result<Spec> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(CommandError::usage("empty target")
+            .with_hint("give a host name, an address, a CIDR range (10.0.0.0/28) or a range (10.0.0.1-10.0.0.20)"));
+    }
+    let unbracketed = t.strip_prefix('[').and_then(|s| s.strip_suffix(']')).unwrap_or(t);
+    if let Ok(ip) = unbracketed.parse::<IpAddr>() {
+        return Ok(Spec::Addr(ip));
+    }
+    if t.contains('/') {
+        let net: IpNet = t.parse().map_err(|_| {
+            CommandError::usage(format!("'{t}' is not a valid CIDR range"))
+                .with_hint("write an address and a prefix length, e.g. 192.0.2.0/28 or 2001:db8::/120")
+        })?;
+        return Ok(Spec::Many(expand_net(net, t)?));
+    }
+    if let Some((a, b)) = t.split_once('-')
+        && let Ok(start) = a.parse::<IpAddr>()
+    {
+        return Ok(Spec::Many(expand_range(start, b, t)?));
+    }
+    if is_hostname(t) {
+        return Ok(Spec::Host(t.to_string()));
+    }
+    Err(CommandError::usage(format!("'{t}' is not a host name, address or range"))
+        .with_hint("host names use letters, digits, '-' and '.'; ranges look like 10.0.0.0/28 or 10.0.0.1-10.0.0.20"))
+}
+
+fn expand_net(net: IpNet, text: &str) -> Result<Vec<IpAddr>> {
+    let too_big = || {
+        CommandError::usage(format!("'{text}' holds more than {MAX_TARGETS} addresses"))
+            .with_hint("narrow the range (a longer prefix), or split it into several runs")
+    };
+    let host_bits = u32::from(net.max_prefix_len() - net.prefix_len());
+    if host_bits > 16 {
+        return Err(too_big());
+    }
+    // Like fping -g: skip the network and broadcast addresses of IPv4 nets larger than /31.
+    let addrs: Vec<IpAddr> = match net {
+        IpNet::V4(n) if n.prefix_len() < 31 => n.hosts().map(IpAddr::V4).collect(),
+        IpNet::V4(n) => n.subnets(32).map(|s| s.map(|x| IpAddr::V4(x.addr())).collect()).unwrap_or_default(),
+        IpNet::V6(n) => {
+            let base = u128::from(n.network());
+            (0..(1u128 << host_bits)).map(|i| IpAddr::V6(Ipv6Addr::from(base + i))).collect()
+        }
+    };
+    Ok(addrs)
+}
+
+fn expand_range(start: IpAddr, end_text: &str, text: &str) -> Result<Vec<IpAddr>> {
+    let bad = || {
+        CommandError::usage(format!("'{text}' is not a valid address range"))
+            .with_hint("write start-end with both ends in one family: 10.0.0.1-10.0.0.20 or 10.0.0.1-20")
+    };
+    let end: IpAddr = match (start, end_text.parse::<IpAddr>()) {
+        (_, Ok(e)) => e,
+        (IpAddr::V4(s), Err(_)) => {
+            // `10.0.0.1-20`: the end replaces the last octet.
+            let last: u8 = end_text.parse().map_err(|_| bad())?;
+            let o = s.octets();
+            IpAddr::V4(Ipv4Addr::new(o[0], o[1], o[2], last))
+        }
+        (IpAddr::V6(_), Err(_)) => return Err(bad()),
+    };
+    let (lo, hi) = match (start, end) {
+        (IpAddr::V4(a), IpAddr::V4(b)) => (u128::from(u32::from(a)), u128::from(u32::from(b))),
+        (IpAddr::V6(a), IpAddr::V6(b)) => (u128::from(a), u128::from(b)),
+        _ => return Err(bad()),
+    };
+    if lo > hi {
+        return Err(bad());
+    }
+    if hi - lo >= MAX_TARGETS as u128 {
+        return Err(CommandError::usage(format!("'{text}' holds more than {MAX_TARGETS} addresses"))
+            .with_hint("narrow the range, or split it into several runs"));
+    }
+    Ok((lo..=hi)
+        .map(|v| match start {
+            IpAddr::V4(_) => IpAddr::V4(Ipv4Addr::from(v as u32)),
+            IpAddr::V6(_) => IpAddr::V6(Ipv6Addr::from(v)),
+        })
+        .collect())
+}
+
+/// Whether `s` is shaped like a DNS host name (RFC 1123 labels, underscores tolerated).
+pub fn is_hostname(s: &str) -> bool {
+    let s = s.strip_suffix('.').unwrap_or(s);
+    !s.is_empty()
+        && s.len() <= 253
+        && s.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        })
+}
+
+/// Resolves a host name through the system resolver (getaddrinfo: /etc/hosts, then DNS),
+/// returning the addresses of the wanted family.
+pub async fn resolve_host(name: &str, family: Family) -> Result<Vec<IpAddr>> {
+    let found = tokio::net::lookup_host((name, 0)).await.map_err(|e| {
+        CommandError::usage(format!("cannot resolve host name '{name}': {e}"))
+            .with_hint("check the spelling, or use `deskhand net dns NAME` to see what DNS answers")
+    })?;
+    let mut addrs: Vec<IpAddr> = Vec::new();
+    for sa in found {
+        let ip = sa.ip();
+        let wanted = match family {
+            Family::Any => true,
+            Family::V4 => ip.is_ipv4(),
+            Family::V6 => ip.is_ipv6(),
+        };
+        if wanted && !addrs.contains(&ip) {
+            addrs.push(ip);
+        }
+    }
+    if addrs.is_empty() {
+        return Err(CommandError::usage(format!("host name '{name}' has no address of the requested family"))
+            .with_hint("drop -4/-6, or check the name with `deskhand net dns NAME --type all`"));
+    }
+    // Prefer IPv4 first for Family::Any, as ping does, keeping the resolver's order within a family.
+    addrs.sort_by_key(IpAddr::is_ipv6);
+    Ok(addrs)
+}
+
+/// Parses and resolves every specification. A host name yields its first address of the
+/// chosen family; ranges yield every address. Duplicates are kept out.
+pub async fn expand(specs: &[String], family: Family) -> Result<Vec<Target>> {
+    let mut out: Vec<Target> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for text in specs {
+        let spec = parse_spec(text)?;
+        let items: Vec<Target> = match spec {
+            Spec::Addr(addr) => vec![Target { name: addr.to_string(), addr }],
+            Spec::Many(list) => list.into_iter().map(|addr| Target { name: addr.to_string(), addr }).collect(),
+            Spec::Host(h) => {
+                let addr = resolve_host(&h, family).await?[0];
+                vec![Target { name: h, addr }]
+            }
+        };
+        for t in items {
+            if seen.insert(t.addr) {
+                out.push(t);
+            }
+        }
+        if out.len() > MAX_TARGETS {
+            return Err(CommandError::usage(format!("more than {MAX_TARGETS} targets")).with_hint("split the sweep into several runs"));
+        }
+    }
+    Ok(out)
+}
+
+/// Reads target lines from a file (or `-` for stdin): one per line, `#` comments and
+/// blank lines skipped.
+pub fn read_list(path: &str) -> Result<Vec<String>> {
+    let text = if path == "-" {
+        std::io::read_to_string(std::io::stdin())
+            .map_err(|e| CommandError::usage(format!("cannot read targets from standard input: {e}")))?
+    } else {
+        std::fs::read_to_string(path).map_err(|e| {
+            CommandError::usage(format!("cannot read target file '{path}': {e}"))
+                .with_hint("check the path; use - to read from standard input")
+        })?
+    };
+    let items: Vec<String> = text
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+        .flat_map(|l| l.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+        .collect();
+    if items.is_empty() {
+        return Err(CommandError::usage(format!("'{path}' lists no targets")).with_hint("put one host, address or range per line"));
+    }
+    Ok(items)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn specs() {
+        assert_eq!(parse_spec("127.0.0.1").unwrap(), Spec::Addr("127.0.0.1".parse().unwrap()));
+        assert_eq!(parse_spec("[::1]").unwrap(), Spec::Addr("::1".parse().unwrap()));
+        let Spec::Many(v) = parse_spec("10.0.0.0/28").unwrap() else { panic!() };
+        assert_eq!(v.len(), 14);
+        let Spec::Many(v) = parse_spec("10.0.0.0/31").unwrap() else { panic!() };
+        assert_eq!(v.len(), 2);
+        let Spec::Many(v) = parse_spec("127.0.0.1-127.0.0.254").unwrap() else { panic!() };
+        assert_eq!(v.len(), 254);
+        let Spec::Many(v) = parse_spec("127.0.0.1-10").unwrap() else { panic!() };
+        assert_eq!(v.len(), 10);
+        let Spec::Many(v) = parse_spec("::1/126").unwrap() else { panic!() };
+        assert_eq!(v.len(), 4);
+        assert_eq!(parse_spec("gw.example.test").unwrap(), Spec::Host("gw.example.test".into()));
+        for bad in ["10.0.0.0/33", "10.0.0/8x", "10.0.0.0/8", "10.0.0.5-10.0.0.1", "10.0.0.1-::1", "bad_host!", "", "-x", "a..b", "::1-zz"]
+        {
+            let err = parse_spec(bad).unwrap_err();
+            assert_eq!(err.kind, crate::ErrorKind::Usage, "{bad}");
+            assert!(err.hint.is_some(), "{bad}");
+        }
+    }
+}

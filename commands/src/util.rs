@@ -1,0 +1,142 @@
+//! Small parsers shared by several commands: durations and port lists.
+
+use crate::error::{CommandError, Result};
+use std::time::Duration;
+
+/// Parses a duration such as `1s`, `250ms`, `1.5` (seconds) or `2m`.
+pub fn parse_duration(text: &str) -> Result<Duration> {
+    let t = text.trim();
+    let bad = || {
+        CommandError::usage(format!("'{text}' is not a duration"))
+            .with_hint("write a number with a unit: 500ms, 2s, 1.5s, 1m (a bare number means seconds)")
+    };
+    let (number, scale) = if let Some(n) = t.strip_suffix("ms") {
+        (n, 0.001)
+    } else if let Some(n) = t.strip_suffix('s') {
+        (n, 1.0)
+    } else if let Some(n) = t.strip_suffix('m') {
+        (n, 60.0)
+    } else {
+        (t, 1.0)
+    };
+    let value: f64 = number.trim().parse().map_err(|_| bad())?;
+    if !value.is_finite() || value < 0.0 || value * scale > 86_400.0 {
+        return Err(bad());
+    }
+    Ok(Duration::from_secs_f64(value * scale))
+}
+
+/// Parses a port list: `22`, `22,80,443`, `1-1024`, `22,8000-8100`. Keeps the order given,
+/// drops duplicates.
+pub fn parse_ports(text: &str) -> Result<Vec<u16>> {
+    let mut ports = Vec::new();
+    let mut seen = vec![false; 65536];
+    for part in text.split(',').map(str::trim) {
+        if part.is_empty() {
+            return Err(CommandError::usage(format!("empty entry in port list '{text}'"))
+                .with_hint("separate ports with commas: -p 22,80,443 or a range -p 1-1024"));
+        }
+        let (lo, hi) = if let Some((a, b)) = part.split_once('-') {
+            (parse_port(a, text)?, parse_port(b, text)?)
+        } else {
+            let p = parse_port(part, text)?;
+            (p, p)
+        };
+        if lo > hi {
+            return Err(
+                CommandError::usage(format!("port range '{part}' runs backwards")).with_hint(format!("write it low to high: {hi}-{lo}"))
+            );
+        }
+        for p in lo..=hi {
+            if !seen[usize::from(p)] {
+                seen[usize::from(p)] = true;
+                ports.push(p);
+            }
+        }
+    }
+    Ok(ports)
+}
+
+/// Parses one port number, 1..=65535.
+pub fn parse_port(text: &str, whole: &str) -> Result<u16> {
+    let t = text.trim();
+    match t.parse::<u32>() {
+        Ok(p) if (1..=65535).contains(&p) => Ok(p as u16),
+        Ok(_) => Err(CommandError::usage(format!("port {t} is out of range in '{whole}'")).with_hint("ports run from 1 to 65535")),
+        Err(_) => Err(CommandError::usage(format!("'{t}' is not a port number in '{whole}'"))
+            .with_hint("ports are numbers from 1 to 65535: -p 22,80,443 or -p 1-1024")),
+    }
+}
+
+/// Removes control characters from text that came from the network (certificate
+/// subjects, TXT records) before it can reach a terminal.
+pub fn sanitize(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() { '\u{FFFD}' } else { c }).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations() {
+        let cases: [(&str, Option<u128>); 8] = [
+            ("1s", Some(1000)),
+            ("250ms", Some(250)),
+            ("1.5", Some(1500)),
+            ("2m", Some(120_000)),
+            ("-1", None),
+            ("abc", None),
+            ("", None),
+            ("1e9", None),
+        ];
+        for (text, want) in cases {
+            let got = parse_duration(text).ok().map(|d| d.as_millis());
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn ports() {
+        assert_eq!(parse_ports("22,80,443").unwrap(), vec![22, 80, 443]);
+        assert_eq!(parse_ports("1-3,2").unwrap(), vec![1, 2, 3]);
+        assert_eq!(parse_ports("1-65535").unwrap().len(), 65535);
+        for bad in ["0", "70000", "a", "5-1", "1,,2", "", "-5"] {
+            let err = parse_ports(bad).unwrap_err();
+            assert_eq!(err.kind, crate::ErrorKind::Usage, "{bad}");
+            assert!(err.hint.is_some(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn sanitize_strips_controls() {
+        assert_eq!(sanitize("a\x1b[31mb\n"), "a\u{FFFD}[31mb\u{FFFD}");
+    }
+}
+
+/// Formats seconds since the Unix epoch as an RFC 3339 UTC time.
+pub fn rfc3339(secs: i64) -> String {
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    // Civil-from-days (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
+}
+
+#[cfg(test)]
+mod time_tests {
+    #[test]
+    fn rfc3339() {
+        assert_eq!(super::rfc3339(0), "1970-01-01T00:00:00Z");
+        assert_eq!(super::rfc3339(1_795_420_800), "2026-11-23T00:00:00Z");
+        assert_eq!(super::rfc3339(951_782_400), "2000-02-29T00:00:00Z");
+    }
+}

@@ -1,0 +1,232 @@
+//! The command line, as clap derive types. Nothing here has effects; `settings` turns a
+//! parsed [`Cli`] into what the commands need. Doc comments here are the user's help
+//! text, so they are written for people, not rustdoc.
+#![allow(clippy::doc_markdown)]
+
+use crate::exit::EXIT_CODES_HELP;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "deskhand",
+    version,
+    about = "A toolkit for help desk technicians: network diagnostics, and more to come.",
+    long_about = None,
+    after_help = EXIT_CODES_HELP,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// Output format [default: table; env: DESKHAND_OUTPUT]
+    #[arg(long, short = 'o', global = true, value_enum, env = "DESKHAND_OUTPUT", hide_env = true)]
+    pub output: Option<OutputFormat>,
+    /// When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]
+    #[arg(long, global = true, value_enum, env = "DESKHAND_COLOR", hide_env = true)]
+    pub color: Option<ColorChoice>,
+    /// No progress bars and no warnings on stderr
+    #[arg(long, short = 'q', global = true)]
+    pub quiet: bool,
+    /// Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]
+    #[arg(long, global = true, value_name = "FILE", env = "DESKHAND_CONFIG", hide_env = true)]
+    pub config: Option<PathBuf>,
+    /// Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]
+    #[arg(long, global = true, value_name = "DURATION", env = "DESKHAND_TIMEOUT", hide_env = true)]
+    pub timeout: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OutputFormat {
+    /// A table for people
+    Table,
+    /// One JSON document with a `schema` field
+    Json,
+    /// Markdown, to paste into a ticket
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage
+    #[command(subcommand)]
+    Net(NetCommand),
+    /// Shell completions and the man page
+    #[command(subcommand)]
+    Generate(GenerateCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NetCommand {
+    /// ICMP echo to many hosts at once, with loss and round-trip statistics
+    #[command(
+        after_help = "Examples:\n  deskhand net ping gw.example.test -c 5\n  deskhand net ping 192.0.2.0/28 -c 1 --alive\n  deskhand net ping -f hosts.txt --min-alive 3"
+    )]
+    Ping(PingArgs),
+    /// DNS lookups of any record type, against one or several servers
+    #[command(
+        after_help = "Examples:\n  deskhand net dns www.example.test --type all\n  deskhand net dns 192.0.2.10                      (reverse lookup)\n  deskhand net dns intranet.example.test -s 192.0.2.53 -s 198.51.100.53\n  deskhand net dns -f names.txt --server 192.0.2.53"
+    )]
+    Dns(DnsArgs),
+    /// TCP port checks and scans, with TLS certificate inspection
+    #[command(
+        after_help = "Examples:\n  deskhand net port mail.example.test:443 --tls\n  deskhand net port 192.0.2.10 -p 22,80,443\n  deskhand net port 192.0.2.0/28 -p 1-1024 --open"
+    )]
+    Port(PortArgs),
+    /// Why can't the user reach X? DNS -> ping -> TCP -> TLS, with a verdict
+    #[command(
+        after_help = "Examples:\n  deskhand net check intranet.example.test:443 --tls\n  deskhand net check fileserver.example.test:445 --output markdown"
+    )]
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct FamilyArgs {
+    /// Use IPv4 addresses of host names only
+    #[arg(short = '4', conflicts_with = "ipv6")]
+    pub ipv4: bool,
+    /// Use IPv6 addresses of host names only
+    #[arg(short = '6')]
+    pub ipv6: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct PingArgs {
+    /// Hosts, addresses, CIDR ranges (192.0.2.0/28) or address ranges (192.0.2.1-20)
+    #[arg(value_name = "TARGET", required_unless_present = "file")]
+    pub targets: Vec<String>,
+    /// Read targets from FILE, one per line ('-' for standard input)
+    #[arg(short = 'f', long, value_name = "FILE")]
+    pub file: Option<String>,
+    /// Echo requests per target
+    #[arg(short = 'c', long, default_value_t = 3, value_parser = clap::value_parser!(u16).range(1..=10000))]
+    pub count: u16,
+    /// Time between echoes to the same target
+    #[arg(short = 'i', long, value_name = "DURATION", default_value = "1s")]
+    pub interval: String,
+    /// Time to wait for each reply [default: --timeout]
+    #[arg(short = 'W', long, value_name = "DURATION")]
+    pub wait: Option<String>,
+    /// Payload size in bytes
+    #[arg(short = 's', long, default_value_t = 56, value_parser = clap::value_parser!(u16).range(0..=65000))]
+    pub size: u16,
+    /// Packets per second across all targets, 0 for no limit [default: 5000, config net.ping_rate]
+    #[arg(long, value_name = "PPS")]
+    pub rate: Option<u32>,
+    /// List only targets that answered
+    #[arg(long, conflicts_with = "dead")]
+    pub alive: bool,
+    /// List only targets that did not answer
+    #[arg(long)]
+    pub dead: bool,
+    /// Pass when at least N targets answer (default: all must)
+    #[arg(long, value_name = "N")]
+    pub min_alive: Option<usize>,
+    #[command(flatten)]
+    pub family: FamilyArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DnsArgs {
+    /// Names to look up; an IP address means a reverse (PTR) lookup
+    #[arg(value_name = "NAME", required_unless_present = "file")]
+    pub names: Vec<String>,
+    /// Read names from FILE, one per line ('-' for standard input)
+    #[arg(short = 'f', long, value_name = "FILE")]
+    pub file: Option<String>,
+    /// Record types: A, AAAA, CNAME, MX, NS, SOA, TXT, SRV, PTR, CAA, ... or 'all' [default: A]
+    #[arg(short = 't', long = "type", value_name = "TYPE")]
+    pub types: Vec<String>,
+    /// DNS server IP[:PORT]; repeat to compare servers [default: config net.dns_servers, else /etc/resolv.conf]
+    #[arg(short = 's', long = "server", value_name = "SERVER")]
+    pub servers: Vec<String>,
+    /// Query over TCP instead of UDP
+    #[arg(long)]
+    pub tcp: bool,
+    /// Queries in flight at once
+    #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u32).range(1..=4096))]
+    pub concurrency: u32,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct TlsArgs {
+    /// Inspect the TLS certificate on open ports: chain, name, expiry
+    #[arg(long)]
+    pub tls: bool,
+    /// Trust the CA certificates in this PEM file instead of the system store
+    #[arg(long, value_name = "FILE", requires = "tls")]
+    pub ca: Option<PathBuf>,
+    /// Server name to send (SNI) and check the certificate against [default: the host as given]
+    #[arg(long, value_name = "NAME", requires = "tls")]
+    pub sni: Option<String>,
+    /// Fail when the certificate expires within N days [default: 14, config net.warn_days]
+    #[arg(long, value_name = "DAYS", requires = "tls")]
+    pub warn_days: Option<u32>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct PortArgs {
+    /// HOST:PORT, [IPv6]:PORT, or HOST / CIDR / range with -p
+    #[arg(value_name = "TARGET", required_unless_present = "file")]
+    pub targets: Vec<String>,
+    /// Read targets from FILE, one per line ('-' for standard input)
+    #[arg(short = 'f', long, value_name = "FILE")]
+    pub file: Option<String>,
+    /// Ports for targets without one: 22,80,443 or 1-1024
+    #[arg(short = 'p', long, value_name = "PORTS")]
+    pub ports: Option<String>,
+    /// Scan mode: list only open ports; pass when any port is open
+    #[arg(long)]
+    pub open: bool,
+    /// Connects in flight at once (capped below the open-file limit)
+    #[arg(long, default_value_t = 4096, value_parser = clap::value_parser!(u32).range(1..=65536))]
+    pub concurrency: u32,
+    #[command(flatten)]
+    pub tls: TlsArgs,
+    #[command(flatten)]
+    pub family: FamilyArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CheckArgs {
+    /// HOST or HOST:PORT ([IPv6]:PORT)
+    #[arg(value_name = "HOST[:PORT]")]
+    pub target: String,
+    /// Ask this DNS server instead of the system resolver
+    #[arg(short = 's', long = "server", value_name = "SERVER")]
+    pub server: Option<String>,
+    /// Echo requests to send
+    #[arg(short = 'c', long, default_value_t = 2, value_parser = clap::value_parser!(u16).range(1..=100))]
+    pub count: u16,
+    #[command(flatten)]
+    pub tls: TlsArgs,
+    #[command(flatten)]
+    pub family: FamilyArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GenerateCommand {
+    /// Print a shell completion script
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff)
+    Man,
+}

@@ -1,0 +1,89 @@
+//! The config file: `~/.config/deskhand/config.yaml` (`XDG_CONFIG_HOME` honoured),
+//! `--config FILE` or `DESKHAND_CONFIG`. YAML, parsed with serde-saphyr so that errors,
+//! unknown keys included, point at a line and column.
+
+use crate::cli::{ColorChoice, OutputFormat};
+use deskhand_commands::CommandError;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub output: Option<OutputFormat>,
+    pub color: Option<ColorChoice>,
+    /// Default network timeout, e.g. "2s".
+    pub timeout: Option<String>,
+    #[serde(default)]
+    pub net: NetConfig,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NetConfig {
+    /// Servers `net dns` asks when none is given (IP[:PORT]).
+    pub dns_servers: Option<Vec<String>>,
+    /// Packets per second for `net ping`.
+    pub ping_rate: Option<u32>,
+    /// Days before expiry at which a certificate check fails.
+    pub warn_days: Option<u32>,
+}
+
+/// Where the config lives when no flag or variable names one.
+pub fn default_path() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").filter(|v| !v.is_empty()).map(|h| PathBuf::from(h).join(".config")))?;
+    Some(base.join("deskhand").join("config.yaml"))
+}
+
+/// Loads the config. An explicitly named file must exist; the default one may be absent.
+pub fn load(explicit: Option<&Path>) -> Result<Config, CommandError> {
+    let (path, required) = match explicit {
+        Some(p) => (p.to_path_buf(), true),
+        None => match default_path() {
+            Some(p) => (p, false),
+            None => return Ok(Config::default()),
+        },
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => return Ok(Config::default()),
+        Err(e) => {
+            return Err(CommandError::usage(format!("cannot read config file {}: {e}", path.display()))
+                .with_hint("check the path given with --config or DESKHAND_CONFIG"));
+        }
+    };
+    parse(&text, &path)
+}
+
+/// Parses config text; errors name the file, line and column.
+pub fn parse(text: &str, path: &Path) -> Result<Config, CommandError> {
+    if text.trim().is_empty() {
+        return Ok(Config::default());
+    }
+    serde_saphyr::from_str::<Config>(text).map_err(|e| {
+        let detail = e.to_string();
+        CommandError::usage(format!("config file {}: {}", path.display(), detail.trim_end()))
+            .with_hint("known keys: output, color, timeout, net.dns_servers, net.ping_rate, net.warn_days")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_points_at_errors() {
+        let c = parse("output: json\nnet:\n  dns_servers: [127.0.0.1]\n  ping_rate: 100\n", Path::new("c.yaml")).unwrap();
+        assert_eq!(c.output, Some(OutputFormat::Json));
+        assert_eq!(c.net.ping_rate, Some(100));
+        let err = parse("output: json\nnet:\n  dns_server: [127.0.0.1]\n", Path::new("c.yaml")).unwrap_err();
+        assert!(err.message.contains("c.yaml"), "{}", err.message);
+        assert!(err.message.contains("line 3"), "{}", err.message);
+        assert!(err.message.contains("dns_server"), "{}", err.message);
+        let err = parse("output: [\n", Path::new("c.yaml")).unwrap_err();
+        assert!(err.message.contains("line"), "{}", err.message);
+    }
+}

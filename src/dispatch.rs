@@ -1,0 +1,56 @@
+//! The one `match` over [`Operation`]: each arm builds the real I/O seams and calls one
+//! function of the commands crate. Returns the report; rendering happens in `lib.rs`.
+
+use crate::progress::Bar;
+use crate::settings::{Operation, OutputSettings};
+use deskhand_commands::net::{check, dns, ping, port, targets};
+use deskhand_commands::{CommandError, Outcome};
+
+/// A finished command's report.
+pub enum Report {
+    Ping(ping::PingReport),
+    Dns(dns::DnsReport),
+    Port(port::PortReport),
+    Check(check::CheckReport),
+}
+
+pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Outcome), CommandError> {
+    match op {
+        Operation::Ping { specs, family, mut request } => {
+            request.targets = targets::expand(&specs, family).await?;
+            let pinger = ping::IcmpPinger::new(&request.targets)?;
+            let bar = Bar::new(out.progress && request.targets.len() > 1, "ping");
+            let (report, outcome) = ping::run(&request, &pinger, &bar).await;
+            bar.finish();
+            Ok((Report::Ping(report), outcome))
+        }
+        Operation::Dns(request) => {
+            let bar = Bar::new(out.progress && request.names.len() > 1, "dns");
+            let result = dns::run(&request, &dns::NetTransport, &bar).await;
+            bar.finish();
+            let (report, outcome) = result?;
+            Ok((Report::Dns(report), outcome))
+        }
+        Operation::Port(request) => {
+            let bar = Bar::new(out.progress, "port");
+            let result = port::run(&request, &port::TcpConnector, &bar).await;
+            bar.finish();
+            let (report, outcome) = result?;
+            Ok((Report::Port(report), outcome))
+        }
+        Operation::Check(request) => {
+            let target = targets::Target { name: request.host.clone(), addr: std::net::Ipv4Addr::LOCALHOST.into() };
+            // Without ICMP privilege the ping layer is skipped, not the whole check.
+            let v4 = ping::IcmpPinger::new(std::slice::from_ref(&target));
+            let v6 = ping::IcmpPinger::new(&[targets::Target { addr: std::net::Ipv6Addr::LOCALHOST.into(), ..target }]);
+            let pinger = match (v4, v6) {
+                (Ok(a), Ok(b)) => Ok(ping::IcmpPinger::merge(a, b)),
+                (Ok(a), Err(_)) => Ok(a),
+                (Err(e), _) => Err(format!("{} ({})", e.message, e.hint.unwrap_or_default())),
+            };
+            let (report, outcome) =
+                check::run(&request, &dns::NetTransport, pinger.as_ref().map_err(Clone::clone), &port::TcpConnector).await?;
+            Ok((Report::Check(report), outcome))
+        }
+    }
+}

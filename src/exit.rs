@@ -1,0 +1,41 @@
+//! The one table of exit codes. Every path out of the program goes through [`Exit`].
+
+use deskhand_commands::ErrorKind;
+
+/// Exit codes, documented in `--help` and the README.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// Everything checked out.
+    Ok = 0,
+    /// The command ran and the check said no: a host down, a port closed, a name missing.
+    CheckFailed = 1,
+    /// Usage or input error: a bad flag, address, file or value.
+    Usage = 2,
+    /// Environment error: no privilege, cannot bind, cannot connect to a needed server.
+    Environment = 3,
+    /// Interrupted (Ctrl-C).
+    Interrupted = 130,
+}
+
+impl Exit {
+    pub fn code(self) -> u8 {
+        self as u8
+    }
+
+    pub fn from_kind(kind: ErrorKind) -> Self {
+        match kind {
+            ErrorKind::Usage => Self::Usage,
+            ErrorKind::Environment => Self::Environment,
+            ErrorKind::Interrupted => Self::Interrupted,
+        }
+    }
+}
+
+/// The exit-code table as shown at the end of `--help`.
+pub const EXIT_CODES_HELP: &str = "\
+Exit codes:
+  0    ok
+  1    the check said no (host down, port closed, name does not resolve)
+  2    usage or input error (bad flag, address, file, config)
+  3    environment error (no privilege, cannot bind or connect)
+  130  interrupted";

@@ -1,0 +1,255 @@
+//! Table and Markdown views of the `net` reports.
+
+use super::{Block, Cell, Doc, Tone, ms};
+use std::fmt::Write as _;
+use deskhand_commands::net::check::{CheckReport, LayerStatus};
+use deskhand_commands::net::dns::{DnsReport, ServerAnswer, Status};
+use deskhand_commands::net::ping::PingReport;
+use deskhand_commands::net::port::{PortReport, PortState};
+use deskhand_commands::net::tls::TlsReport;
+
+pub fn ping(r: &PingReport) -> Doc {
+    let mut doc = Doc::new(format!("Ping: {} targets, {} echo(es) each", r.summary.targets, r.count));
+    let rows = r
+        .hosts
+        .iter()
+        .map(|h| {
+            let addr = h.address.to_string();
+            let status = if h.alive { Cell::new("alive", Tone::Good) } else { Cell::new("dead", Tone::Bad) };
+            let (min, avg, max, mdev, jitter) = match &h.rtt {
+                Some(t) => (ms(t.min_ms), ms(t.avg_ms), ms(t.max_ms), ms(t.mdev_ms), ms(t.jitter_ms)),
+                None => Default::default(),
+            };
+            let loss_tone = if h.loss_percent == 0.0 {
+                Tone::Plain
+            } else if h.alive {
+                Tone::Warn
+            } else {
+                Tone::Bad
+            };
+            let target = if h.target == addr { h.target.clone() } else { format!("{} ({addr})", h.target) };
+            let mut row = vec![
+                Cell::from(target),
+                status,
+                Cell::from(format!("{}/{}", h.received, h.sent)),
+                Cell::new(format!("{:.0}%", h.loss_percent), loss_tone),
+                Cell::from(min),
+                Cell::from(avg),
+                Cell::from(max),
+                Cell::from(mdev),
+                Cell::from(jitter),
+            ];
+            if let Some(e) = &h.error {
+                row[1] = Cell::new(format!("dead: {e}"), Tone::Bad);
+            }
+            row
+        })
+        .collect();
+    doc.table(&["target", "status", "recv/sent", "loss", "min", "avg", "max", "mdev", "jitter"], rows);
+    let s = &r.summary;
+    let tone = if s.alive >= s.min_alive { Tone::Good } else { Tone::Bad };
+    let quorum = if s.min_alive < s.targets { format!(" (needed {})", s.min_alive) } else { String::new() };
+    doc.line(format!("{} targets: {} alive, {} dead{quorum}", s.targets, s.alive, s.dead), tone);
+    doc
+}
+
+fn status_tone(s: Status) -> Tone {
+    match s {
+        Status::Ok => Tone::Good,
+        Status::NoData => Tone::Dim,
+        _ => Tone::Bad,
+    }
+}
+
+fn answer_text(a: &ServerAnswer, with_types: bool) -> String {
+    if a.records.is_empty() {
+        return match &a.error {
+            Some(e) => format!("{}: {e}", a.status.as_str()),
+            None => a.status.as_str().to_string(),
+        };
+    }
+    a.records
+        .iter()
+        .map(|r| if with_types { format!("{} {} (ttl {})", r.rtype, r.data, r.ttl) } else { r.data.clone() })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+pub fn dns(r: &DnsReport) -> Doc {
+    let mut doc = Doc::new(format!("DNS: {} lookup(s) against {}", r.summary.lookups, r.servers.join(", ")));
+    if r.servers.len() == 1 {
+        let rows = r
+            .lookups
+            .iter()
+            .map(|l| {
+                let a = &l.answers[0];
+                vec![
+                    Cell::from(l.name.clone()),
+                    Cell::from(l.rtype.clone()),
+                    Cell::new(a.status.as_str(), status_tone(a.status)),
+                    Cell::from(answer_text(a, true)),
+                    Cell::from(ms(a.time_ms)),
+                ]
+            })
+            .collect();
+        doc.table(&["name", "type", "status", "answer", "time"], rows);
+    } else {
+        let mut headers = vec!["name", "type"];
+        headers.extend(r.servers.iter().map(String::as_str));
+        headers.push("agree");
+        let rows = r
+            .lookups
+            .iter()
+            .map(|l| {
+                let mut row = vec![Cell::from(l.name.clone()), Cell::from(l.rtype.clone())];
+                for a in &l.answers {
+                    row.push(Cell::new(
+                        format!("{}\n{}", answer_text(a, false), ms(a.time_ms)),
+                        if l.agree { status_tone(a.status) } else { Tone::Warn },
+                    ));
+                }
+                row.push(if l.agree { Cell::new("yes", Tone::Good) } else { Cell::new("NO", Tone::Bad) });
+                row
+            })
+            .collect();
+        doc.table(&headers, rows);
+    }
+    let s = &r.summary;
+    let tone = if s.failed == 0 && s.disagreements == 0 { Tone::Good } else { Tone::Bad };
+    let no_data = r.lookups.iter().filter(|l| l.answers.iter().all(|a| a.status == Status::NoData)).count();
+    let mut line =
+        format!("{} lookups: {} resolved, {no_data} without records of the type, {} failed", s.lookups, s.resolved, s.failed - no_data);
+    if r.servers.len() > 1 {
+        let _ = write!(line, ", {} where servers disagree", s.disagreements);
+    }
+    doc.line(line, tone);
+    doc
+}
+
+fn state_tone(s: PortState) -> Tone {
+    match s {
+        PortState::Open => Tone::Good,
+        PortState::Closed | PortState::Error => Tone::Bad,
+        PortState::Filtered => Tone::Warn,
+    }
+}
+
+fn tls_summary(t: &TlsReport) -> Cell {
+    if t.ok {
+        Cell::new(format!("ok, {}, {} days left", t.protocol.clone().unwrap_or_default(), t.days_left.unwrap_or(0)), Tone::Good)
+    } else {
+        Cell::new(format!("FAIL: {}", t.problems.join("; ")), Tone::Bad)
+    }
+}
+
+/// The certificate's details as fields.
+pub fn tls_fields(title: String, t: &TlsReport) -> Block {
+    let yes_no = |b: bool| if b { Cell::new("yes", Tone::Good) } else { Cell::new("no", Tone::Bad) };
+    let opt = |o: &Option<String>| Cell::from(o.clone().unwrap_or_else(|| "-".into()));
+    let days = t.days_left.map_or(Cell::from("-"), |d| {
+        Cell::new(d.to_string(), if t.problems.iter().any(|p| p.contains("expire")) { Tone::Bad } else { Tone::Plain })
+    });
+    Block::Fields {
+        title,
+        fields: vec![
+            ("protocol".into(), opt(&t.protocol)),
+            ("cipher".into(), opt(&t.cipher)),
+            ("subject".into(), opt(&t.subject)),
+            ("issuer".into(), opt(&t.issuer)),
+            ("names (SAN)".into(), Cell::from(if t.sans.is_empty() { "-".to_string() } else { t.sans.join(", ") })),
+            ("valid from".into(), opt(&t.not_before)),
+            ("valid until".into(), opt(&t.not_after)),
+            ("days left".into(), days),
+            (format!("matches {}", t.server_name), yes_no(t.name_matches)),
+            ("chain trusted".into(), yes_no(t.chain_verified)),
+        ],
+    }
+}
+
+pub fn port(r: &PortReport) -> Doc {
+    let total = r.summary.open + r.summary.closed + r.summary.filtered + r.summary.error;
+    let mut doc = Doc::new(format!("TCP ports: {total} checked on {} host(s)", r.hosts.len()));
+    let any_tls = r.hosts.iter().flat_map(|h| &h.ports).any(|p| p.tls.is_some());
+    let mut rows = Vec::new();
+    let mut details = Vec::new();
+    for h in &r.hosts {
+        let addr = h.address.to_string();
+        let host = if h.target == addr { addr.clone() } else { format!("{} ({addr})", h.target) };
+        for p in &h.ports {
+            let mut row = vec![
+                Cell::from(host.clone()),
+                Cell::from(p.port.to_string()),
+                Cell::new(p.state.as_str(), state_tone(p.state)),
+                Cell::from(p.time_ms.map(ms).unwrap_or_default()),
+            ];
+            if any_tls {
+                row.push(p.tls.as_deref().map_or(Cell::from(""), tls_summary));
+            }
+            rows.push(row);
+            if let Some(t) = &p.tls {
+                details.push(tls_fields(format!("Certificate on {host} port {}", p.port), t));
+            }
+        }
+    }
+    let mut headers = vec!["host", "port", "state", "time"];
+    if any_tls {
+        headers.push("tls");
+    }
+    if rows.is_empty() {
+        doc.line("no open port found", Tone::Bad);
+    } else {
+        doc.table(&headers, rows);
+    }
+    doc.blocks.extend(details);
+    let s = &r.summary;
+    let mut line = format!("{total} port(s): {} open, {} closed, {} filtered", s.open, s.closed, s.filtered);
+    if s.error > 0 {
+        let _ = write!(line, ", {} error", s.error);
+    }
+    if s.tls_failed > 0 {
+        let _ = write!(line, ", {} failed the TLS check", s.tls_failed);
+    }
+    if r.open_only {
+        line.push_str(" (listing open ports only)");
+    }
+    let ok = if r.open_only { s.open > 0 } else { s.open == total && s.tls_failed == 0 };
+    doc.line(line, if ok { Tone::Good } else { Tone::Bad });
+    doc
+}
+
+pub fn check(r: &CheckReport) -> Doc {
+    let target = match r.port {
+        Some(p) => format!("{}:{p}", r.host),
+        None => r.host.clone(),
+    };
+    let mut doc = Doc::new(format!("Reachability of {target}"));
+    let rows = r
+        .layers
+        .iter()
+        .map(|l| {
+            let (text, tone) = match l.status {
+                LayerStatus::Ok => ("ok", Tone::Good),
+                LayerStatus::Failed => ("FAILED", Tone::Bad),
+                LayerStatus::Warning => ("warning", Tone::Warn),
+                LayerStatus::Skipped => ("skipped", Tone::Dim),
+            };
+            vec![
+                Cell::from(l.layer),
+                Cell::new(text, tone),
+                Cell::from(l.detail.clone()),
+                Cell::from(if l.status == LayerStatus::Skipped { String::new() } else { ms(l.time_ms) }),
+            ]
+        })
+        .collect();
+    doc.table(&["layer", "status", "detail", "time"], rows);
+    let v = &r.verdict;
+    let verdict = match v.failed_layer {
+        Some(layer) => format!("Verdict: {} (failed at {layer})", v.message),
+        None => format!("Verdict: {}", v.message),
+    };
+    doc.line(verdict, if v.ok { Tone::Good } else { Tone::Bad });
+    if let Some(n) = &v.next_step {
+        doc.line(format!("Next: {n}"), Tone::Plain);
+    }
+    doc
+}

@@ -1,0 +1,73 @@
+//! The terminal renderer: comfy-table tables, coloured when colour is on.
+
+use super::{Block, Cell, Doc, Tone};
+use comfy_table::{Attribute, Color, ContentArrangement, Table, presets};
+use std::io::{self, Write};
+
+fn cell(c: &Cell, color: bool) -> comfy_table::Cell {
+    let mut out = comfy_table::Cell::new(&c.text);
+    if color {
+        out = match c.tone {
+            Tone::Plain => out,
+            Tone::Good => out.fg(Color::Green),
+            Tone::Bad => out.fg(Color::Red).add_attribute(Attribute::Bold),
+            Tone::Warn => out.fg(Color::Yellow),
+            Tone::Dim => out.fg(Color::DarkGrey),
+        };
+    }
+    out
+}
+
+fn paint(c: &Cell, color: bool) -> String {
+    if !color {
+        return c.text.clone();
+    }
+    let code = match c.tone {
+        Tone::Plain => return c.text.clone(),
+        Tone::Good => "32",
+        Tone::Bad => "1;31",
+        Tone::Warn => "33",
+        Tone::Dim => "90",
+    };
+    format!("\x1b[{code}m{}\x1b[0m", c.text)
+}
+
+fn new_table(color: bool) -> Table {
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
+    if color {
+        t.enforce_styling();
+    } else {
+        t.force_no_tty();
+    }
+    t
+}
+
+pub fn write<W: Write>(out: &mut W, doc: &Doc, color: bool) -> io::Result<()> {
+    for block in &doc.blocks {
+        match block {
+            Block::Table { headers, rows } => {
+                let mut t = new_table(color);
+                t.set_header(headers.iter().map(|h| {
+                    let c = comfy_table::Cell::new(h);
+                    if color { c.add_attribute(Attribute::Bold) } else { c }
+                }));
+                for r in rows {
+                    t.add_row(r.iter().map(|c| cell(c, color)));
+                }
+                writeln!(out, "{t}")?;
+            }
+            Block::Fields { title, fields } => {
+                writeln!(out, "{title}")?;
+                let mut t = new_table(color);
+                t.load_style(presets::NOTHING);
+                for (k, v) in fields {
+                    t.add_row(vec![comfy_table::Cell::new(format!("  {k}")), cell(v, color)]);
+                }
+                writeln!(out, "{t}")?;
+            }
+            Block::Line(c) => writeln!(out, "{}", paint(c, color))?,
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,41 @@
+//! Progress bars on stderr (indicatif), only when stderr is a terminal and not `--quiet`.
+
+use deskhand_commands::Progress;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+/// A bar, or a hidden one that costs nothing.
+pub struct Bar(ProgressBar);
+
+impl Bar {
+    pub fn new(visible: bool, what: &str) -> Self {
+        if !visible {
+            return Self(ProgressBar::hidden());
+        }
+        let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {prefix} [{bar:30}] {pos}/{len} {msg} ({elapsed})")
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> "),
+        );
+        bar.set_prefix(what.to_string());
+        Self(bar)
+    }
+
+    pub fn finish(&self) {
+        self.0.finish_and_clear();
+    }
+}
+
+impl Progress for Bar {
+    fn set_length(&self, len: u64) {
+        self.0.set_length(len);
+    }
+
+    fn inc(&self, n: u64) {
+        self.0.inc(n);
+    }
+
+    fn set_message(&self, msg: &str) {
+        self.0.set_message(msg.to_string());
+    }
+}

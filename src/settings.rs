@@ -1,0 +1,281 @@
+//! Turns a parsed command line into settings: CLI > environment (`DESKHAND_*`, handled
+//! by clap) > config file > default, merged by [`layer`]. Environment probes (is stdout
+//! a terminal? is `NO_COLOR` set?) happen here, once.
+
+use crate::cli::{
+    CheckArgs, Cli, ColorChoice, Command, DnsArgs, FamilyArgs, GenerateCommand, NetCommand, OutputFormat, PingArgs, PortArgs, TlsArgs,
+};
+use crate::config::Config;
+use deskhand_commands::CommandError;
+use deskhand_commands::net::check::CheckRequest;
+use deskhand_commands::net::dns::{self, DnsRequest, Protocol};
+use deskhand_commands::net::ping::{PingRequest, Show};
+use deskhand_commands::net::port::{self, PortRequest};
+use deskhand_commands::net::targets::{self, Family};
+use deskhand_commands::net::tls::TlsOptions;
+use deskhand_commands::util::{parse_duration, parse_ports};
+use std::io::IsTerminal;
+use std::time::Duration;
+
+/// The default network timeout when neither flag, environment nor config sets one.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(1);
+pub const DEFAULT_PING_RATE: u32 = 5000;
+pub const DEFAULT_WARN_DAYS: u32 = 14;
+
+/// How results are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutputSettings {
+    pub format: OutputFormat,
+    pub color: bool,
+    /// Progress bars on stderr.
+    pub progress: bool,
+}
+
+/// What to do, fully resolved except for work that needs the network (name resolution).
+#[derive(Debug)]
+pub enum Operation {
+    /// Ping: target specifications still to be expanded.
+    Ping {
+        specs: Vec<String>,
+        family: Family,
+        request: PingRequest,
+    },
+    Dns(DnsRequest),
+    Port(PortRequest),
+    Check(CheckRequest),
+}
+
+/// Special modes that read no config and touch no network.
+#[derive(Debug)]
+pub enum Special {
+    Completions(clap_complete::Shell),
+    Man,
+}
+
+/// The first of the layers that is set.
+pub fn layer<T>(cli: Option<T>, config: Option<T>, default: T) -> T {
+    cli.or(config).unwrap_or(default)
+}
+
+/// Decides colour once: `--color` > non-empty `NO_COLOR` > whether stdout is a terminal.
+pub fn decide_color(choice: ColorChoice, no_color: Option<&std::ffi::OsStr>, stdout_tty: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => no_color.is_none_or(std::ffi::OsStr::is_empty) && stdout_tty,
+    }
+}
+
+/// Output settings from the global flags and the config.
+pub fn output_settings(cli: &Cli, config: &Config) -> OutputSettings {
+    let format = layer(cli.global.output, config.output, OutputFormat::Table);
+    let choice = layer(cli.global.color, config.color, ColorChoice::Auto);
+    let color = decide_color(choice, std::env::var_os("NO_COLOR").as_deref(), std::io::stdout().is_terminal());
+    let progress = !cli.global.quiet && std::io::stderr().is_terminal();
+    OutputSettings { format, color, progress }
+}
+
+/// Splits off the special modes.
+pub fn special(cli: &Cli) -> Option<Special> {
+    match &cli.command {
+        Command::Generate(GenerateCommand::Completions { shell }) => Some(Special::Completions(*shell)),
+        Command::Generate(GenerateCommand::Man) => Some(Special::Man),
+        Command::Net(_) => None,
+    }
+}
+
+/// Builds the operation from the command line and the config.
+pub fn operation(cli: &Cli, config: &Config) -> Result<Operation, CommandError> {
+    let timeout = match cli.global.timeout.as_deref().or(config.timeout.as_deref()) {
+        Some(t) => positive(parse_duration(t)?, "--timeout")?,
+        None => DEFAULT_TIMEOUT,
+    };
+    match &cli.command {
+        Command::Net(NetCommand::Ping(a)) => ping(a, config, timeout),
+        Command::Net(NetCommand::Dns(a)) => dns_op(a, config, timeout),
+        Command::Net(NetCommand::Port(a)) => port_op(a, config, timeout),
+        Command::Net(NetCommand::Check(a)) => check(a, config, timeout),
+        Command::Generate(_) => Err(CommandError::usage("generate is handled before settings")),
+    }
+}
+
+fn positive(d: Duration, what: &str) -> Result<Duration, CommandError> {
+    if d.is_zero() { Err(CommandError::usage(format!("{what} must be longer than zero")).with_hint("e.g. 500ms or 2s")) } else { Ok(d) }
+}
+
+fn family(f: &FamilyArgs) -> Family {
+    match (f.ipv4, f.ipv6) {
+        (true, _) => Family::V4,
+        (_, true) => Family::V6,
+        _ => Family::Any,
+    }
+}
+
+fn with_file(items: &[String], file: Option<&str>) -> Result<Vec<String>, CommandError> {
+    let mut out = items.to_vec();
+    if let Some(f) = file {
+        out.extend(targets::read_list(f)?);
+    }
+    Ok(out)
+}
+
+fn ping(a: &PingArgs, config: &Config, timeout: Duration) -> Result<Operation, CommandError> {
+    let specs = with_file(&a.targets, a.file.as_deref())?;
+    // Parse every specification now, so a typo fails before any packet leaves.
+    for s in &specs {
+        targets::parse_spec(s)?;
+    }
+    let wait = match &a.wait {
+        Some(w) => positive(parse_duration(w)?, "--wait")?,
+        None => timeout,
+    };
+    let request = PingRequest {
+        targets: Vec::new(),
+        count: a.count,
+        interval: parse_duration(&a.interval)?,
+        timeout: wait,
+        size: usize::from(a.size),
+        rate: layer(a.rate, config.net.ping_rate, DEFAULT_PING_RATE),
+        show: if a.alive {
+            Show::Alive
+        } else if a.dead {
+            Show::Dead
+        } else {
+            Show::All
+        },
+        min_alive: a.min_alive,
+    };
+    Ok(Operation::Ping { specs, family: family(&a.family), request })
+}
+
+fn dns_op(a: &DnsArgs, config: &Config, timeout: Duration) -> Result<Operation, CommandError> {
+    let names = with_file(&a.names, a.file.as_deref())?;
+    let server_texts: Vec<String> =
+        if a.servers.is_empty() { config.net.dns_servers.clone().unwrap_or_default() } else { a.servers.clone() };
+    let mut servers = server_texts.iter().map(|s| dns::parse_server(s)).collect::<Result<Vec<_>, _>>()?;
+    if servers.is_empty() {
+        servers = dns::system_servers();
+    }
+    Ok(Operation::Dns(DnsRequest {
+        names,
+        types: dns::parse_types(&a.types)?,
+        servers,
+        protocol: if a.tcp { Protocol::Tcp } else { Protocol::Udp },
+        timeout,
+        concurrency: a.concurrency as usize,
+        all_types: dns::wants_all(&a.types),
+    }))
+}
+
+fn tls_options(a: &TlsArgs, config: &Config) -> Option<TlsOptions> {
+    a.tls.then(|| TlsOptions {
+        ca_file: a.ca.clone(),
+        sni: a.sni.clone(),
+        warn_days: layer(a.warn_days, config.net.warn_days, DEFAULT_WARN_DAYS),
+    })
+}
+
+fn port_op(a: &PortArgs, config: &Config, timeout: Duration) -> Result<Operation, CommandError> {
+    let specs = with_file(&a.targets, a.file.as_deref())?;
+    let ports = a.ports.as_deref().map(parse_ports).transpose()?;
+    let specs = port::parse_specs(&specs, ports.as_deref())?;
+    for s in &specs {
+        targets::parse_spec(&s.host)?;
+    }
+    Ok(Operation::Port(PortRequest {
+        specs,
+        timeout,
+        concurrency: a.concurrency as usize,
+        tls: tls_options(&a.tls, config),
+        open_only: a.open,
+        family: family(&a.family),
+    }))
+}
+
+fn check(a: &CheckArgs, config: &Config, timeout: Duration) -> Result<Operation, CommandError> {
+    let (host, port) = port::split_host_port(a.target.trim())?;
+    targets::parse_spec(&host)?;
+    let tls = tls_options(&a.tls, config);
+    // --tls without a port means HTTPS.
+    let port = port.or(tls.as_ref().map(|_| 443));
+    let dns_server = match &a.server {
+        Some(s) => Some(dns::parse_server(s)?),
+        None => None,
+    };
+    Ok(Operation::Check(CheckRequest { host, port, tls, dns_server, timeout, pings: a.count, family: family(&a.family) }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    fn op(args: &[&str]) -> Result<Operation, CommandError> {
+        let cli = Cli::try_parse_from(std::iter::once("deskhand").chain(args.iter().copied())).expect("clap accepts");
+        operation(&cli, &Config::default())
+    }
+
+    #[test]
+    fn layers() {
+        assert_eq!(layer(Some(1), Some(2), 3), 1);
+        assert_eq!(layer(None, Some(2), 3), 2);
+        assert_eq!(layer(None, None, 3), 3);
+    }
+
+    #[test]
+    fn colour() {
+        let empty = std::ffi::OsStr::new("");
+        let set = std::ffi::OsStr::new("1");
+        let cases = [
+            (ColorChoice::Auto, None, true, true),
+            (ColorChoice::Auto, None, false, false),
+            (ColorChoice::Auto, Some(set), true, false),
+            (ColorChoice::Auto, Some(empty), true, true),
+            (ColorChoice::Always, Some(set), false, true),
+            (ColorChoice::Never, None, true, false),
+        ];
+        for (choice, nc, tty, want) in cases {
+            assert_eq!(decide_color(choice, nc, tty), want, "{choice:?} {nc:?} {tty}");
+        }
+    }
+
+    #[test]
+    fn argv_to_settings() {
+        let Operation::Ping { specs, request, .. } = op(&["net", "ping", "127.0.0.1", "-c", "2", "-W", "250ms", "--alive"]).unwrap() else {
+            panic!()
+        };
+        assert_eq!(specs, ["127.0.0.1"]);
+        assert_eq!(
+            (request.count, request.timeout, request.show, request.rate),
+            (2, Duration::from_millis(250), Show::Alive, DEFAULT_PING_RATE)
+        );
+        let Operation::Ping { request, .. } = op(&["--timeout", "3s", "net", "ping", "::1"]).unwrap() else { panic!() };
+        assert_eq!(request.timeout, Duration::from_secs(3));
+        let Operation::Port(p) = op(&["net", "port", "127.0.0.1:22", "localhost", "-p", "80,443", "--open"]).unwrap() else { panic!() };
+        assert_eq!(p.specs.iter().map(|s| s.ports.clone()).collect::<Vec<_>>(), [vec![22], vec![80, 443]]);
+        assert!(p.open_only && p.tls.is_none());
+        let Operation::Dns(d) = op(&["net", "dns", "a.test", "-t", "mx", "-s", "127.0.0.1:5353", "--tcp"]).unwrap() else { panic!() };
+        assert_eq!((d.servers[0].port(), d.protocol, d.types.len()), (5353, Protocol::Tcp, 1));
+        let Operation::Check(c) = op(&["net", "check", "example.test", "--tls"]).unwrap() else { panic!() };
+        assert_eq!((c.host.as_str(), c.port, c.tls.unwrap().warn_days), ("example.test", Some(443), DEFAULT_WARN_DAYS));
+    }
+
+    #[test]
+    fn bad_input_is_usage() {
+        for args in [
+            &["net", "ping", "10.0.0.0/33"][..],
+            &["net", "ping", "127.0.0.1", "-i", "soon"],
+            &["--timeout", "0s", "net", "ping", "127.0.0.1"],
+            &["net", "port", "127.0.0.1", "-p", "0"],
+            &["net", "port", "127.0.0.1:70000"],
+            &["net", "port", "127.0.0.1"],
+            &["net", "dns", "a.test", "-t", "BOGUS"],
+            &["net", "dns", "a.test", "-s", "not-an-ip"],
+            &["net", "check", "bad host"],
+        ] {
+            let err = op(args).unwrap_err();
+            assert_eq!(err.kind, deskhand_commands::ErrorKind::Usage, "{args:?}");
+            assert!(err.hint.is_some(), "{args:?} has no hint");
+        }
+    }
+}
