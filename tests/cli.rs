@@ -1,1 +1,143 @@
+//! The command line itself: help, version, exit codes, errors, config, completions.
 
+use crate::util::{deskhand, run, run_cmd};
+
+#[test]
+fn help_documents_exit_codes_and_commands() {
+    let r = run(&["--help"]);
+    r.expect_code(0);
+    for needle in ["net", "generate", "--output", "--color", "--quiet", "--config", "--timeout", "Exit codes:", "130"] {
+        assert!(r.stdout.contains(needle), "--help lacks {needle}:\n{}", r.stdout);
+    }
+    // Groups that later work fills must not appear as fake commands.
+    for absent in ["account", "inventory", "runbook"] {
+        assert!(!r.stdout.contains(absent), "--help shows {absent}");
+    }
+    assert!(run(&["--version"]).expect_code(0).stdout.starts_with("deskhand "));
+}
+
+#[test]
+fn usage_errors_exit_2_with_a_hint() {
+    let cases: &[&[&str]] = &[
+        &["net", "ping", "10.0.0.0/33"],
+        &["net", "ping", "127.0.0.1-127.0.0.0"],
+        &["net", "ping", "not_a host"],
+        &["net", "dns", "lab.test", "--type", "BOGUS", "-s", "127.0.0.1"],
+        &["net", "port", "127.0.0.1", "-p", "0"],
+        &["net", "port", "127.0.0.1:70000"],
+        &["net", "port", "127.0.0.1", "-p", "10-1"],
+        &["net", "ping", "no-such-host.invalid"],
+        &["--timeout", "soon", "net", "ping", "127.0.0.1"],
+    ];
+    for args in cases {
+        let r = run(args);
+        r.expect_code(2);
+        assert!(r.stderr.contains("error:"), "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains("hint:"), "{args:?} gives no hint: {}", r.stderr);
+        assert!(!r.stderr.contains("panicked"), "{args:?} panicked");
+        assert!(r.stdout.is_empty(), "{args:?} wrote to stdout");
+    }
+    // clap's own errors are usage errors too.
+    run(&["net", "ping"]).expect_code(2);
+    run(&["net", "frobnicate"]).expect_code(2);
+}
+
+#[test]
+fn empty_target_file_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "# nothing here\n\n").unwrap();
+    let r = run(&["net", "ping", "-f", empty.to_str().unwrap()]);
+    r.expect_code(2);
+    assert!(r.stderr.contains("lists no targets"), "{}", r.stderr);
+    run(&["net", "ping", "-f", dir.path().join("missing.txt").to_str().unwrap()]).expect_code(2);
+}
+
+#[test]
+fn json_errors_are_json_on_stderr() {
+    let r = run(&["--output", "json", "net", "port", "127.0.0.1", "-p", "70000"]);
+    r.expect_code(2);
+    assert!(r.stdout.is_empty());
+    let e = r.json_error();
+    assert_eq!(e["schema"], "deskhand.error.v1");
+    assert_eq!(e["error"]["kind"], "usage");
+    assert_eq!(e["error"]["exit_code"], 2);
+    assert!(e["error"]["hint"].is_string());
+    // Even clap's parse errors.
+    let r = run(&["-o", "json", "net", "ping", "--bogus-flag"]);
+    r.expect_code(2);
+    assert_eq!(r.json_error()["error"]["kind"], "usage");
+}
+
+#[test]
+fn config_file_layers_under_flags_and_env() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config.yaml");
+    std::fs::write(&cfg, "output: json\n").unwrap();
+    // The config chooses JSON...
+    let r = run_cmd(deskhand().args(["--config", cfg.to_str().unwrap(), "net", "ping", "127.0.0.1", "-c", "1"]));
+    r.expect_code(0);
+    assert_eq!(r.json()["schema"], "deskhand.net.ping.v1");
+    // ...the environment overrides the config...
+    let r = run_cmd(deskhand().env("DESKHAND_OUTPUT", "markdown").env("DESKHAND_CONFIG", &cfg).args(["net", "ping", "127.0.0.1", "-c", "1"]));
+    assert!(r.stdout.starts_with("### Ping"), "{}", r.stdout);
+    // ...and the flag overrides both.
+    let r = run_cmd(deskhand().env("DESKHAND_OUTPUT", "markdown").env("DESKHAND_CONFIG", &cfg).args(["-o", "table", "net", "ping", "127.0.0.1", "-c", "1"]));
+    assert!(r.stdout.contains("127.0.0.1") && !r.stdout.starts_with('{') && !r.stdout.starts_with("###"), "{}", r.stdout);
+    // The XDG location is read by default.
+    let xdg = dir.path().join("xdg");
+    std::fs::create_dir_all(xdg.join("deskhand")).unwrap();
+    std::fs::write(xdg.join("deskhand/config.yaml"), "output: json\n").unwrap();
+    let r = run_cmd(deskhand().env("XDG_CONFIG_HOME", &xdg).args(["net", "ping", "127.0.0.1", "-c", "1"]));
+    assert_eq!(r.json()["ok"], true);
+}
+
+#[test]
+fn config_errors_point_at_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config.yaml");
+    std::fs::write(&cfg, "output: table\nnet:\n  ping_rat: 10\n").unwrap();
+    let r = run(&["--config", cfg.to_str().unwrap(), "net", "ping", "127.0.0.1"]);
+    r.expect_code(2);
+    assert!(r.stderr.contains("config.yaml") && r.stderr.contains("line 3"), "{}", r.stderr);
+    assert!(r.stderr.contains("ping_rat"), "{}", r.stderr);
+    std::fs::write(&cfg, "output: [json\n").unwrap();
+    run(&["--config", cfg.to_str().unwrap(), "net", "ping", "127.0.0.1"]).expect_code(2);
+    run(&["--config", dir.path().join("absent.yaml").to_str().unwrap(), "net", "ping", "127.0.0.1"]).expect_code(2);
+}
+
+#[test]
+fn colour_follows_flag_and_no_color() {
+    let coloured = run(&["--color", "always", "net", "ping", "127.0.0.1", "-c", "1"]);
+    assert!(coloured.stdout.contains("\x1b["), "no colour with --color always");
+    let plain = run_cmd(deskhand().env("NO_COLOR", "1").args(["net", "ping", "127.0.0.1", "-c", "1"]));
+    assert!(!plain.stdout.contains("\x1b["), "colour despite NO_COLOR");
+    // Not a terminal: no colour by default.
+    assert!(!run(&["net", "ping", "127.0.0.1", "-c", "1"]).stdout.contains("\x1b["));
+}
+
+#[test]
+fn broken_pipe_is_success() {
+    use std::process::Stdio;
+    let mut child = deskhand().args(["net", "ping", "127.0.0.1-127.0.0.200", "-c", "1"]).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    // Close our end of stdout at once: the table write then hits a closed pipe.
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0));
+}
+
+#[test]
+fn completions_are_committed_and_fresh() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (shell, file) in [("bash", "deskhand.bash"), ("zsh", "_deskhand"), ("fish", "deskhand.fish"), ("powershell", "_deskhand.ps1"), ("elvish", "deskhand.elv")] {
+        let r = run(&["generate", "completions", shell]);
+        r.expect_code(0);
+        let committed = std::fs::read_to_string(root.join("completions").join(file)).unwrap_or_default();
+        assert!(committed == r.stdout, "completions/{file} is stale: run scripts/gen-completions and commit");
+    }
+    let man = run(&["generate", "man"]);
+    man.expect_code(0);
+    assert!(man.stdout.contains(".TH deskhand"));
+    let committed = std::fs::read_to_string(root.join("completions/deskhand.1")).unwrap_or_default();
+    assert!(committed == man.stdout, "completions/deskhand.1 is stale: run scripts/gen-completions and commit");
+}

@@ -1,1 +1,96 @@
+//! `net ping` against loopback: 127.0.0.1, ::1, a /24 sweep, and the lab's dropping address.
 
+use crate::util::{drop_addr, run};
+
+#[test]
+fn loopback_v4_and_v6_answer() {
+    let r = run(&["-o", "json", "net", "ping", "127.0.0.1", "::1", "-c", "3", "-i", "50ms"]);
+    r.expect_code(0);
+    let j = r.json();
+    assert_eq!(j["schema"], "deskhand.net.ping.v1");
+    assert_eq!(j["ok"], true);
+    let hosts = j["data"]["hosts"].as_array().unwrap();
+    assert_eq!(hosts.len(), 2);
+    for (h, addr) in hosts.iter().zip(["127.0.0.1", "::1"]) {
+        assert_eq!(h["address"], addr);
+        assert_eq!(h["sent"], 3);
+        assert_eq!(h["received"], 3);
+        assert_eq!(h["loss_percent"], 0.0);
+        let rtt = &h["rtt"];
+        let (min, avg, max) = (rtt["min_ms"].as_f64().unwrap(), rtt["avg_ms"].as_f64().unwrap(), rtt["max_ms"].as_f64().unwrap());
+        assert!(min > 0.0 && min <= avg && avg <= max && max < 1000.0, "{rtt}");
+        assert!(rtt["mdev_ms"].as_f64().unwrap() >= 0.0 && rtt["jitter_ms"].as_f64().unwrap() >= 0.0);
+    }
+}
+
+#[test]
+fn sweep_a_slash_24() {
+    // 127.0.1.0/24: the lab's dropping address lives in 127.0.0.0/24.
+    let r = run(&["-o", "json", "net", "ping", "127.0.1.0/24", "-c", "1"]);
+    r.expect_code(0);
+    let j = r.json();
+    let s = &j["data"]["summary"];
+    assert_eq!(s["targets"], 254, "network and broadcast addresses are skipped");
+    assert_eq!(s["alive"], 254);
+    assert_eq!(j["data"]["hosts"][0]["address"], "127.0.1.1");
+    assert_eq!(j["data"]["hosts"][253]["address"], "127.0.1.254");
+}
+
+#[test]
+fn a_dropping_host_is_dead_and_fails_the_check() {
+    let dead = drop_addr();
+    let r = run(&["-o", "json", "net", "ping", "127.0.0.1", &dead, "-c", "2", "-i", "100ms", "-W", "300ms"]);
+    r.expect_code(1);
+    let j = r.json();
+    assert_eq!(j["ok"], false);
+    let hosts = j["data"]["hosts"].as_array().unwrap();
+    assert_eq!(hosts[1]["address"], dead.as_str());
+    assert_eq!(hosts[1]["alive"], false);
+    assert_eq!(hosts[1]["received"], 0);
+    assert_eq!(hosts[1]["loss_percent"], 100.0);
+    assert!(hosts[1]["rtt"].is_null());
+
+    // Filters, like fping's -a / -u.
+    let alive = run(&["-o", "json", "net", "ping", "127.0.0.1", &dead, "-c", "1", "-W", "300ms", "--alive"]).json();
+    assert_eq!(alive["data"]["hosts"].as_array().unwrap().len(), 1);
+    assert_eq!(alive["data"]["hosts"][0]["address"], "127.0.0.1");
+    let deadonly = run(&["-o", "json", "net", "ping", "127.0.0.1", &dead, "-c", "1", "-W", "300ms", "--dead"]).json();
+    assert_eq!(deadonly["data"]["hosts"][0]["address"], dead.as_str());
+
+    // A quorum: one of two is enough.
+    run(&["net", "ping", "127.0.0.1", &dead, "-c", "1", "-W", "300ms", "--min-alive", "1"]).expect_code(0);
+    run(&["net", "ping", &dead, "-c", "1", "-W", "300ms", "--min-alive", "1"]).expect_code(1);
+}
+
+#[test]
+fn targets_from_a_file_and_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("hosts.txt");
+    std::fs::write(&f, "# office\n127.0.0.1\n127.0.0.2-3  # range\n\nlocalhost\n").unwrap();
+    let j = run(&["-o", "json", "net", "ping", "-f", f.to_str().unwrap(), "-c", "1"]).json();
+    let addrs: Vec<&str> = j["data"]["hosts"].as_array().unwrap().iter().map(|h| h["address"].as_str().unwrap()).collect();
+    // localhost resolves to 127.0.0.1, already listed: no duplicate.
+    assert_eq!(addrs, ["127.0.0.1", "127.0.0.2", "127.0.0.3"]);
+
+    use std::io::Write;
+    let mut child = crate::util::deskhand()
+        .args(["-o", "json", "net", "ping", "-f", "-", "-c", "1"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"127.0.0.9\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(j["data"]["hosts"][0]["address"], "127.0.0.9");
+}
+
+#[test]
+fn markdown_and_table_views() {
+    let md = run(&["-o", "markdown", "net", "ping", "127.0.0.1", "-c", "1"]);
+    md.expect_code(0);
+    assert!(md.stdout.starts_with("### Ping: 1 targets"), "{}", md.stdout);
+    assert!(md.stdout.contains("| 127.0.0.1 | alive | 1/1 | 0% |"), "{}", md.stdout);
+    let table = run(&["net", "ping", "127.0.0.1", "-c", "1"]);
+    assert!(table.stdout.contains("alive") && table.stdout.contains("1 targets: 1 alive, 0 dead"), "{}", table.stdout);
+}

@@ -1,1 +1,77 @@
+//! The test harness: runs the real `deskhand` binary with a clean environment and reads
+//! the lab servers' addresses that `scripts/test` exports.
 
+use serde_json::Value;
+use std::process::Command;
+
+/// The result of one run.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// stdout parsed as the one JSON document it must be.
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("stdout is not one JSON document ({e}):\n{}\nstderr:\n{}", self.stdout, self.stderr))
+    }
+
+    /// stderr parsed as a JSON error document.
+    pub fn json_error(&self) -> Value {
+        serde_json::from_str(self.stderr.trim()).unwrap_or_else(|e| panic!("stderr is not JSON ({e}):\n{}", self.stderr))
+    }
+
+    #[track_caller]
+    pub fn expect_code(&self, code: i32) -> &Self {
+        assert_eq!(self.code, code, "exit code\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        self
+    }
+}
+
+/// A deskhand command with none of the caller's DESKHAND_* settings, no colour
+/// variables and a home directory of its own (so no user config is read).
+pub fn deskhand() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_deskhand"));
+    for (k, _) in std::env::vars_os() {
+        let k = k.to_string_lossy().to_string();
+        if k.starts_with("DESKHAND_") || k == "NO_COLOR" || k == "XDG_CONFIG_HOME" || k == "CLICOLOR_FORCE" {
+            cmd.env_remove(&k);
+        }
+    }
+    cmd.env("HOME", std::env::temp_dir().join("deskhand-test-home-that-does-not-exist"));
+    cmd
+}
+
+/// Runs deskhand with `args`.
+pub fn run(args: &[&str]) -> Run {
+    run_cmd(deskhand().args(args))
+}
+
+pub fn run_cmd(cmd: &mut Command) -> Run {
+    let out = cmd.output().expect("the deskhand binary runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn lab(var: &str) -> String {
+    std::env::var(var).unwrap_or_else(|_| panic!("{var} is not set: run the tests through scripts/test, which starts the lab servers (scripts/lab/dns, scripts/lab/drop)"))
+}
+
+/// The first lab DNS server, `127.0.0.1:PORT`.
+pub fn dns1() -> String {
+    lab("DESKHAND_LAB_DNS1")
+}
+
+/// The second lab DNS server; it answers `split.lab.test` differently.
+pub fn dns2() -> String {
+    lab("DESKHAND_LAB_DNS2")
+}
+
+/// A loopback address that silently drops every packet.
+pub fn drop_addr() -> String {
+    lab("DESKHAND_LAB_DROP")
+}

@@ -136,7 +136,7 @@ mod time_tests {
     #[test]
     fn rfc3339() {
         assert_eq!(super::rfc3339(0), "1970-01-01T00:00:00Z");
-        assert_eq!(super::rfc3339(1_795_420_800), "2026-11-23T00:00:00Z");
+        assert_eq!(super::rfc3339(1_795_420_800), "2026-11-23T08:00:00Z");
         assert_eq!(super::rfc3339(951_782_400), "2000-02-29T00:00:00Z");
     }
 }
