@@ -75,7 +75,10 @@ fn run_cli(cli: &Cli) -> Result<Exit, CommandError> {
     let config = config::load(cli.global.config.as_deref())?;
     let out = settings::output_settings(cli, &config);
     let op = settings::operation(cli, &config)?;
-    let runtime = tokio::runtime::Builder::new_current_thread()
+    // Two workers: a large scan's kernel work then runs on both cores of a small machine.
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(2));
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(workers)
         .enable_all()
         .build()
         .map_err(|e| CommandError::environment(format!("cannot start the async runtime: {e}")))?;

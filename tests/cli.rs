@@ -79,10 +79,19 @@ fn config_file_layers_under_flags_and_env() {
     r.expect_code(0);
     assert_eq!(r.json()["schema"], "deskhand.net.ping.v1");
     // ...the environment overrides the config...
-    let r = run_cmd(deskhand().env("DESKHAND_OUTPUT", "markdown").env("DESKHAND_CONFIG", &cfg).args(["net", "ping", "127.0.0.1", "-c", "1"]));
+    let r =
+        run_cmd(deskhand().env("DESKHAND_OUTPUT", "markdown").env("DESKHAND_CONFIG", &cfg).args(["net", "ping", "127.0.0.1", "-c", "1"]));
     assert!(r.stdout.starts_with("### Ping"), "{}", r.stdout);
     // ...and the flag overrides both.
-    let r = run_cmd(deskhand().env("DESKHAND_OUTPUT", "markdown").env("DESKHAND_CONFIG", &cfg).args(["-o", "table", "net", "ping", "127.0.0.1", "-c", "1"]));
+    let r = run_cmd(deskhand().env("DESKHAND_OUTPUT", "markdown").env("DESKHAND_CONFIG", &cfg).args([
+        "-o",
+        "table",
+        "net",
+        "ping",
+        "127.0.0.1",
+        "-c",
+        "1",
+    ]));
     assert!(r.stdout.contains("127.0.0.1") && !r.stdout.starts_with('{') && !r.stdout.starts_with("###"), "{}", r.stdout);
     // The XDG location is read by default.
     let xdg = dir.path().join("xdg");
@@ -119,7 +128,8 @@ fn colour_follows_flag_and_no_color() {
 #[test]
 fn broken_pipe_is_success() {
     use std::process::Stdio;
-    let mut child = deskhand().args(["net", "ping", "127.0.0.1-127.0.0.200", "-c", "1"]).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut child =
+        deskhand().args(["net", "ping", "127.0.0.1-127.0.0.200", "-c", "1"]).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
     // Close our end of stdout at once: the table write then hits a closed pipe.
     drop(child.stdout.take());
     let status = child.wait().unwrap();
@@ -129,7 +139,13 @@ fn broken_pipe_is_success() {
 #[test]
 fn completions_are_committed_and_fresh() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    for (shell, file) in [("bash", "deskhand.bash"), ("zsh", "_deskhand"), ("fish", "deskhand.fish"), ("powershell", "_deskhand.ps1"), ("elvish", "deskhand.elv")] {
+    for (shell, file) in [
+        ("bash", "deskhand.bash"),
+        ("zsh", "_deskhand"),
+        ("fish", "deskhand.fish"),
+        ("powershell", "_deskhand.ps1"),
+        ("elvish", "deskhand.elv"),
+    ] {
         let r = run(&["generate", "completions", shell]);
         r.expect_code(0);
         let committed = std::fs::read_to_string(root.join("completions").join(file)).unwrap_or_default();

@@ -11,7 +11,12 @@ fn lookup(args: &[&str]) -> (i32, Value) {
 }
 
 fn records(lookup: &Value) -> Vec<String> {
-    lookup["answers"][0]["records"].as_array().unwrap().iter().map(|r| format!("{} {}", r["type"].as_str().unwrap(), r["data"].as_str().unwrap())).collect()
+    lookup["answers"][0]["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| format!("{} {}", r["type"].as_str().unwrap(), r["data"].as_str().unwrap()))
+        .collect()
 }
 
 #[test]
@@ -54,7 +59,8 @@ fn type_all_and_reverse_lookups() {
     let s = dns1();
     let (code, j) = lookup(&["lab.test", "--type", "all", "-s", &s]);
     assert_eq!(code, 0, "absent types are fine with --type all: {j}");
-    let types: Vec<&str> = j["data"]["lookups"].as_array().unwrap().iter().filter(|l| l["resolved"] == true).map(|l| l["type"].as_str().unwrap()).collect();
+    let types: Vec<&str> =
+        j["data"]["lookups"].as_array().unwrap().iter().filter(|l| l["resolved"] == true).map(|l| l["type"].as_str().unwrap()).collect();
     assert_eq!(types, ["MX", "NS", "SOA", "TXT", "CAA"]);
 
     let (code, j) = lookup(&["127.0.0.10", "-s", &s]);
@@ -115,7 +121,7 @@ fn tcp_and_comparing_servers() {
 fn many_names_from_a_file() {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("names.txt");
-    let names: String = (0..500).map(|i| format!("h{i:05}.lab.test\n")).collect();
+    let names = (0..500).map(|i| format!("h{i:05}.lab.test")).collect::<Vec<_>>().join("\n");
     std::fs::write(&f, names).unwrap();
     let (code, j) = lookup(&["-f", f.to_str().unwrap(), "-s", &dns1()]);
     assert_eq!(code, 0);

@@ -4,7 +4,7 @@
 //! Modules:
 //! - `util`: the command builder and the lab handles (DNS servers from `scripts/lab/dns`).
 //! - `cli`: help, version, exit codes, errors, config file, completions.
-//! - `ping`: ICMP against 127.0.0.1, ::1, a /24 sweep and a dropped address.
+//! - `ping`: ICMP against 127.0.0.1, `::1`, a /24 sweep and a dropped address.
 //! - `dns`: every record type, reverse lookups, NXDOMAIN/SERVFAIL/timeout, comparing servers.
 //! - `port`: open/closed ports, scans, TLS certificates (valid, expired, wrong name).
 //! - `check`: the layered triage and its verdicts.

@@ -1,6 +1,7 @@
-//! `net ping` against loopback: 127.0.0.1, ::1, a /24 sweep, and the lab's dropping address.
+//! `net ping` against loopback: 127.0.0.1, `::1`, a /24 sweep, and the lab's dropping address.
 
 use crate::util::{drop_addr, run};
+use std::io::Write;
 
 #[test]
 fn loopback_v4_and_v6_answer() {
@@ -72,7 +73,6 @@ fn targets_from_a_file_and_stdin() {
     // localhost resolves to 127.0.0.1, already listed: no duplicate.
     assert_eq!(addrs, ["127.0.0.1", "127.0.0.2", "127.0.0.3"]);
 
-    use std::io::Write;
     let mut child = crate::util::deskhand()
         .args(["-o", "json", "net", "ping", "-f", "-", "-c", "1"])
         .stdin(std::process::Stdio::piped())

@@ -91,7 +91,17 @@ pub fn closed_port() -> u16 {
 fn open_closed_and_filtered() {
     let (open, closed) = (listen(), closed_port());
     let dead = drop_addr();
-    let r = run(&["-o", "json", "--timeout", "300ms", "net", "port", &format!("127.0.0.1:{open}"), &format!("localhost:{closed}"), &format!("{dead}:80")]);
+    let r = run(&[
+        "-o",
+        "json",
+        "--timeout",
+        "300ms",
+        "net",
+        "port",
+        &format!("127.0.0.1:{open}"),
+        &format!("localhost:{closed}"),
+        &format!("{dead}:80"),
+    ]);
     r.expect_code(1);
     let j = r.json();
     assert_eq!(j["schema"], "deskhand.net.port.v1");
@@ -111,20 +121,19 @@ fn open_closed_and_filtered() {
 
 #[test]
 fn scan_mode_lists_open_ports_only() {
-    let a = listen();
-    let b = listen();
-    let (lo, hi) = (a.min(b), a.max(b));
+    let (first, second) = (listen(), listen());
+    let (lo, hi) = (first.min(second), first.max(second));
     let r = run(&["-o", "json", "net", "port", "127.0.0.1", "-p", &format!("{lo}-{hi}"), "--open"]);
     r.expect_code(0);
     let j = r.json();
     let ports: Vec<u64> = j["data"]["hosts"][0]["ports"].as_array().unwrap().iter().map(|p| p["port"].as_u64().unwrap()).collect();
-    assert!(ports.contains(&u64::from(a)) && ports.contains(&u64::from(b)), "{ports:?}");
+    assert!(ports.contains(&u64::from(first)) && ports.contains(&u64::from(second)), "{ports:?}");
     let counts = &j["data"]["hosts"][0]["counts"];
     let total = counts["open"].as_u64().unwrap() + counts["closed"].as_u64().unwrap() + counts["filtered"].as_u64().unwrap();
     assert_eq!(total, u64::from(hi - lo) + 1, "every port is counted, listed or not");
     // No open port: the scan says no.
-    let c = closed_port();
-    run(&["net", "port", "127.0.0.1", "-p", &c.to_string(), "--open"]).expect_code(1);
+    let closed = closed_port();
+    run(&["net", "port", "127.0.0.1", "-p", &closed.to_string(), "--open"]).expect_code(1);
 }
 
 #[test]
@@ -135,7 +144,8 @@ fn a_low_open_file_limit_never_gives_false_results() {
     let bin = env!("CARGO_BIN_EXE_deskhand");
     let cmd = format!("ulimit -n 256 && exec {bin} -o json net port 127.0.0.1 -p 1-6000,{open} --open");
     let out = std::process::Command::new("sh").args(["-c", &cmd]).env_remove("DESKHAND_OUTPUT").output().unwrap();
-    let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    let j: serde_json::Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
     assert_eq!(j["data"]["summary"]["error"], 0, "{j}");
     assert!(j["data"]["concurrency"].as_u64().unwrap() < 256);
     let ports: Vec<u64> = j["data"]["hosts"][0]["ports"].as_array().unwrap().iter().map(|p| p["port"].as_u64().unwrap()).collect();

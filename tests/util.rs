@@ -14,7 +14,8 @@ pub struct Run {
 impl Run {
     /// stdout parsed as the one JSON document it must be.
     pub fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("stdout is not one JSON document ({e}):\n{}\nstderr:\n{}", self.stdout, self.stderr))
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not one JSON document ({e}):\n{}\nstderr:\n{}", self.stdout, self.stderr))
     }
 
     /// stderr parsed as a JSON error document.
@@ -58,7 +59,9 @@ pub fn run_cmd(cmd: &mut Command) -> Run {
 }
 
 fn lab(var: &str) -> String {
-    std::env::var(var).unwrap_or_else(|_| panic!("{var} is not set: run the tests through scripts/test, which starts the lab servers (scripts/lab/dns, scripts/lab/drop)"))
+    std::env::var(var).unwrap_or_else(|_| {
+        panic!("{var} is not set: run the tests through scripts/test, which starts the lab servers (scripts/lab/dns, scripts/lab/drop)")
+    })
 }
 
 /// The first lab DNS server, `127.0.0.1:PORT`.

@@ -1,12 +1,12 @@
 //! Table and Markdown views of the `net` reports.
 
 use super::{Block, Cell, Doc, Tone, ms};
-use std::fmt::Write as _;
 use deskhand_commands::net::check::{CheckReport, LayerStatus};
 use deskhand_commands::net::dns::{DnsReport, ServerAnswer, Status};
 use deskhand_commands::net::ping::PingReport;
 use deskhand_commands::net::port::{PortReport, PortState};
 use deskhand_commands::net::tls::TlsReport;
+use std::fmt::Write as _;
 
 pub fn ping(r: &PingReport) -> Doc {
     let mut doc = Doc::new(format!("Ping: {} targets, {} echo(es) each", r.summary.targets, r.count));

@@ -271,8 +271,11 @@ impl Pinger for IcmpPinger {
         };
         let mut pinger = client.pinger(addr, surge_ping::PingIdentifier(ident)).await;
         pinger.timeout(timeout);
+        // surge-ping starts its clock after the send returns, and its receive task may
+        // stamp a loopback reply before that (a zero round trip): time it here instead.
+        let started = Instant::now();
         match pinger.ping(surge_ping::PingSequence(seq), payload).await {
-            Ok((_, rtt)) => Echo::Reply(rtt),
+            Ok(_) => Echo::Reply(started.elapsed()),
             Err(surge_ping::SurgeError::Timeout { .. }) => Echo::Timeout,
             Err(surge_ping::SurgeError::IOError(e)) => Echo::Error(e.to_string()),
             Err(e) => Echo::Error(e.to_string()),

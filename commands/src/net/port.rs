@@ -11,6 +11,7 @@ use futures::StreamExt;
 use serde::Serialize;
 use std::future::Future;
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::net::TcpStream;
 
@@ -53,13 +54,80 @@ pub struct TcpConnector;
 
 impl Connector for TcpConnector {
     async fn connect(&self, addr: SocketAddr, timeout: Duration) -> std::result::Result<TcpStream, (PortState, String)> {
-        match tokio::time::timeout(timeout, TcpStream::connect(addr)).await {
+        let sock = match quick_connect(addr) {
+            Quick::Refused => return Err((PortState::Closed, "connection refused".into())),
+            Quick::Failed(e) => return Err(classify(&e)),
+            Quick::Pending(sock) => sock,
+        };
+        let stream = TcpStream::from_std(std::net::TcpStream::from(sock)).map_err(|e| classify(&e))?;
+        match tokio::time::timeout(timeout, stream.writable()).await {
             Err(_) => Err((PortState::Filtered, format!("no answer within {timeout:?}"))),
-            Ok(Ok(s)) => Ok(s),
-            Ok(Err(e)) if e.kind() == std::io::ErrorKind::ConnectionRefused => Err((PortState::Closed, "connection refused".into())),
-            Ok(Err(e)) if e.kind() == std::io::ErrorKind::TimedOut => Err((PortState::Filtered, e.to_string())),
-            Ok(Err(e)) => Err((PortState::Error, e.to_string())),
+            Ok(Err(e)) => Err(classify(&e)),
+            Ok(Ok(())) => match stream.take_error() {
+                Ok(Some(e)) | Err(e) => Err(classify(&e)),
+                Ok(None) => match stream.peer_addr() {
+                    Ok(_) => Ok(stream),
+                    Err(e) => Err(classify(&e)),
+                },
+            },
         }
+    }
+}
+
+fn classify(e: &std::io::Error) -> (PortState, String) {
+    match e.kind() {
+        std::io::ErrorKind::ConnectionRefused => (PortState::Closed, "connection refused".to_string()),
+        std::io::ErrorKind::TimedOut => (PortState::Filtered, e.to_string()),
+        _ => (PortState::Error, e.to_string()),
+    }
+}
+
+/// What the synchronous part of a connect found.
+enum Quick {
+    Refused,
+    Failed(std::io::Error),
+    /// Connected or still connecting: the socket goes on to the reactor.
+    Pending(socket2::Socket),
+}
+
+thread_local! {
+    /// Per thread, one spare socket per address family whose last connect was refused.
+    static SPARE: std::cell::RefCell<[Option<socket2::Socket>; 2]> = const { std::cell::RefCell::new([None, None]) };
+}
+
+/// Starts a non-blocking connect and settles it at once when the answer is already
+/// there, as it is for a reset from a nearby host. A second `connect()` on the same
+/// socket reports the outcome: ECONNREFUSED (and Linux resets the socket, so the next
+/// port reuses it: two system calls per closed port, no socket to create or close),
+/// EISCONN (open), or EALREADY (still connecting: the reactor takes over).
+fn quick_connect(addr: SocketAddr) -> Quick {
+    let family = usize::from(addr.is_ipv6());
+    let spare = SPARE.with(|s| s.borrow_mut()[family].take());
+    let sock = if let Some(s) = spare {
+        s
+    } else {
+        let domain = if addr.is_ipv4() { socket2::Domain::IPV4 } else { socket2::Domain::IPV6 };
+        match socket2::Socket::new(domain, socket2::Type::STREAM.nonblocking().cloexec(), Some(socket2::Protocol::TCP)) {
+            Ok(s) => s,
+            Err(e) => return Quick::Failed(e),
+        }
+    };
+    let target = addr.into();
+    match sock.connect(&target) {
+        Ok(()) => return Quick::Pending(sock),
+        Err(e) if e.raw_os_error() == Some(libc::EINPROGRESS) => {}
+        Err(e) => return Quick::Failed(e),
+    }
+    match sock.connect(&target) {
+        Err(e) if e.kind() == std::io::ErrorKind::ConnectionRefused => {
+            if cfg!(target_os = "linux") {
+                SPARE.with(|s| s.borrow_mut()[family] = Some(sock));
+            }
+            Quick::Refused
+        }
+        Err(e) if e.raw_os_error() == Some(libc::EALREADY) || e.raw_os_error() == Some(libc::EISCONN) => Quick::Pending(sock),
+        Ok(()) => Quick::Pending(sock),
+        Err(e) => Quick::Failed(e),
     }
 }
 
@@ -195,8 +263,13 @@ pub fn connect_window(wanted: usize) -> usize {
     wanted.clamp(1, usize::try_from(room).unwrap_or(usize::MAX))
 }
 
-/// Runs `net port`.
-pub async fn run<C: Connector>(req: &PortRequest, connector: &C, progress: &dyn Progress) -> Result<(PortReport, Outcome)> {
+/// Runs `net port`. The attempts are split into one shard per runtime worker, so that
+/// the kernel work of a large scan runs on every core.
+pub async fn run<C: Connector + Clone + 'static>(
+    req: &PortRequest,
+    connector: &C,
+    progress: &dyn Progress,
+) -> Result<(PortReport, Outcome)> {
     let mut hosts: Vec<(Target, Vec<u16>)> = Vec::new();
     for spec in &req.specs {
         for t in targets::expand(std::slice::from_ref(&spec.host), req.family).await? {
@@ -204,36 +277,34 @@ pub async fn run<C: Connector>(req: &PortRequest, connector: &C, progress: &dyn 
         }
     }
     let tls_ctx = match &req.tls {
-        Some(opts) => Some((TlsContext::new(opts)?, opts)),
+        Some(opts) => Some(Arc::new((TlsContext::new(opts)?, opts.clone()))),
         None => None,
     };
     let total: usize = hosts.iter().map(|(_, p)| p.len()).sum();
     progress.set_length(total as u64);
     let window = connect_window(req.concurrency);
-    let jobs = hosts.iter().enumerate().flat_map(|(hi, (t, ports))| ports.iter().map(move |p| (hi, t, *p)));
-    let tls_ref = tls_ctx.as_ref();
     let mut out: Vec<HostPorts> = hosts
         .iter()
         .map(|(t, _)| HostPorts { target: t.name.clone(), address: t.addr, ports: Vec::new(), counts: PortCounts::default() })
         .collect();
+    let hosts = Arc::new(hosts);
+    let shards = tokio::runtime::Handle::current().metrics().num_workers().clamp(1, window);
+    let (tx, mut rx) = tokio::sync::mpsc::channel::<(usize, PortResult)>(4096);
+    for shard in 0..shards {
+        let (hosts, tx, connector, tls, timeout) = (hosts.clone(), tx.clone(), connector.clone(), tls_ctx.clone(), req.timeout);
+        tokio::spawn(run_shard(Shard { hosts, index: shard, shards, in_flight: (window / shards).max(1), timeout }, connector, tls, tx));
+    }
+    drop(tx);
     // Counts come from every attempt; scan mode keeps only the open ports' rows, so a
     // full scan holds a few rows, not 65535.
-    futures::stream::iter(jobs)
-        .map(|(hi, t, port)| async move {
-            let r = check_one(connector, t, port, req.timeout, tls_ref).await;
-            progress.inc(1);
-            (hi, r)
-        })
-        .buffer_unordered(window)
-        .for_each(|(hi, r)| {
-            let h = &mut out[hi];
-            h.counts.add(&r);
-            if !req.open_only || r.state == PortState::Open {
-                h.ports.push(r);
-            }
-            std::future::ready(())
-        })
-        .await;
+    while let Some((hi, r)) = rx.recv().await {
+        progress.inc(1);
+        let h = &mut out[hi];
+        h.counts.add(&r);
+        if !req.open_only || r.state == PortState::Open {
+            h.ports.push(r);
+        }
+    }
     let mut summary = PortCounts::default();
     for h in &mut out {
         h.ports.sort_by_key(|r| r.port);
@@ -243,12 +314,47 @@ pub async fn run<C: Connector>(req: &PortRequest, connector: &C, progress: &dyn 
     Ok((PortReport { open_only: req.open_only, hosts: out, summary, concurrency: window }, Outcome::from_ok(ok)))
 }
 
+/// One worker's share of a scan: every `shards`-th attempt, starting at `shard`.
+struct Shard {
+    hosts: Arc<Vec<(Target, Vec<u16>)>>,
+    index: usize,
+    shards: usize,
+    in_flight: usize,
+    timeout: Duration,
+}
+
+async fn run_shard<C: Connector>(
+    s: Shard,
+    connector: C,
+    tls: Option<Arc<(TlsContext, TlsOptions)>>,
+    tx: tokio::sync::mpsc::Sender<(usize, PortResult)>,
+) {
+    let jobs: Vec<(usize, u16)> = s
+        .hosts
+        .iter()
+        .enumerate()
+        .flat_map(|(hi, (_, ports))| ports.iter().map(move |p| (hi, *p)))
+        .skip(s.index)
+        .step_by(s.shards)
+        .collect();
+    let (hosts, connector, tls, timeout) = (&s.hosts, &connector, tls.as_deref(), s.timeout);
+    let mut results = futures::stream::iter(jobs)
+        .map(|(hi, port)| async move { (hi, check_one(connector, &hosts[hi].0, port, timeout, tls).await) })
+        .buffer_unordered(s.in_flight);
+    while let Some(r) = results.next().await {
+        // The receiver only goes away when the run is cancelled.
+        if tx.send(r).await.is_err() {
+            break;
+        }
+    }
+}
+
 async fn check_one<C: Connector>(
     connector: &C,
     t: &Target,
     port: u16,
     timeout: Duration,
-    tls: Option<&(TlsContext, &TlsOptions)>,
+    tls: Option<&(TlsContext, TlsOptions)>,
 ) -> PortResult {
     let started = Instant::now();
     let attempt = connector.connect(SocketAddr::new(t.addr, port), timeout).await;

@@ -1,0 +1,253 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[deskhand] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'deskhand'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'deskhand'= {
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand net 'Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage'
+            cand generate 'Shell completions and the man page'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskhand;net'= {
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand ping 'ICMP echo to many hosts at once, with loss and round-trip statistics'
+            cand dns 'DNS lookups of any record type, against one or several servers'
+            cand port 'TCP port checks and scans, with TLS certificate inspection'
+            cand check 'Why can''t the user reach X? DNS -> ping -> TCP -> TLS, with a verdict'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskhand;net;ping'= {
+            cand -f 'Read targets from FILE, one per line (''-'' for standard input)'
+            cand --file 'Read targets from FILE, one per line (''-'' for standard input)'
+            cand -c 'Echo requests per target'
+            cand --count 'Echo requests per target'
+            cand -i 'Time between echoes to the same target'
+            cand --interval 'Time between echoes to the same target'
+            cand -W 'Time to wait for each reply [default: --timeout]'
+            cand --wait 'Time to wait for each reply [default: --timeout]'
+            cand -s 'Payload size in bytes'
+            cand --size 'Payload size in bytes'
+            cand --rate 'Packets per second across all targets, 0 for no limit [default: 5000, config net.ping_rate]'
+            cand --min-alive 'Pass when at least N targets answer (default: all must)'
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand --alive 'List only targets that answered'
+            cand --dead 'List only targets that did not answer'
+            cand -4 'Use IPv4 addresses of host names only'
+            cand -6 'Use IPv6 addresses of host names only'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'deskhand;net;dns'= {
+            cand -f 'Read names from FILE, one per line (''-'' for standard input)'
+            cand --file 'Read names from FILE, one per line (''-'' for standard input)'
+            cand -t 'Record types: A, AAAA, CNAME, MX, NS, SOA, TXT, SRV, PTR, CAA, ... or ''all'' [default: A]'
+            cand --type 'Record types: A, AAAA, CNAME, MX, NS, SOA, TXT, SRV, PTR, CAA, ... or ''all'' [default: A]'
+            cand -s 'DNS server IP[:PORT]; repeat to compare servers [default: config net.dns_servers, else /etc/resolv.conf]'
+            cand --server 'DNS server IP[:PORT]; repeat to compare servers [default: config net.dns_servers, else /etc/resolv.conf]'
+            cand --concurrency 'Queries in flight at once'
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand --tcp 'Query over TCP instead of UDP'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'deskhand;net;port'= {
+            cand -f 'Read targets from FILE, one per line (''-'' for standard input)'
+            cand --file 'Read targets from FILE, one per line (''-'' for standard input)'
+            cand -p 'Ports for targets without one: 22,80,443 or 1-1024'
+            cand --ports 'Ports for targets without one: 22,80,443 or 1-1024'
+            cand --concurrency 'Connects in flight at once (capped below the open-file limit)'
+            cand --ca 'Trust the CA certificates in this PEM file instead of the system store'
+            cand --sni 'Server name to send (SNI) and check the certificate against [default: the host as given]'
+            cand --warn-days 'Fail when the certificate expires within N days [default: 14, config net.warn_days]'
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand --open 'Scan mode: list only open ports; pass when any port is open'
+            cand --tls 'Inspect the TLS certificate on open ports: chain, name, expiry'
+            cand -4 'Use IPv4 addresses of host names only'
+            cand -6 'Use IPv6 addresses of host names only'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'deskhand;net;check'= {
+            cand -s 'Ask this DNS server instead of the system resolver'
+            cand --server 'Ask this DNS server instead of the system resolver'
+            cand -c 'Echo requests to send'
+            cand --count 'Echo requests to send'
+            cand --ca 'Trust the CA certificates in this PEM file instead of the system store'
+            cand --sni 'Server name to send (SNI) and check the certificate against [default: the host as given]'
+            cand --warn-days 'Fail when the certificate expires within N days [default: 14, config net.warn_days]'
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand --tls 'Inspect the TLS certificate on open ports: chain, name, expiry'
+            cand -4 'Use IPv4 addresses of host names only'
+            cand -6 'Use IPv6 addresses of host names only'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'deskhand;net;help'= {
+            cand ping 'ICMP echo to many hosts at once, with loss and round-trip statistics'
+            cand dns 'DNS lookups of any record type, against one or several servers'
+            cand port 'TCP port checks and scans, with TLS certificate inspection'
+            cand check 'Why can''t the user reach X? DNS -> ping -> TCP -> TLS, with a verdict'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskhand;net;help;ping'= {
+        }
+        &'deskhand;net;help;dns'= {
+        }
+        &'deskhand;net;help;port'= {
+        }
+        &'deskhand;net;help;check'= {
+        }
+        &'deskhand;net;help;help'= {
+        }
+        &'deskhand;generate'= {
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand completions 'Print a shell completion script'
+            cand man 'Print the man page (roff)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskhand;generate;completions'= {
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'deskhand;generate;man'= {
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'deskhand;generate;help'= {
+            cand completions 'Print a shell completion script'
+            cand man 'Print the man page (roff)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskhand;generate;help;completions'= {
+        }
+        &'deskhand;generate;help;man'= {
+        }
+        &'deskhand;generate;help;help'= {
+        }
+        &'deskhand;help'= {
+            cand net 'Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage'
+            cand generate 'Shell completions and the man page'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskhand;help;net'= {
+            cand ping 'ICMP echo to many hosts at once, with loss and round-trip statistics'
+            cand dns 'DNS lookups of any record type, against one or several servers'
+            cand port 'TCP port checks and scans, with TLS certificate inspection'
+            cand check 'Why can''t the user reach X? DNS -> ping -> TCP -> TLS, with a verdict'
+        }
+        &'deskhand;help;net;ping'= {
+        }
+        &'deskhand;help;net;dns'= {
+        }
+        &'deskhand;help;net;port'= {
+        }
+        &'deskhand;help;net;check'= {
+        }
+        &'deskhand;help;generate'= {
+            cand completions 'Print a shell completion script'
+            cand man 'Print the man page (roff)'
+        }
+        &'deskhand;help;generate;completions'= {
+        }
+        &'deskhand;help;generate;man'= {
+        }
+        &'deskhand;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

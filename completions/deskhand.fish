@@ -1,0 +1,187 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_deskhand_global_optspecs
+    string join \n o/output= color= q/quiet config= timeout= h/help V/version
+end
+
+function __fish_deskhand_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_deskhand_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_deskhand_using_subcommand
+    set -l cmd (__fish_deskhand_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c deskhand -n "__fish_deskhand_needs_command" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'"
+complete -c deskhand -n "__fish_deskhand_needs_command" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_needs_command" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_needs_command" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_needs_command" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_needs_command" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "net" -d 'Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage'
+complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "generate" -d 'Shell completions and the man page'
+complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and not __fish_seen_subcommand_from ping dns port check help" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and not __fish_seen_subcommand_from ping dns port check help" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and not __fish_seen_subcommand_from ping dns port check help" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and not __fish_seen_subcommand_from ping dns port check help" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and not __fish_seen_subcommand_from ping dns port check help" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and not __fish_seen_subcommand_from ping dns port check help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and not __fish_seen_subcommand_from ping dns port check help" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and not __fish_seen_subcommand_from ping dns port check help" -f -a "ping" -d 'ICMP echo to many hosts at once, with loss and round-trip statistics'
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and not __fish_seen_subcommand_from ping dns port check help" -f -a "dns" -d 'DNS lookups of any record type, against one or several servers'
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and not __fish_seen_subcommand_from ping dns port check help" -f -a "port" -d 'TCP port checks and scans, with TLS certificate inspection'
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and not __fish_seen_subcommand_from ping dns port check help" -f -a "check" -d 'Why can\'t the user reach X? DNS -> ping -> TCP -> TLS, with a verdict'
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and not __fish_seen_subcommand_from ping dns port check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from ping" -s f -l file -d 'Read targets from FILE, one per line (\'-\' for standard input)' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from ping" -s c -l count -d 'Echo requests per target' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from ping" -s i -l interval -d 'Time between echoes to the same target' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from ping" -s W -l wait -d 'Time to wait for each reply [default: --timeout]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from ping" -s s -l size -d 'Payload size in bytes' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from ping" -l rate -d 'Packets per second across all targets, 0 for no limit [default: 5000, config net.ping_rate]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from ping" -l min-alive -d 'Pass when at least N targets answer (default: all must)' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from ping" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from ping" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from ping" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from ping" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from ping" -l alive -d 'List only targets that answered'
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from ping" -l dead -d 'List only targets that did not answer'
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from ping" -s 4 -d 'Use IPv4 addresses of host names only'
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from ping" -s 6 -d 'Use IPv6 addresses of host names only'
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from ping" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from ping" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from ping" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from dns" -s f -l file -d 'Read names from FILE, one per line (\'-\' for standard input)' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from dns" -s t -l type -d 'Record types: A, AAAA, CNAME, MX, NS, SOA, TXT, SRV, PTR, CAA, ... or \'all\' [default: A]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from dns" -s s -l server -d 'DNS server IP[:PORT]; repeat to compare servers [default: config net.dns_servers, else /etc/resolv.conf]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from dns" -l concurrency -d 'Queries in flight at once' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from dns" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from dns" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from dns" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from dns" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from dns" -l tcp -d 'Query over TCP instead of UDP'
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from dns" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from dns" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from dns" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from port" -s f -l file -d 'Read targets from FILE, one per line (\'-\' for standard input)' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from port" -s p -l ports -d 'Ports for targets without one: 22,80,443 or 1-1024' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from port" -l concurrency -d 'Connects in flight at once (capped below the open-file limit)' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from port" -l ca -d 'Trust the CA certificates in this PEM file instead of the system store' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from port" -l sni -d 'Server name to send (SNI) and check the certificate against [default: the host as given]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from port" -l warn-days -d 'Fail when the certificate expires within N days [default: 14, config net.warn_days]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from port" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from port" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from port" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from port" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from port" -l open -d 'Scan mode: list only open ports; pass when any port is open'
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from port" -l tls -d 'Inspect the TLS certificate on open ports: chain, name, expiry'
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from port" -s 4 -d 'Use IPv4 addresses of host names only'
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from port" -s 6 -d 'Use IPv6 addresses of host names only'
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from port" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from port" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from port" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from check" -s s -l server -d 'Ask this DNS server instead of the system resolver' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from check" -s c -l count -d 'Echo requests to send' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from check" -l ca -d 'Trust the CA certificates in this PEM file instead of the system store' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from check" -l sni -d 'Server name to send (SNI) and check the certificate against [default: the host as given]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from check" -l warn-days -d 'Fail when the certificate expires within N days [default: 14, config net.warn_days]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from check" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from check" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from check" -l tls -d 'Inspect the TLS certificate on open ports: chain, name, expiry'
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from check" -s 4 -d 'Use IPv4 addresses of host names only'
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from check" -s 6 -d 'Use IPv6 addresses of host names only'
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from check" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from help" -f -a "ping" -d 'ICMP echo to many hosts at once, with loss and round-trip statistics'
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from help" -f -a "dns" -d 'DNS lookups of any record type, against one or several servers'
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from help" -f -a "port" -d 'TCP port checks and scans, with TLS certificate inspection'
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from help" -f -a "check" -d 'Why can\'t the user reach X? DNS -> ping -> TCP -> TLS, with a verdict'
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from completions" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from completions" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from completions" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from completions" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from completions" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from completions" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from man" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from man" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from man" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from man" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from man" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from man" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from man" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "completions" -d 'Print a shell completion script'
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "man" -d 'Print the man page (roff)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from net generate help" -f -a "net" -d 'Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from net generate help" -f -a "generate" -d 'Shell completions and the man page'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from net generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from net" -f -a "ping" -d 'ICMP echo to many hosts at once, with loss and round-trip statistics'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from net" -f -a "dns" -d 'DNS lookups of any record type, against one or several servers'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from net" -f -a "port" -d 'TCP port checks and scans, with TLS certificate inspection'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from net" -f -a "check" -d 'Why can\'t the user reach X? DNS -> ping -> TCP -> TLS, with a verdict'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "completions" -d 'Print a shell completion script'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "man" -d 'Print the man page (roff)'
