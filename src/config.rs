@@ -64,8 +64,11 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, CommandError> {
         return Ok(Config::default());
     }
     serde_saphyr::from_str::<Config>(text).map_err(|e| {
-        let detail = e.to_string();
-        CommandError::usage(format!("config file {}: {}", path.display(), detail.trim_end()))
+        // serde-saphyr says "error: line L column C: ..." and draws the line with a caret
+        // under "--> <input>:L:C"; name the file instead.
+        let detail = e.to_string().replace("<input>", &path.display().to_string());
+        let detail = detail.trim_end().strip_prefix("error: ").unwrap_or(detail.trim_end()).to_string();
+        CommandError::usage(format!("config file {}, {detail}", path.display()))
             .with_hint("known keys: output, color, timeout, net.dns_servers, net.ping_rate, net.warn_days")
     })
 }

@@ -26,7 +26,7 @@ pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Ou
         }
         Operation::Dns(request) => {
             let bar = Bar::new(out.progress && request.names.len() > 1, "dns");
-            let result = dns::run(&request, &dns::NetTransport, &bar).await;
+            let result = dns::run(&request, &dns::NetTransport::default(), &bar).await;
             bar.finish();
             let (report, outcome) = result?;
             Ok((Report::Dns(report), outcome))
@@ -49,7 +49,7 @@ pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Ou
                 (Err(e), _) => Err(format!("{} ({})", e.message, e.hint.unwrap_or_default())),
             };
             let (report, outcome) =
-                check::run(&request, &dns::NetTransport, pinger.as_ref().map_err(Clone::clone), &port::TcpConnector).await?;
+                check::run(&request, &dns::NetTransport::default(), pinger.as_ref().map_err(Clone::clone), &port::TcpConnector).await?;
             Ok((Report::Check(report), outcome))
         }
     }

@@ -89,8 +89,8 @@ fn targets_from_a_file_and_stdin() {
 fn markdown_and_table_views() {
     let md = run(&["-o", "markdown", "net", "ping", "127.0.0.1", "-c", "1"]);
     md.expect_code(0);
-    assert!(md.stdout.starts_with("### Ping: 1 targets"), "{}", md.stdout);
+    assert!(md.stdout.starts_with("### Ping: 1 target, 1 echo"), "{}", md.stdout);
     assert!(md.stdout.contains("| 127.0.0.1 | alive | 1/1 | 0% |"), "{}", md.stdout);
     let table = run(&["net", "ping", "127.0.0.1", "-c", "1"]);
-    assert!(table.stdout.contains("alive") && table.stdout.contains("1 targets: 1 alive, 0 dead"), "{}", table.stdout);
+    assert!(table.stdout.contains("alive") && table.stdout.contains("1 target: 1 alive, 0 dead"), "{}", table.stdout);
 }

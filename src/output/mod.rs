@@ -110,6 +110,11 @@ pub fn write_report<T: Serialize, W: Write>(
     }
 }
 
+/// "1 target", "3 targets".
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+}
+
 /// Formats milliseconds compactly.
 pub fn ms(v: f64) -> String {
     if v >= 100.0 {

@@ -1,15 +1,15 @@
 //! Table and Markdown views of the `net` reports.
 
-use super::{Block, Cell, Doc, Tone, ms};
+use super::{Block, Cell, Doc, Tone, count, ms};
 use deskhand_commands::net::check::{CheckReport, LayerStatus};
 use deskhand_commands::net::dns::{DnsReport, ServerAnswer, Status};
-use deskhand_commands::net::ping::PingReport;
+use deskhand_commands::net::ping::{PingReport, Show};
 use deskhand_commands::net::port::{PortReport, PortState};
 use deskhand_commands::net::tls::TlsReport;
 use std::fmt::Write as _;
 
 pub fn ping(r: &PingReport) -> Doc {
-    let mut doc = Doc::new(format!("Ping: {} targets, {} echo(es) each", r.summary.targets, r.count));
+    let mut doc = Doc::new(format!("Ping: {}, {} each", count(r.summary.targets, "target"), count(usize::from(r.count), "echo")));
     let rows = r
         .hosts
         .iter()
@@ -45,11 +45,15 @@ pub fn ping(r: &PingReport) -> Doc {
             row
         })
         .collect();
-    doc.table(&["target", "status", "recv/sent", "loss", "min", "avg", "max", "mdev", "jitter"], rows);
+    if r.hosts.is_empty() {
+        doc.line(if r.show == Show::Alive { "no target answered" } else { "every target answered" }, Tone::Plain);
+    } else {
+        doc.table(&["target", "status", "recv/sent", "loss", "min", "avg", "max", "mdev", "jitter"], rows);
+    }
     let s = &r.summary;
     let tone = if s.alive >= s.min_alive { Tone::Good } else { Tone::Bad };
     let quorum = if s.min_alive < s.targets { format!(" (needed {})", s.min_alive) } else { String::new() };
-    doc.line(format!("{} targets: {} alive, {} dead{quorum}", s.targets, s.alive, s.dead), tone);
+    doc.line(format!("{}: {} alive, {} dead{quorum}", count(s.targets, "target"), s.alive, s.dead), tone);
     doc
 }
 
@@ -76,7 +80,7 @@ fn answer_text(a: &ServerAnswer, with_types: bool) -> String {
 }
 
 pub fn dns(r: &DnsReport) -> Doc {
-    let mut doc = Doc::new(format!("DNS: {} lookup(s) against {}", r.summary.lookups, r.servers.join(", ")));
+    let mut doc = Doc::new(format!("DNS: {} against {}", count(r.summary.lookups, "lookup"), r.servers.join(", ")));
     if r.servers.len() == 1 {
         let rows = r
             .lookups
@@ -168,7 +172,7 @@ pub fn tls_fields(title: String, t: &TlsReport) -> Block {
 
 pub fn port(r: &PortReport) -> Doc {
     let total = r.summary.open + r.summary.closed + r.summary.filtered + r.summary.error;
-    let mut doc = Doc::new(format!("TCP ports: {total} checked on {} host(s)", r.hosts.len()));
+    let mut doc = Doc::new(format!("TCP ports: {} checked on {}", count(total, "port"), count(r.hosts.len(), "host")));
     let any_tls = r.hosts.iter().flat_map(|h| &h.ports).any(|p| p.tls.is_some());
     let mut rows = Vec::new();
     let mut details = Vec::new();
@@ -202,7 +206,7 @@ pub fn port(r: &PortReport) -> Doc {
     }
     doc.blocks.extend(details);
     let s = &r.summary;
-    let mut line = format!("{total} port(s): {} open, {} closed, {} filtered", s.open, s.closed, s.filtered);
+    let mut line = format!("{}: {} open, {} closed, {} filtered", count(total, "port"), s.open, s.closed, s.filtered);
     if s.error > 0 {
         let _ = write!(line, ", {} error", s.error);
     }

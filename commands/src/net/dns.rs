@@ -413,8 +413,10 @@ fn rdata_text(data: &RData) -> String {
 }
 
 /// The real transport: UDP (retried once) with TCP fallback on truncation, or TCP alone.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct NetTransport;
+#[derive(Debug, Default)]
+pub struct NetTransport {
+    pool: SocketPool,
+}
 
 fn build_query(query: &Query) -> (u16, Vec<u8>) {
     let id: u16 = rand::random();
@@ -443,14 +445,37 @@ fn matches(reply: &Message, id: u16, query: &Query) -> bool {
         && reply.queries.first().is_none_or(|q| q.name() == query.name() && q.query_type() == query.query_type())
 }
 
-async fn udp_once(server: SocketAddr, query: &Query, timeout: Duration) -> std::result::Result<Message, QueryError> {
-    let bind: SocketAddr = if server.is_ipv4() { (Ipv4Addr::UNSPECIFIED, 0).into() } else { (Ipv6Addr::UNSPECIFIED, 0).into() };
-    let sock = UdpSocket::bind(bind).await.map_err(|e| io_error(&e))?;
-    sock.connect(server).await.map_err(|e| io_error(&e))?;
+/// Connected UDP sockets kept for reuse, per server. A socket goes back to the pool only
+/// after a clean exchange, so a late reply can never meet a later question (and the
+/// random ID and question check stand guard anyway).
+#[derive(Debug, Default)]
+pub struct SocketPool {
+    free: std::sync::Mutex<std::collections::HashMap<SocketAddr, Vec<UdpSocket>>>,
+}
+
+impl SocketPool {
+    fn take(&self, server: SocketAddr) -> Option<UdpSocket> {
+        self.free.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get_mut(&server).and_then(Vec::pop)
+    }
+
+    fn give(&self, server: SocketAddr, sock: UdpSocket) {
+        self.free.lock().unwrap_or_else(std::sync::PoisonError::into_inner).entry(server).or_default().push(sock);
+    }
+}
+
+async fn udp_once(pool: &SocketPool, server: SocketAddr, query: &Query, timeout: Duration) -> std::result::Result<Message, QueryError> {
+    let sock = if let Some(s) = pool.take(server) {
+        s
+    } else {
+        let bind: SocketAddr = if server.is_ipv4() { (Ipv4Addr::UNSPECIFIED, 0).into() } else { (Ipv6Addr::UNSPECIFIED, 0).into() };
+        let sock = UdpSocket::bind(bind).await.map_err(|e| io_error(&e))?;
+        sock.connect(server).await.map_err(|e| io_error(&e))?;
+        sock
+    };
     let (id, bytes) = build_query(query);
     sock.send(&bytes).await.map_err(|e| io_error(&e))?;
     let deadline = tokio::time::Instant::now() + timeout;
-    let mut buf = vec![0u8; 4096];
+    let mut buf = [0u8; 4096];
     loop {
         let n = match tokio::time::timeout_at(deadline, sock.recv(&mut buf)).await {
             Err(_) => return Err(QueryError::Timeout),
@@ -461,6 +486,7 @@ async fn udp_once(server: SocketAddr, query: &Query, timeout: Duration) -> std::
         if let Ok(msg) = Message::from_vec(&buf[..n])
             && matches(&msg, id, query)
         {
+            pool.give(server, sock);
             return Ok(msg);
         }
     }
@@ -495,9 +521,9 @@ impl Transport for NetTransport {
         if protocol == Protocol::Tcp {
             return tcp_once(server, query, timeout).await.map(|message| Reply { message, protocol });
         }
-        let mut result = udp_once(server, query, timeout).await;
+        let mut result = udp_once(&self.pool, server, query, timeout).await;
         if result == Err(QueryError::Timeout) {
-            result = udp_once(server, query, timeout).await;
+            result = udp_once(&self.pool, server, query, timeout).await;
         }
         match result {
             Ok(m) if m.metadata.truncation => {

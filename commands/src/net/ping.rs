@@ -99,6 +99,9 @@ pub struct PingReport {
     pub summary: PingSummary,
 }
 
+/// How far behind schedule the pacer may catch up at once.
+const BURST: Duration = Duration::from_millis(5);
+
 /// Spaces sends out so that at most `rate` packets per second leave, across all targets.
 struct Pacer {
     next: Mutex<Instant>,
@@ -118,7 +121,9 @@ impl Pacer {
         let now = Instant::now();
         let slot = {
             let mut next = self.next.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            let slot = (*next).max(now);
+            // Slots missed while a timer overslept (timers tick in milliseconds) may be
+            // caught up, up to a small burst, so the average rate holds.
+            let slot = (*next).max(now.checked_sub(BURST).unwrap_or(now));
             *next = slot + self.gap;
             slot
         };
@@ -137,7 +142,14 @@ pub async fn run<P: Pinger>(req: &PingRequest, pinger: &P, progress: &dyn Progre
     let pacer = Pacer::new(req.rate);
     let payload = vec![0x5au8; req.size];
     let base_ident: u16 = rand::random();
-    let mut results: Vec<(usize, HostResult)> = futures::stream::iter(req.targets.iter().enumerate())
+    // Targets are admitted at the pacing rate, so only probes with a packet out exist at
+    // any time: memory stays flat however large the sweep.
+    let pacer_ref = &pacer;
+    let admitted = futures::stream::iter(req.targets.iter().enumerate()).then(|job| async move {
+        pacer_ref.wait().await;
+        job
+    });
+    let mut results: Vec<(usize, HostResult)> = admitted
         .map(|(i, t)| {
             let ident = base_ident.wrapping_add(i as u16);
             let (pacer, payload) = (&pacer, &payload);
@@ -176,7 +188,10 @@ async fn probe<P: Pinger>(
     let mut rtts: Vec<Duration> = Vec::with_capacity(usize::from(req.count));
     let mut error = None;
     for seq in 0..req.count {
-        pacer.wait().await;
+        // The first echo was paced when the target was admitted.
+        if seq > 0 {
+            pacer.wait().await;
+        }
         let started = Instant::now();
         match pinger.echo(target.addr, ident, seq, payload, req.timeout).await {
             Echo::Reply(d) => rtts.push(d),

@@ -239,6 +239,9 @@ pub async fn inspect(ctx: &TlsContext, stream: TcpStream, name: &str, warn_days:
                 Err(rustls::Error::InvalidCertificate(CertificateError::UnknownIssuer)) => {
                     report.problems.push("the chain does not lead to a trusted CA (self-signed, or a private CA: give --ca FILE)".into());
                 }
+                Err(e) if format!("{e:?}").contains("CaUsedAsEndEntity") => {
+                    report.problems.push("the server presents a CA certificate as its own (a self-signed CA certificate): replace it with a server certificate issued by a CA".into());
+                }
                 Err(e) => report.problems.push(format!("the chain does not verify: {e}")),
             }
         }
