@@ -50,6 +50,11 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, CommandError> {
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => return Ok(Config::default()),
+        // Someone else's home (sudo, setpriv): the default file is not ours to read.
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied && !required => {
+            eprintln!("warning: cannot read {}: {e}; using the defaults", path.display());
+            return Ok(Config::default());
+        }
         Err(e) => {
             return Err(CommandError::usage(format!("cannot read config file {}: {e}", path.display()))
                 .with_hint("check the path given with --config or DESKHAND_CONFIG"));

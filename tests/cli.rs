@@ -157,3 +157,22 @@ fn completions_are_committed_and_fresh() {
     let committed = std::fs::read_to_string(root.join("completions/deskhand.1")).unwrap_or_default();
     assert!(committed == man.stdout, "completions/deskhand.1 is stale: run scripts/gen-completions and commit");
 }
+
+#[test]
+fn ctrl_c_exits_130() {
+    use std::process::Stdio;
+    let child = deskhand()
+        .args(["-o", "json", "net", "ping", "127.0.0.1", "-c", "100", "-i", "100ms"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let killed = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    assert!(killed.success());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130));
+    assert!(out.stdout.is_empty(), "no half report on stdout");
+    let err: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(err["error"]["kind"], "interrupted");
+}

@@ -101,6 +101,12 @@ fn tcp_and_comparing_servers() {
     let (code, j) = lookup(&["www.lab.test", "-s", &s1, "--tcp"]);
     assert_eq!(code, 0);
     assert_eq!(j["data"]["lookups"][0]["answers"][0]["protocol"], "tcp");
+    // An answer too large for UDP comes back truncated and is fetched again over TCP.
+    let (code, j) = lookup(&["big.lab.test", "-t", "TXT", "-s", &s1]);
+    assert_eq!(code, 0);
+    let a = &j["data"]["lookups"][0]["answers"][0];
+    assert_eq!(a["protocol"], "tcp", "{a}");
+    assert_eq!(a["records"].as_array().unwrap().len(), 12);
 
     let (code, j) = lookup(&["www.lab.test", "split.lab.test", "-s", &s1, "-s", &s2]);
     assert_eq!(code, 1, "a disagreement fails the check");
@@ -141,4 +147,16 @@ fn bad_names_and_servers() {
         r.expect_code(2);
         assert!(r.stderr.contains("hint:"), "{args:?}: {}", r.stderr);
     }
+}
+
+#[test]
+fn default_servers_come_from_the_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config.yaml");
+    std::fs::write(&cfg, format!("net:\n  dns_servers: [\"{}\"]\n", dns2())).unwrap();
+    let r = run(&["-o", "json", "--config", cfg.to_str().unwrap(), "net", "dns", "split.lab.test"]);
+    r.expect_code(0);
+    let j = r.json();
+    assert_eq!(j["data"]["servers"][0], dns2().as_str());
+    assert_eq!(j["data"]["lookups"][0]["answers"][0]["records"][0]["data"], "127.0.0.51");
 }

@@ -94,3 +94,46 @@ fn markdown_and_table_views() {
     let table = run(&["net", "ping", "127.0.0.1", "-c", "1"]);
     assert!(table.stdout.contains("alive") && table.stdout.contains("1 target: 1 alive, 0 dead"), "{}", table.stdout);
 }
+
+/// Runs deskhand as the unprivileged user `nobody`, in a network namespace of its own
+/// whose `ping_group_range` is `range` (the machine's own setting is left alone).
+fn as_nobody(range: &str, args: &str) -> crate::util::Run {
+    let uid = std::process::Command::new("id").arg("-u").output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&uid.stdout).trim(),
+        "0",
+        "this test drops privileges with setpriv and needs root (scripts/test runs as root)"
+    );
+    let bin = env!("CARGO_BIN_EXE_deskhand");
+    let home = tempfile::tempdir().unwrap();
+    let script = format!(
+        "ip link set lo up && sysctl -qw net.ipv4.ping_group_range='{range}' && HOME={} exec setpriv --reuid=65534 --regid=65534 --clear-groups {bin} {args}",
+        home.path().display()
+    );
+    crate::util::run_cmd(std::process::Command::new("unshare").args(["-n", "sh", "-c", &script]))
+}
+
+#[test]
+fn unprivileged_ping_where_the_system_allows_it() {
+    // ping_group_range open to every group: a datagram ICMP socket, no privilege needed.
+    let r = as_nobody("0 2147483647", "-o json net ping 127.0.0.1 ::1 -c 1");
+    r.expect_code(0);
+    assert_eq!(r.json()["data"]["summary"]["alive"], 2);
+}
+
+#[test]
+fn no_privilege_is_an_environment_error_with_the_fix() {
+    // ping_group_range closed (the default "1 0") and no CAP_NET_RAW.
+    let r = as_nobody("1 0", "net ping 127.0.0.1 -c 1");
+    r.expect_code(3);
+    assert!(r.stderr.contains("ping_group_range") && r.stderr.contains("setcap cap_net_raw+ep"), "{}", r.stderr);
+    // net check carries on without the ping layer.
+    let port = crate::port::listen();
+    let r = as_nobody("1 0", &format!("-o json net check 127.0.0.1:{port} -c 1"));
+    assert_eq!(r.json()["data"]["layers"][1]["status"], "skipped", "{}", r.stdout);
+    // A listener inside the namespace would be needed for TCP; outside it, nothing answers.
+    let r = as_nobody("1 0", "-o json net check 127.0.0.1 -c 1");
+    r.expect_code(1);
+    let v = &r.json()["data"]["verdict"];
+    assert!(v["message"].as_str().unwrap().contains("unknown"), "{v}");
+}

@@ -178,10 +178,18 @@ pub async fn run<T: Transport, P: Pinger, C: Connector>(
                 message: format!("{host} ({addr}) does not answer ping"),
                 next_step: Some("the host may be down or ICMP blocked; check a service port: `deskhand net check HOST:PORT`".into()),
             },
-            _ => Verdict {
+            None => Verdict {
+                ok: false,
+                failed_layer: Some("ping"),
+                message: format!("{host} ({addr}) resolves, but whether it answers is unknown: ping needs a privilege this process lacks"),
+                next_step: Some(
+                    "give a port (HOST:PORT) to check a service over TCP, or allow ping (see the hint of `deskhand net ping`)".into(),
+                ),
+            },
+            Some(true) => Verdict {
                 ok: true,
                 failed_layer: None,
-                message: format!("{host} ({addr}) resolves and answers"),
+                message: format!("{host} ({addr}) resolves and answers ping"),
                 next_step: Some("give a port (HOST:PORT) to check the service itself".into()),
             },
         };

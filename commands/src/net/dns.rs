@@ -233,7 +233,11 @@ fn bad_server(t: &str) -> CommandError {
 /// The name servers of the system resolver, from /etc/resolv.conf (127.0.0.1 when it
 /// lists none, as glibc does).
 pub fn system_servers() -> Vec<SocketAddr> {
-    let text = std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
+    parse_resolv_conf(&std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default())
+}
+
+/// The `nameserver` lines of resolv.conf text (zone indexes such as `%eth0` dropped).
+pub fn parse_resolv_conf(text: &str) -> Vec<SocketAddr> {
     let mut servers: Vec<SocketAddr> = text
         .lines()
         .filter_map(|l| l.trim().strip_prefix("nameserver"))
@@ -616,6 +620,14 @@ mod tests {
         let (report, _) = run(&req(&["127.0.0.10"], &[1]), &Fake, &NoProgress).await.unwrap();
         assert_eq!(report.lookups[0].query, "10.0.0.127.in-addr.arpa.");
         assert_eq!(report.lookups[0].rtype, "PTR");
+    }
+
+    #[test]
+    fn resolv_conf() {
+        let text = "# comment\nsearch corp.example\nnameserver 192.0.2.53\nnameserver fe80::1%eth0\nnameserver bogus\noptions ndots:2\n";
+        let got: Vec<String> = parse_resolv_conf(text).iter().map(ToString::to_string).collect();
+        assert_eq!(got, ["192.0.2.53:53", "[fe80::1]:53"]);
+        assert_eq!(parse_resolv_conf("").len(), 1, "glibc falls back to 127.0.0.1");
     }
 
     #[test]
