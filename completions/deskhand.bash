@@ -265,12 +265,16 @@ _deskhand() {
             return 0
             ;;
         deskhand__subcmd__generate__subcmd__man)
-            opts="-o -q -h -V --output --color --quiet --config --timeout --help --version"
+            opts="-o -q -h -V --dir --output --color --quiet --config --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json markdown" -- "${cur}"))
                     return 0

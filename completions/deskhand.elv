@@ -107,9 +107,9 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand -p 'Ports for targets without one: 22,80,443 or 1-1024'
             cand --ports 'Ports for targets without one: 22,80,443 or 1-1024'
             cand --concurrency 'Connects in flight at once (capped below the open-file limit)'
-            cand --ca 'Trust the CA certificates in this PEM file instead of the system store'
-            cand --sni 'Server name to send (SNI) and check the certificate against [default: the host as given]'
-            cand --warn-days 'Fail when the certificate expires within N days [default: 14, config net.warn_days]'
+            cand --ca 'Trust the CA certificates in this PEM file instead of the system store (implies --tls)'
+            cand --sni 'Server name to send (SNI) and check the certificate against (implies --tls) [default: the host as given]'
+            cand --warn-days 'Fail when the certificate expires within N days (implies --tls) [default: 14, config net.warn_days]'
             cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
             cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
             cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
@@ -131,9 +131,9 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand --server 'Ask this DNS server instead of the system resolver'
             cand -c 'Echo requests to send'
             cand --count 'Echo requests to send'
-            cand --ca 'Trust the CA certificates in this PEM file instead of the system store'
-            cand --sni 'Server name to send (SNI) and check the certificate against [default: the host as given]'
-            cand --warn-days 'Fail when the certificate expires within N days [default: 14, config net.warn_days]'
+            cand --ca 'Trust the CA certificates in this PEM file instead of the system store (implies --tls)'
+            cand --sni 'Server name to send (SNI) and check the certificate against (implies --tls) [default: the host as given]'
+            cand --warn-days 'Fail when the certificate expires within N days (implies --tls) [default: 14, config net.warn_days]'
             cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
             cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
             cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
@@ -179,7 +179,7 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand completions 'Print a shell completion script'
-            cand man 'Print the man page (roff)'
+            cand man 'Print the man page (roff), or write one page per command into a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'deskhand;generate;completions'= {
@@ -196,6 +196,7 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand --version 'Print version'
         }
         &'deskhand;generate;man'= {
+            cand --dir 'Write deskhand.1, deskhand-net.1, deskhand-net-ping.1, ... into DIR'
             cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
             cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
             cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
@@ -210,7 +211,7 @@ set edit:completion:arg-completer[deskhand] = {|@words|
         }
         &'deskhand;generate;help'= {
             cand completions 'Print a shell completion script'
-            cand man 'Print the man page (roff)'
+            cand man 'Print the man page (roff), or write one page per command into a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'deskhand;generate;help;completions'= {
@@ -240,7 +241,7 @@ set edit:completion:arg-completer[deskhand] = {|@words|
         }
         &'deskhand;help;generate'= {
             cand completions 'Print a shell completion script'
-            cand man 'Print the man page (roff)'
+            cand man 'Print the man page (roff), or write one page per command into a directory'
         }
         &'deskhand;help;generate;completions'= {
         }

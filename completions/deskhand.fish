@@ -95,9 +95,9 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_s
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from port" -s f -l file -d 'Read targets from FILE, one per line (\'-\' for standard input)' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from port" -s p -l ports -d 'Ports for targets without one: 22,80,443 or 1-1024' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from port" -l concurrency -d 'Connects in flight at once (capped below the open-file limit)' -r
-complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from port" -l ca -d 'Trust the CA certificates in this PEM file instead of the system store' -r -F
-complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from port" -l sni -d 'Server name to send (SNI) and check the certificate against [default: the host as given]' -r
-complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from port" -l warn-days -d 'Fail when the certificate expires within N days [default: 14, config net.warn_days]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from port" -l ca -d 'Trust the CA certificates in this PEM file instead of the system store (implies --tls)' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from port" -l sni -d 'Server name to send (SNI) and check the certificate against (implies --tls) [default: the host as given]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from port" -l warn-days -d 'Fail when the certificate expires within N days (implies --tls) [default: 14, config net.warn_days]' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from port" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
 markdown\t'Markdown, to paste into a ticket'"
@@ -115,9 +115,9 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_s
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from port" -s V -l version -d 'Print version'
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from check" -s s -l server -d 'Ask this DNS server instead of the system resolver' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from check" -s c -l count -d 'Echo requests to send' -r
-complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from check" -l ca -d 'Trust the CA certificates in this PEM file instead of the system store' -r -F
-complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from check" -l sni -d 'Server name to send (SNI) and check the certificate against [default: the host as given]' -r
-complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from check" -l warn-days -d 'Fail when the certificate expires within N days [default: 14, config net.warn_days]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from check" -l ca -d 'Trust the CA certificates in this PEM file instead of the system store (implies --tls)' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from check" -l sni -d 'Server name to send (SNI) and check the certificate against (implies --tls) [default: the host as given]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from check" -l warn-days -d 'Fail when the certificate expires within N days (implies --tls) [default: 14, config net.warn_days]' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
 markdown\t'Markdown, to paste into a ticket'"
@@ -149,7 +149,7 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fi
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s V -l version -d 'Print version'
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -f -a "man" -d 'Print the man page (roff), or write one page per command into a directory'
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from completions" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
@@ -162,6 +162,7 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_s
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from completions" -s q -l quiet -d 'No progress bars and no warnings on stderr'
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from completions" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from man" -l dir -d 'Write deskhand.1, deskhand-net.1, deskhand-net-ping.1, ... into DIR' -r -F
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from man" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
 markdown\t'Markdown, to paste into a ticket'"
@@ -174,7 +175,7 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_s
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from man" -s V -l version -d 'Print version'
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "completions" -d 'Print a shell completion script'
-complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "man" -d 'Print the man page (roff)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "man" -d 'Print the man page (roff), or write one page per command into a directory'
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from net generate help" -f -a "net" -d 'Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from net generate help" -f -a "generate" -d 'Shell completions and the man page'
@@ -184,4 +185,4 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from net" -f -a "port" -d 'TCP port checks and scans, with TLS certificate inspection'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from net" -f -a "check" -d 'Why can\'t the user reach X? DNS -> ping -> TCP -> TLS, with a verdict'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "completions" -d 'Print a shell completion script'
-complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "man" -d 'Print the man page (roff)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "man" -d 'Print the man page (roff), or write one page per command into a directory'

@@ -27,19 +27,19 @@ pub struct Cli {
 #[derive(Debug, Clone, Args)]
 pub struct GlobalArgs {
     /// Output format [default: table; env: DESKHAND_OUTPUT]
-    #[arg(long, short = 'o', global = true, value_enum, env = "DESKHAND_OUTPUT", hide_env = true)]
+    #[arg(long, short = 'o', global = true, value_enum)]
     pub output: Option<OutputFormat>,
     /// When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]
-    #[arg(long, global = true, value_enum, env = "DESKHAND_COLOR", hide_env = true)]
+    #[arg(long, global = true, value_enum)]
     pub color: Option<ColorChoice>,
     /// No progress bars and no warnings on stderr
     #[arg(long, short = 'q', global = true)]
     pub quiet: bool,
     /// Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]
-    #[arg(long, global = true, value_name = "FILE", env = "DESKHAND_CONFIG", hide_env = true)]
+    #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]
-    #[arg(long, global = true, value_name = "DURATION", env = "DESKHAND_TIMEOUT", hide_env = true)]
+    #[arg(long, global = true, value_name = "DURATION")]
     pub timeout: Option<String>,
 }
 
@@ -169,14 +169,14 @@ pub struct TlsArgs {
     /// Inspect the TLS certificate on open ports: chain, name, expiry
     #[arg(long)]
     pub tls: bool,
-    /// Trust the CA certificates in this PEM file instead of the system store
-    #[arg(long, value_name = "FILE", requires = "tls")]
+    /// Trust the CA certificates in this PEM file instead of the system store (implies --tls)
+    #[arg(long, value_name = "FILE")]
     pub ca: Option<PathBuf>,
-    /// Server name to send (SNI) and check the certificate against [default: the host as given]
-    #[arg(long, value_name = "NAME", requires = "tls")]
+    /// Server name to send (SNI) and check the certificate against (implies --tls) [default: the host as given]
+    #[arg(long, value_name = "NAME")]
     pub sni: Option<String>,
-    /// Fail when the certificate expires within N days [default: 14, config net.warn_days]
-    #[arg(long, value_name = "DAYS", requires = "tls")]
+    /// Fail when the certificate expires within N days (implies --tls) [default: 14, config net.warn_days]
+    #[arg(long, value_name = "DAYS")]
     pub warn_days: Option<u32>,
 }
 
@@ -227,6 +227,10 @@ pub enum GenerateCommand {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff)
-    Man,
+    /// Print the man page (roff), or write one page per command into a directory
+    Man {
+        /// Write deskhand.1, deskhand-net.1, deskhand-net-ping.1, ... into DIR
+        #[arg(long, value_name = "DIR")]
+        dir: Option<std::path::PathBuf>,
+    },
 }

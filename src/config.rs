@@ -39,7 +39,7 @@ pub fn default_path() -> Option<PathBuf> {
 }
 
 /// Loads the config. An explicitly named file must exist; the default one may be absent.
-pub fn load(explicit: Option<&Path>) -> Result<Config, CommandError> {
+pub fn load(explicit: Option<&Path>, quiet: bool) -> Result<Config, CommandError> {
     let (path, required) = match explicit {
         Some(p) => (p.to_path_buf(), true),
         None => match default_path() {
@@ -52,7 +52,9 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, CommandError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => return Ok(Config::default()),
         // Someone else's home (sudo, setpriv): the default file is not ours to read.
         Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied && !required => {
-            eprintln!("warning: cannot read {}: {e}; using the defaults", path.display());
+            if !quiet {
+                eprintln!("warning: cannot read {}: {e}; using the defaults", path.display());
+            }
             return Ok(Config::default());
         }
         Err(e) => {
@@ -68,14 +70,24 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, CommandError> {
     if text.trim().is_empty() {
         return Ok(Config::default());
     }
-    serde_saphyr::from_str::<Config>(text).map_err(|e| {
+    let config = serde_saphyr::from_str::<Config>(text).map_err(|e| {
         // serde-saphyr says "error: line L column C: ..." and draws the line with a caret
         // under "--> <input>:L:C"; name the file instead.
         let detail = e.to_string().replace("<input>", &path.display().to_string());
         let detail = detail.trim_end().strip_prefix("error: ").unwrap_or(detail.trim_end()).to_string();
         CommandError::usage(format!("config file {}, {detail}", path.display()))
             .with_hint("known keys: output, color, timeout, net.dns_servers, net.ping_rate, net.warn_days")
-    })
+    })?;
+    // Values whose syntax is ours are checked now, so the error names the file.
+    let in_file =
+        |key: &str, e: CommandError| CommandError { message: format!("config file {}, {key}: {}", path.display(), e.message), ..e };
+    if let Some(t) = &config.timeout {
+        deskhand_commands::util::parse_duration(t).map_err(|e| in_file("timeout", e))?;
+    }
+    for server in config.net.dns_servers.iter().flatten() {
+        deskhand_commands::net::dns::parse_server(server).map_err(|e| in_file("net.dns_servers", e))?;
+    }
+    Ok(config)
 }
 
 #[cfg(test)]

@@ -18,6 +18,12 @@ pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Ou
     match op {
         Operation::Ping { specs, family, mut request } => {
             request.targets = targets::expand(&specs, family).await?;
+            if let Some(n) = request.min_alive
+                && n > request.targets.len()
+            {
+                return Err(CommandError::usage(format!("--min-alive {n} is more than the {} targets given", request.targets.len()))
+                    .with_hint("give at most as many as there are targets"));
+            }
             let pinger = ping::IcmpPinger::new(&request.targets)?;
             let bar = Bar::new(out.progress && request.targets.len() > 1, "ping");
             let (report, outcome) = ping::run(&request, &pinger, &bar).await;

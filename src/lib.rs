@@ -19,31 +19,41 @@ use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
+/// How errors are shown; settled step by step as the flags, environment and config are read.
+struct ErrorStyle {
+    json: bool,
+    color: bool,
+}
+
 /// Runs deskhand with the given arguments and returns the exit code.
 pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
     let args: Vec<OsString> = args.into_iter().collect();
-    let json = wants_json(&args);
+    let mut style = ErrorStyle { json: wants_json(&args), color: default_error_color() };
     let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
-        Err(e) => return clap_error(&e, json),
+        Err(e) => return clap_error(&e, style.json),
     };
-    let exit = match run_cli(&cli) {
+    let exit = match run_cli(&cli, &mut style) {
         Ok(exit) => exit,
-        Err(e) => report_error(&e, cli.global.output.map_or(json, |f| f == OutputFormat::Json)),
+        Err(e) => report_error(&e, &style),
     };
     ExitCode::from(exit.code())
+}
+
+fn default_error_color() -> bool {
+    settings::decide_color(crate::cli::ColorChoice::Auto, std::env::var_os("NO_COLOR").as_deref(), io::stderr().is_terminal())
 }
 
 /// Whether argv asks for JSON, looked at before clap so that even usage errors come out
 /// as JSON. (The config file may also ask for JSON; that is known only later.)
 fn wants_json(args: &[OsString]) -> bool {
-    let env = std::env::var("DESKHAND_OUTPUT").is_ok_and(|v| v == "json");
+    let mut found = std::env::var("DESKHAND_OUTPUT").is_ok_and(|v| v.trim() == "json");
     let mut it = args.iter().filter_map(|a| a.to_str());
-    let mut found = env;
     while let Some(a) = it.next() {
         match a {
-            "--output=json" | "-ojson" => found = true,
+            "--output=json" | "-ojson" | "-o=json" => found = true,
             "--output" | "-o" => found = it.next() == Some("json"),
+            a if a.starts_with("--output=") || a.starts_with("-o") && a.len() > 2 => found = false,
             "--" => break,
             _ => {}
         }
@@ -59,7 +69,16 @@ fn clap_error(e: &clap::Error, json: bool) -> ExitCode {
     }
     if json {
         let text = e.render().to_string();
-        let message = text.lines().next().unwrap_or("").trim_start_matches("error: ").to_string();
+        // The message is every line before the usage block, joined.
+        let message = text
+            .lines()
+            .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("For more information"))
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+            .trim_start_matches("error: ")
+            .to_string();
         let err = CommandError::usage(message).with_hint("run with --help to see the usage");
         write_json_error(&err, Exit::Usage);
     } else {
@@ -68,13 +87,18 @@ fn clap_error(e: &clap::Error, json: bool) -> ExitCode {
     ExitCode::from(Exit::Usage.code())
 }
 
-fn run_cli(cli: &Cli) -> Result<Exit, CommandError> {
+fn run_cli(cli: &Cli, style: &mut ErrorStyle) -> Result<Exit, CommandError> {
     if let Some(special) = settings::special(cli) {
         return print_special(&special);
     }
-    let config = config::load(cli.global.config.as_deref())?;
-    let out = settings::output_settings(cli, &config);
-    let op = settings::operation(cli, &config)?;
+    let globals = settings::globals(cli, &settings::process_env)?;
+    style.json = globals.output == Some(OutputFormat::Json);
+    let config = config::load(globals.config.as_deref(), globals.quiet)?;
+    let out = settings::output_settings(&globals, &config);
+    // From here on, errors take the effective format and colour (the config may set them).
+    style.json = out.format == OutputFormat::Json;
+    style.color = settings::color_for(&globals, &config, io::stderr().is_terminal());
+    let op = settings::operation(cli, &globals, &config)?;
     // Two workers: a large scan's kernel work then runs on both cores of a small machine.
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(2));
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -88,18 +112,15 @@ fn run_cli(cli: &Cli) -> Result<Exit, CommandError> {
             _ = tokio::signal::ctrl_c() => Err(CommandError { kind: ErrorKind::Interrupted, message: "interrupted".into(), hint: None }),
         }
     });
-    let (report, outcome) = result.map_err(|e| {
-        // Errors must render in the effective format, which the config may have chosen.
-        CommandError { message: e.message, hint: e.hint, kind: e.kind }
-    })?;
+    // Runtime drop may wait on blocking tasks (name lookups); don't let it.
+    runtime.shutdown_background();
+    let (report, outcome) = result?;
     match render(&report, outcome, out) {
         Ok(()) => {}
         // A closed pipe (`| head`) is not a failure.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(Exit::Ok),
         Err(e) => return Err(CommandError::environment(format!("cannot write the output: {e}"))),
     }
-    // Runtime drop may wait on blocking tasks (name lookups); don't let it.
-    runtime.shutdown_background();
     Ok(if outcome.is_ok() { Exit::Ok } else { Exit::CheckFailed })
 }
 
@@ -124,7 +145,13 @@ fn print_special(special: &Special) -> Result<Exit, CommandError> {
             clap_complete::generate(*shell, &mut cmd, "deskhand", &mut w);
             Ok(())
         }
-        Special::Man => clap_mangen::Man::new(cmd).render(&mut w),
+        Special::Man(None) => clap_mangen::Man::new(cmd).render(&mut w),
+        Special::Man(Some(dir)) => {
+            cmd.build();
+            write_man_pages(&cmd, dir, "")
+                .map_err(|e| CommandError::environment(format!("cannot write man pages to {}: {e}", dir.display())))?;
+            Ok(())
+        }
     };
     match result {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(CommandError::environment(format!("cannot write the output: {e}"))),
@@ -132,20 +159,38 @@ fn print_special(special: &Special) -> Result<Exit, CommandError> {
     }
 }
 
-fn report_error(e: &CommandError, json: bool) -> Exit {
+/// Writes one man page per command: `deskhand.1`, `deskhand-net.1`, `deskhand-net-ping.1`...
+fn write_man_pages(cmd: &clap::Command, dir: &std::path::Path, prefix: &str) -> io::Result<()> {
+    let name = if prefix.is_empty() { cmd.get_name().to_string() } else { format!("{prefix}-{}", cmd.get_name()) };
+    std::fs::create_dir_all(dir)?;
+    let mut page = Vec::new();
+    clap_mangen::Man::new(cmd.clone().name(name.clone())).render(&mut page)?;
+    std::fs::write(dir.join(format!("{name}.1")), page)?;
+    for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+        write_man_pages(sub, dir, &name)?;
+    }
+    Ok(())
+}
+
+fn report_error(e: &CommandError, style: &ErrorStyle) -> Exit {
     let exit = Exit::from_kind(e.kind);
-    if json {
+    if style.json {
         write_json_error(e, exit);
         return exit;
     }
-    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stderr().is_terminal();
-    let (red, bold, reset) = if color { ("\x1b[1;31m", "\x1b[1m", "\x1b[0m") } else { ("", "", "") };
+    let (red, bold, reset) = if style.color { ("\x1b[1;31m", "\x1b[1m", "\x1b[0m") } else { ("", "", "") };
     let mut err = io::stderr().lock();
-    let _ = writeln!(err, "{red}error:{reset} {}", e.message);
+    // Messages quote user input (file lines, names): no terminal controls get through.
+    let _ = writeln!(err, "{red}error:{reset} {}", sanitize_lines(&e.message));
     if let Some(h) = &e.hint {
-        let _ = writeln!(err, "  {bold}hint:{reset} {h}");
+        let _ = writeln!(err, "  {bold}hint:{reset} {}", sanitize_lines(h));
     }
     exit
+}
+
+/// Sanitizes each line of a (possibly multi-line) message, keeping the line breaks.
+fn sanitize_lines(text: &str) -> String {
+    text.lines().map(deskhand_commands::util::sanitize).collect::<Vec<_>>().join("\n")
 }
 
 fn write_json_error(e: &CommandError, exit: Exit) {

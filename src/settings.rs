@@ -49,7 +49,7 @@ pub enum Operation {
 #[derive(Debug)]
 pub enum Special {
     Completions(clap_complete::Shell),
-    Man,
+    Man(Option<std::path::PathBuf>),
 }
 
 /// The first of the layers that is set.
@@ -66,27 +66,77 @@ pub fn decide_color(choice: ColorChoice, no_color: Option<&std::ffi::OsStr>, std
     }
 }
 
-/// Output settings from the global flags and the config.
-pub fn output_settings(cli: &Cli, config: &Config) -> OutputSettings {
-    let format = layer(cli.global.output, config.output, OutputFormat::Table);
-    let choice = layer(cli.global.color, config.color, ColorChoice::Auto);
-    let color = decide_color(choice, std::env::var_os("NO_COLOR").as_deref(), std::io::stdout().is_terminal());
-    let progress = !cli.global.quiet && std::io::stderr().is_terminal();
+/// The global options from the command line and the `DESKHAND_*` environment, before
+/// the config file is read (it may be named here).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Globals {
+    pub output: Option<OutputFormat>,
+    pub color: Option<ColorChoice>,
+    pub config: Option<std::path::PathBuf>,
+    pub timeout: Option<String>,
+    pub quiet: bool,
+}
+
+/// Flags over environment variables; an empty variable counts as unset.
+pub fn globals(cli: &Cli, env: &dyn Fn(&str) -> Option<String>) -> Result<Globals, CommandError> {
+    fn var(env: &dyn Fn(&str) -> Option<String>, name: &str) -> Option<String> {
+        env(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
+    }
+    fn choice<T: clap::ValueEnum>(env: &dyn Fn(&str) -> Option<String>, name: &str) -> Result<Option<T>, CommandError> {
+        let Some(v) = var(env, name) else { return Ok(None) };
+        T::from_str(&v, true).map(Some).map_err(|_| {
+            let names: Vec<String> =
+                T::value_variants().iter().filter_map(clap::ValueEnum::to_possible_value).map(|p| p.get_name().to_string()).collect();
+            CommandError::usage(format!("{name}='{v}' is not a valid value")).with_hint(format!("use one of: {}", names.join(", ")))
+        })
+    }
+    let g = &cli.global;
+    Ok(Globals {
+        output: match g.output {
+            Some(o) => Some(o),
+            None => choice(env, "DESKHAND_OUTPUT")?,
+        },
+        color: match g.color {
+            Some(c) => Some(c),
+            None => choice(env, "DESKHAND_COLOR")?,
+        },
+        config: g.config.clone().or_else(|| var(env, "DESKHAND_CONFIG").map(Into::into)),
+        timeout: g.timeout.clone().or_else(|| var(env, "DESKHAND_TIMEOUT")),
+        quiet: g.quiet,
+    })
+}
+
+/// The process environment, as [`globals`] reads it.
+pub fn process_env(name: &str) -> Option<String> {
+    std::env::var(name).ok()
+}
+
+/// Output settings from the global options and the config.
+pub fn output_settings(g: &Globals, config: &Config) -> OutputSettings {
+    let format = layer(g.output, config.output, OutputFormat::Table);
+    let color = color_for(g, config, std::io::stdout().is_terminal());
+    let progress = !g.quiet && std::io::stderr().is_terminal();
     OutputSettings { format, color, progress }
+}
+
+/// Whether to colour a stream that is (or is not) a terminal.
+pub fn color_for(g: &Globals, config: &Config, tty: bool) -> bool {
+    let choice = layer(g.color, config.color, ColorChoice::Auto);
+    decide_color(choice, std::env::var_os("NO_COLOR").as_deref(), tty)
 }
 
 /// Splits off the special modes.
 pub fn special(cli: &Cli) -> Option<Special> {
     match &cli.command {
         Command::Generate(GenerateCommand::Completions { shell }) => Some(Special::Completions(*shell)),
-        Command::Generate(GenerateCommand::Man) => Some(Special::Man),
+        Command::Generate(GenerateCommand::Man { dir }) => Some(Special::Man(dir.clone())),
         Command::Net(_) => None,
     }
 }
 
 /// Builds the operation from the command line and the config.
-pub fn operation(cli: &Cli, config: &Config) -> Result<Operation, CommandError> {
-    let timeout = match cli.global.timeout.as_deref().or(config.timeout.as_deref()) {
+pub fn operation(cli: &Cli, g: &Globals, config: &Config) -> Result<Operation, CommandError> {
+    let timeout = match g.timeout.as_deref().or(config.timeout.as_deref()) {
         Some(t) => positive(parse_duration(t)?, "--timeout")?,
         None => DEFAULT_TIMEOUT,
     };
@@ -111,20 +161,28 @@ fn family(f: &FamilyArgs) -> Family {
     }
 }
 
-fn with_file(items: &[String], file: Option<&str>) -> Result<Vec<String>, CommandError> {
+/// The arguments plus the entries of `-f FILE`; `check` validates each entry, and an
+/// error in the file names its line.
+fn with_file(items: &[String], file: Option<&str>, check: impl Fn(&str) -> Result<(), CommandError>) -> Result<Vec<String>, CommandError> {
     let mut out = items.to_vec();
+    for item in &out {
+        check(item)?;
+    }
     if let Some(f) = file {
-        out.extend(targets::read_list(f)?);
+        for item in targets::read_list(f)? {
+            check(&item.text).map_err(|e| {
+                let place = if f == "-" { format!("standard input, line {}", item.line) } else { format!("{f}:{}", item.line) };
+                CommandError { message: format!("{place}: {}", e.message), ..e }
+            })?;
+            out.push(item.text);
+        }
     }
     Ok(out)
 }
 
 fn ping(a: &PingArgs, config: &Config, timeout: Duration) -> Result<Operation, CommandError> {
-    let specs = with_file(&a.targets, a.file.as_deref())?;
-    // Parse every specification now, so a typo fails before any packet leaves.
-    for s in &specs {
-        targets::parse_spec(s)?;
-    }
+    // Every specification is parsed now, so a typo fails before any packet leaves.
+    let specs = with_file(&a.targets, a.file.as_deref(), |s| targets::parse_spec(s).map(|_| ()))?;
     let wait = match &a.wait {
         Some(w) => positive(parse_duration(w)?, "--wait")?,
         None => timeout,
@@ -149,13 +207,24 @@ fn ping(a: &PingArgs, config: &Config, timeout: Duration) -> Result<Operation, C
 }
 
 fn dns_op(a: &DnsArgs, config: &Config, timeout: Duration) -> Result<Operation, CommandError> {
-    let names = with_file(&a.names, a.file.as_deref())?;
+    let names = with_file(&a.names, a.file.as_deref(), |_| Ok(()))?;
     let server_texts: Vec<String> =
         if a.servers.is_empty() { config.net.dns_servers.clone().unwrap_or_default() } else { a.servers.clone() };
-    let mut servers = server_texts.iter().map(|s| dns::parse_server(s)).collect::<Result<Vec<_>, _>>()?;
-    if servers.is_empty() {
-        servers = dns::system_servers();
+    let mut servers: Vec<std::net::SocketAddr> = Vec::new();
+    for text in &server_texts {
+        let server = dns::parse_server(text)?;
+        if !servers.contains(&server) {
+            servers.push(server);
+        }
     }
+    // No server named: ask as this machine's resolver does (hosts file, search list).
+    let system = if servers.is_empty() {
+        let (found, sys) = dns::system_resolver();
+        servers = found;
+        Some(sys)
+    } else {
+        None
+    };
     Ok(Operation::Dns(DnsRequest {
         names,
         types: dns::parse_types(&a.types)?,
@@ -164,11 +233,14 @@ fn dns_op(a: &DnsArgs, config: &Config, timeout: Duration) -> Result<Operation, 
         timeout,
         concurrency: a.concurrency as usize,
         all_types: dns::wants_all(&a.types),
+        system,
     }))
 }
 
 fn tls_options(a: &TlsArgs, config: &Config) -> Option<TlsOptions> {
-    a.tls.then(|| TlsOptions {
+    // Any certificate option asks for the check.
+    let wanted = a.tls || a.ca.is_some() || a.sni.is_some() || a.warn_days.is_some();
+    wanted.then(|| TlsOptions {
         ca_file: a.ca.clone(),
         sni: a.sni.clone(),
         warn_days: layer(a.warn_days, config.net.warn_days, DEFAULT_WARN_DAYS),
@@ -176,12 +248,12 @@ fn tls_options(a: &TlsArgs, config: &Config) -> Option<TlsOptions> {
 }
 
 fn port_op(a: &PortArgs, config: &Config, timeout: Duration) -> Result<Operation, CommandError> {
-    let specs = with_file(&a.targets, a.file.as_deref())?;
     let ports = a.ports.as_deref().map(parse_ports).transpose()?;
-    let specs = port::parse_specs(&specs, ports.as_deref())?;
-    for s in &specs {
-        targets::parse_spec(&s.host)?;
-    }
+    let texts = with_file(&a.targets, a.file.as_deref(), |s| {
+        let spec = port::parse_specs(&[s.to_string()], ports.as_deref())?;
+        targets::parse_spec(&spec[0].host).map(|_| ())
+    })?;
+    let specs = port::parse_specs(&texts, ports.as_deref())?;
     Ok(Operation::Port(PortRequest {
         specs,
         timeout,
@@ -193,11 +265,18 @@ fn port_op(a: &PortArgs, config: &Config, timeout: Duration) -> Result<Operation
 }
 
 fn check(a: &CheckArgs, config: &Config, timeout: Duration) -> Result<Operation, CommandError> {
-    let (host, port) = port::split_host_port(a.target.trim())?;
-    targets::parse_spec(&host)?;
-    let tls = tls_options(&a.tls, config);
+    let endpoint = port::parse_endpoint(&a.target)?;
+    let host = endpoint.host;
+    if !matches!(targets::parse_spec(&host)?, targets::Spec::Addr(_) | targets::Spec::Host(_)) {
+        return Err(CommandError::usage(format!("net check takes one host, not the range '{host}'"))
+            .with_hint("use `deskhand net ping RANGE` or `deskhand net port RANGE -p PORTS` for many hosts"));
+    }
+    let mut tls_args = a.tls.clone();
+    // A pasted https:// (or ldaps://...) URL asks for the TLS check.
+    tls_args.tls |= endpoint.tls;
+    let tls = tls_options(&tls_args, config);
     // --tls without a port means HTTPS.
-    let port = port.or(tls.as_ref().map(|_| 443));
+    let port = endpoint.port.or(tls.as_ref().map(|_| 443));
     let dns_server = match &a.server {
         Some(s) => Some(dns::parse_server(s)?),
         None => None,
@@ -212,7 +291,31 @@ mod tests {
 
     fn op(args: &[&str]) -> Result<Operation, CommandError> {
         let cli = Cli::try_parse_from(std::iter::once("deskhand").chain(args.iter().copied())).expect("clap accepts");
-        operation(&cli, &Config::default())
+        let g = globals(&cli, &|_| None).unwrap();
+        operation(&cli, &g, &Config::default())
+    }
+
+    #[test]
+    fn environment_under_flags() {
+        let cli = Cli::try_parse_from(["deskhand", "-o", "markdown", "net", "ping", "::1"]).unwrap();
+        let env = |name: &str| match name {
+            "DESKHAND_OUTPUT" => Some("json".to_string()),
+            "DESKHAND_COLOR" => Some("never".to_string()),
+            "DESKHAND_CONFIG" => Some(String::new()),
+            "DESKHAND_TIMEOUT" => Some("3s".to_string()),
+            _ => None,
+        };
+        let g = globals(&cli, &env).unwrap();
+        assert_eq!(g.output, Some(OutputFormat::Markdown), "the flag wins");
+        assert_eq!(g.color, Some(ColorChoice::Never));
+        assert_eq!(g.config, None, "an empty variable is unset");
+        assert_eq!(g.timeout.as_deref(), Some("3s"));
+        let bad = |name: &str| (name == "DESKHAND_OUTPUT").then(|| "yaml".to_string());
+        let err = globals(&cli, &bad);
+        assert!(err.is_ok(), "the flag hides the bad variable");
+        let cli = Cli::try_parse_from(["deskhand", "net", "ping", "::1"]).unwrap();
+        let err = globals(&cli, &bad).unwrap_err();
+        assert!(err.message.contains("DESKHAND_OUTPUT") && err.hint.unwrap().contains("json"));
     }
 
     #[test]

@@ -76,3 +76,30 @@ fn tls_layer_and_markdown_report() {
     assert!(r.stdout.contains("| tls | ok |"), "{}", r.stdout);
     assert!(r.stdout.contains("**Verdict:"), "{}", r.stdout);
 }
+
+#[test]
+fn urls_and_dns_failure_kinds() {
+    let port = listen();
+    // A pasted URL: the scheme gives the port.
+    let (code, j) = check(&[&format!("http://localhost:{port}/some/path")]);
+    assert_eq!(code, 0, "{j}");
+    assert_eq!(j["data"]["port"], port);
+    // https:// asks for the TLS check.
+    let ca = Ca::new();
+    let good = ca.serve(&["localhost"], -1, 90);
+    let (code, j) = check(&[&format!("https://localhost:{good}"), "--ca", &ca.pem_path()]);
+    assert_eq!(code, 0, "{j}");
+    assert_eq!(layer(&j, "tls")["status"], "ok");
+
+    // SERVFAIL is the server's fault, not a typo.
+    let (code, j) = check(&["x.broken.test:443", "--server", &dns1()]);
+    assert_eq!(code, 1);
+    let v = &j["data"]["verdict"];
+    assert!(v["message"].as_str().unwrap().contains("failed to answer"), "{v}");
+    assert!(!v["next_step"].as_str().unwrap().contains("spelling"), "{v}");
+    // A DNS server that does not answer.
+    let silent = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    let (code, j) = check(&["www.lab.test:443", "--server", &silent.local_addr().unwrap().to_string()]);
+    assert_eq!(code, 1);
+    assert!(j["data"]["verdict"]["message"].as_str().unwrap().contains("does not respond"), "{j}");
+}

@@ -154,8 +154,20 @@ fn completions_are_committed_and_fresh() {
     let man = run(&["generate", "man"]);
     man.expect_code(0);
     assert!(man.stdout.contains(".TH deskhand"));
-    let committed = std::fs::read_to_string(root.join("completions/deskhand.1")).unwrap_or_default();
-    assert!(committed == man.stdout, "completions/deskhand.1 is stale: run scripts/gen-completions and commit");
+    // One page per command, every one committed and current.
+    let dir = tempfile::tempdir().unwrap();
+    run(&["generate", "man", "--dir", dir.path().to_str().unwrap()]).expect_code(0);
+    let mut pages: Vec<String> =
+        std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    pages.sort();
+    assert!(pages.contains(&"deskhand-net-ping.1".to_string()), "{pages:?}");
+    for page in &pages {
+        let fresh = std::fs::read_to_string(dir.path().join(page)).unwrap();
+        let committed = std::fs::read_to_string(root.join("completions/man").join(page)).unwrap_or_default();
+        assert!(committed == fresh, "completions/man/{page} is stale: run scripts/gen-completions and commit");
+    }
+    let committed = std::fs::read_dir(root.join("completions/man")).map_or(0, Iterator::count);
+    assert_eq!(committed, pages.len(), "completions/man/ holds pages of commands that are gone");
 }
 
 #[test]
@@ -175,4 +187,55 @@ fn ctrl_c_exits_130() {
     assert!(out.stdout.is_empty(), "no half report on stdout");
     let err: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
     assert_eq!(err["error"]["kind"], "interrupted");
+}
+
+#[test]
+fn errors_follow_the_effective_output_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config.yaml");
+    std::fs::write(&cfg, "output: json\n").unwrap();
+    // JSON chosen by the config file: errors are JSON too.
+    let r = run(&["--config", cfg.to_str().unwrap(), "net", "ping", "bad..x"]);
+    r.expect_code(2);
+    assert_eq!(r.json_error()["error"]["kind"], "usage");
+    // Empty variables count as unset, bad ones are named.
+    run_cmd(deskhand().env("DESKHAND_OUTPUT", "").env("DESKHAND_CONFIG", "").args(["net", "ping", "127.0.0.1", "-c", "1"])).expect_code(0);
+    let r = run_cmd(deskhand().env("DESKHAND_COLOR", "sometimes").args(["net", "ping", "127.0.0.1", "-c", "1"]));
+    r.expect_code(2);
+    assert!(r.stderr.contains("DESKHAND_COLOR"), "{}", r.stderr);
+    // Config values are checked with the file named.
+    std::fs::write(&cfg, "timeout: soon\n").unwrap();
+    let r = run(&["--config", cfg.to_str().unwrap(), "net", "ping", "127.0.0.1"]);
+    r.expect_code(2);
+    assert!(r.stderr.contains("config.yaml") && r.stderr.contains("timeout"), "{}", r.stderr);
+}
+
+#[test]
+fn untrusted_text_never_reaches_the_terminal_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("evil.txt");
+    std::fs::write(&f, "\x1b]0;PWNED\x07\x1b[31mred\n").unwrap();
+    let r = run(&["net", "ping", "-f", f.to_str().unwrap()]);
+    r.expect_code(2);
+    assert!(!r.stderr.contains('\x1b') && !r.stderr.contains('\x07'), "{:?}", r.stderr);
+}
+
+#[test]
+fn more_bad_input() {
+    let cases: &[&[&str]] = &[
+        &["net", "ping", "999.1.1.1"],
+        &["net", "ping", "127.0.0.1", "--min-alive", "5"],
+        &["net", "dns", "", "-s", "127.0.0.1"],
+        &["net", "dns", "a.test", "-t", "ANY", "-s", "127.0.0.1"],
+        &["net", "check", "127.0.0.0/24:22"],
+        &["net", "check", "gopher://x.test"],
+        &["net", "port", "127.0.0.1:443", "--tls", "--sni", "bad name"],
+        &["net", "port", "127.0.0.0/16", "-p", "1-65535", "--open"],
+        &["net", "port", "127.0.0.0/24", "-p", "1-1024"],
+    ];
+    for args in cases {
+        let r = run(args);
+        r.expect_code(2);
+        assert!(r.stderr.contains("hint:"), "{args:?}: {}", r.stderr);
+    }
 }

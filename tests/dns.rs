@@ -160,3 +160,23 @@ fn default_servers_come_from_the_config() {
     assert_eq!(j["data"]["servers"][0], dns2().as_str());
     assert_eq!(j["data"]["lookups"][0]["answers"][0]["records"][0]["data"], "127.0.0.51");
 }
+
+#[test]
+fn the_system_resolver_reads_the_hosts_file() {
+    // No --server: ask as this machine does, /etc/hosts first.
+    let (code, j) = lookup(&["localhost"]);
+    assert_eq!(code, 0, "{j}");
+    let a = &j["data"]["lookups"][0]["answers"][0];
+    assert_eq!(a["server"], "/etc/hosts");
+    assert_eq!(a["records"][0]["data"], "127.0.0.1");
+    assert!(j["data"]["servers"][0].as_str().unwrap().starts_with("system resolver"));
+}
+
+#[test]
+fn type_all_on_an_address_is_a_reverse_lookup() {
+    let (code, j) = lookup(&["127.0.0.25", "--type", "all", "-s", &dns1()]);
+    assert_eq!(code, 0, "{j}");
+    let l = j["data"]["lookups"].as_array().unwrap();
+    assert_eq!(l.len(), 1);
+    assert_eq!(records(&l[0]), ["PTR mail.lab.test."]);
+}

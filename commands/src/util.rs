@@ -71,7 +71,13 @@ pub fn parse_port(text: &str, whole: &str) -> Result<u16> {
 /// Removes control characters from text that came from the network (certificate
 /// subjects, TXT records) before it can reach a terminal.
 pub fn sanitize(text: &str) -> String {
-    text.chars().map(|c| if c.is_control() { '\u{FFFD}' } else { c }).collect()
+    text.chars().map(|c| if is_unsafe(c) { '\u{FFFD}' } else { c }).collect()
+}
+
+/// Control characters, and the invisible ones that reorder or hide text (bidi overrides,
+/// zero-width characters, the byte-order mark).
+fn is_unsafe(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
 #[cfg(test)]
@@ -111,6 +117,7 @@ mod tests {
     #[test]
     fn sanitize_strips_controls() {
         assert_eq!(sanitize("a\x1b[31mb\n"), "a\u{FFFD}[31mb\u{FFFD}");
+        assert_eq!(sanitize("x\u{202E}y\u{200B}z"), "x\u{FFFD}y\u{FFFD}z");
     }
 }
 

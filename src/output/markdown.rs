@@ -3,9 +3,24 @@
 use super::{Block, Doc, Tone};
 use std::io::{self, Write};
 
-/// Escapes what would break a Markdown table cell.
+/// Escapes what would break a Markdown table cell or turn data into markup (HTML,
+/// links, emphasis): certificate subjects and TXT records are untrusted text.
 fn esc(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('|', "\\|").replace('\n', "<br>")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' => out.push_str("<br>"),
+            '\\' | '|' | '[' | ']' | '*' | '_' | '`' | '#' | '!' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 pub fn write<W: Write>(out: &mut W, doc: &Doc) -> io::Result<()> {
@@ -37,4 +52,13 @@ pub fn write<W: Write>(out: &mut W, doc: &Doc) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn untrusted_text_stays_text() {
+        assert_eq!(super::esc("<img src=x> [a](b) *x* a|b"), "&lt;img src=x&gt; \\[a\\](b) \\*x\\* a\\|b");
+        assert_eq!(super::esc("line1\nline2"), "line1<br>line2");
+    }
 }

@@ -9,7 +9,11 @@ use deskhand_commands::net::tls::TlsReport;
 use std::fmt::Write as _;
 
 pub fn ping(r: &PingReport) -> Doc {
-    let mut doc = Doc::new(format!("Ping: {}, {} each", count(r.summary.targets, "target"), count(usize::from(r.count), "echo")));
+    let mut doc = Doc::new(format!(
+        "Ping: {}, {} each",
+        count(r.summary.targets, "target"),
+        if r.count == 1 { "1 echo".to_string() } else { format!("{} echoes", r.count) }
+    ));
     let rows = r
         .hosts
         .iter()
@@ -119,12 +123,13 @@ pub fn dns(r: &DnsReport) -> Doc {
         doc.table(&headers, rows);
     }
     let s = &r.summary;
-    let tone = if s.failed == 0 && s.disagreements == 0 { Tone::Good } else { Tone::Bad };
-    let no_data = r.lookups.iter().filter(|l| l.answers.iter().all(|a| a.status == Status::NoData)).count();
+    let tone = if s.failed == 0 && s.no_data == 0 && s.disagreements == 0 { Tone::Good } else { Tone::Bad };
     let mut line =
-        format!("{} lookups: {} resolved, {no_data} without records of the type, {} failed", s.lookups, s.resolved, s.failed - no_data);
+        format!("{}: {} resolved, {} without records of the type, {} failed", count(s.lookups, "lookup"), s.resolved, s.no_data, s.failed);
     if r.servers.len() > 1 {
         let _ = write!(line, ", {} where servers disagree", s.disagreements);
+    } else if let Some(server) = r.servers.first() {
+        let _ = write!(line, " (asked {server})");
     }
     doc.line(line, tone);
     doc
@@ -183,7 +188,10 @@ pub fn port(r: &PortReport) -> Doc {
             let mut row = vec![
                 Cell::from(host.clone()),
                 Cell::from(p.port.to_string()),
-                Cell::new(p.state.as_str(), state_tone(p.state)),
+                match (&p.error, p.state) {
+                    (Some(e), PortState::Error) => Cell::new(format!("error: {e}"), state_tone(p.state)),
+                    _ => Cell::new(p.state.as_str(), state_tone(p.state)),
+                },
                 Cell::from(p.time_ms.map(ms).unwrap_or_default()),
             ];
             if any_tls {
@@ -208,7 +216,7 @@ pub fn port(r: &PortReport) -> Doc {
     let s = &r.summary;
     let mut line = format!("{}: {} open, {} closed, {} filtered", count(total, "port"), s.open, s.closed, s.filtered);
     if s.error > 0 {
-        let _ = write!(line, ", {} error", s.error);
+        let _ = write!(line, ", {}", count(s.error, "error"));
     }
     if s.tls_failed > 0 {
         let _ = write!(line, ", {} failed the TLS check", s.tls_failed);
@@ -241,7 +249,7 @@ pub fn check(r: &CheckReport) -> Doc {
                 Cell::from(l.layer),
                 Cell::new(text, tone),
                 Cell::from(l.detail.clone()),
-                Cell::from(if l.status == LayerStatus::Skipped { String::new() } else { ms(l.time_ms) }),
+                Cell::from(l.time_ms.map(ms).unwrap_or_default()),
             ]
         })
         .collect();

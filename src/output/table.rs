@@ -40,6 +40,11 @@ fn new_table(color: bool) -> Table {
     } else {
         t.force_no_tty();
     }
+    // A terminal that reports no usable width (0 columns) would squeeze every cell to a
+    // character: draw at natural width instead.
+    if t.width().is_some_and(|w| w < 20) {
+        t.set_content_arrangement(ContentArrangement::Disabled);
+    }
     t
 }
 

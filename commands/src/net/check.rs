@@ -6,7 +6,7 @@
 use super::dns::{self, Protocol, Transport};
 use super::ping::{Echo, Pinger};
 use super::port::{Connector, PortState};
-use super::targets::{self, Family};
+use super::targets::Family;
 use super::tls::{self, TlsContext, TlsOptions};
 use crate::Outcome;
 use crate::error::Result;
@@ -43,7 +43,8 @@ pub struct Layer {
     pub layer: &'static str,
     pub status: LayerStatus,
     pub detail: String,
-    pub time_ms: f64,
+    /// Absent for layers that did not run.
+    pub time_ms: Option<f64>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -74,11 +75,11 @@ impl Timer {
 }
 
 fn layer(layer: &'static str, status: LayerStatus, detail: impl Into<String>, t: &Timer) -> Layer {
-    Layer { layer, status, detail: detail.into(), time_ms: t.ms() }
+    Layer { layer, status, detail: detail.into(), time_ms: Some(t.ms()) }
 }
 
 fn skipped(name: &'static str, why: &str) -> Layer {
-    Layer { layer: name, status: LayerStatus::Skipped, detail: why.to_string(), time_ms: 0.0 }
+    Layer { layer: name, status: LayerStatus::Skipped, detail: why.to_string(), time_ms: None }
 }
 
 /// The pinger, or why there is none (no privilege: the ping layer is then skipped).
@@ -101,21 +102,36 @@ pub async fn run<T: Transport, P: Pinger, C: Connector>(
         verdict: Verdict { ok: true, failed_layer: None, message: String::new(), next_step: None },
     };
 
+    if let (None, Err(why)) = (req.port, &pinger) {
+        // Without a port, ping is the only test: its absence is the environment's doing.
+        return Err(crate::error::CommandError::environment(format!("cannot check {host} without a port: {why}"))
+            .with_hint("give a port (HOST:PORT) to check a service over TCP, or allow ping as the hint of `deskhand net ping` says"));
+    }
+    // Certificate options are checked before anything leaves the machine.
+    let tls_ctx = match &req.tls {
+        Some(opts) => Some(TlsContext::new(opts)?),
+        None => None,
+    };
+    let target = match req.port {
+        Some(p) => super::port::host_port(&host, p),
+        None => host.clone(),
+    };
+
     // 1. DNS
     let t = Timer(Instant::now());
+    let mut dns_failure = None;
     let address = if let Ok(ip) = host.parse::<IpAddr>() {
-        layers.push(layer("dns", LayerStatus::Skipped, format!("{ip} is an address: no lookup needed"), &t));
+        layers.push(skipped("dns", &format!("{ip} is an address: no lookup needed")));
         Some(ip)
     } else {
-        // Reject malformed names before any lookup.
-        targets::parse_spec(&host)?;
         match resolve(&host, req, transport).await {
             Ok((addrs, via)) => {
                 layers.push(layer("dns", LayerStatus::Ok, format!("{host} -> {} ({via})", join(&addrs)), &t));
                 addrs.first().copied()
             }
-            Err(why) => {
-                layers.push(layer("dns", LayerStatus::Failed, why, &t));
+            Err(failure) => {
+                layers.push(layer("dns", LayerStatus::Failed, failure.detail.clone(), &t));
+                dns_failure = Some(failure);
                 None
             }
         }
@@ -126,12 +142,8 @@ pub async fn run<T: Transport, P: Pinger, C: Connector>(
             layers.push(skipped(l, "no address"));
         }
         report.layers = layers;
-        report.verdict = Verdict {
-            ok: false,
-            failed_layer: Some("dns"),
-            message: format!("{host} does not resolve, so nothing can reach it"),
-            next_step: Some("check the spelling; compare DNS servers with `deskhand net dns NAME --server A --server B`; on the user's machine check the DNS server it uses (VPN split DNS?)".into()),
-        };
+        let (message, next) = dns_failure.map_or((String::new(), String::new()), |f| f.kind.verdict(&host));
+        report.verdict = Verdict { ok: false, failed_layer: Some("dns"), message, next_step: Some(next) };
         return Ok((report, Outcome::CheckFailed));
     };
 
@@ -158,7 +170,9 @@ pub async fn run<T: Transport, P: Pinger, C: Connector>(
                 layers.push(layer("ping", LayerStatus::Ok, format!("{}/{sent} replies, avg {:.3} ms", rtts.len(), rtt.avg_ms), &t));
                 Some(true)
             } else {
-                let why = last_err.unwrap_or_else(|| format!("no reply to {sent} echo requests"));
+                let why = last_err.unwrap_or_else(|| {
+                    if sent == 1 { "no reply to the echo request".to_string() } else { format!("no reply to {sent} echo requests") }
+                });
                 let status = if req.port.is_some() { LayerStatus::Warning } else { LayerStatus::Failed };
                 layers.push(layer("ping", status, why, &t));
                 Some(false)
@@ -175,21 +189,13 @@ pub async fn run<T: Transport, P: Pinger, C: Connector>(
             Some(false) => Verdict {
                 ok: false,
                 failed_layer: Some("ping"),
-                message: format!("{host} ({addr}) does not answer ping"),
+                message: format!("{} does not answer ping", named(&host, addr)),
                 next_step: Some("the host may be down or ICMP blocked; check a service port: `deskhand net check HOST:PORT`".into()),
             },
-            None => Verdict {
-                ok: false,
-                failed_layer: Some("ping"),
-                message: format!("{host} ({addr}) resolves, but whether it answers is unknown: ping needs a privilege this process lacks"),
-                next_step: Some(
-                    "give a port (HOST:PORT) to check a service over TCP, or allow ping (see the hint of `deskhand net ping`)".into(),
-                ),
-            },
-            Some(true) => Verdict {
+            _ => Verdict {
                 ok: true,
                 failed_layer: None,
-                message: format!("{host} ({addr}) resolves and answers ping"),
+                message: format!("{} answers ping", named(&host, addr)),
                 next_step: Some("give a port (HOST:PORT) to check the service itself".into()),
             },
         };
@@ -230,9 +236,9 @@ pub async fn run<T: Transport, P: Pinger, C: Connector>(
     };
     if let Some(opts) = &req.tls {
         let t = Timer(Instant::now());
-        let ctx = TlsContext::new(opts)?;
+        let Some(ctx) = &tls_ctx else { unreachable!("built above when TLS is asked") };
         let name = opts.sni.clone().unwrap_or_else(|| host.clone());
-        let r = tls::inspect(&ctx, stream, &name, opts.warn_days, req.timeout.max(Duration::from_secs(3))).await;
+        let r = tls::inspect(ctx, stream, &name, opts.warn_days, req.timeout.max(Duration::from_secs(3))).await;
         if r.ok {
             layers.push(layer(
                 "tls",
@@ -251,10 +257,7 @@ pub async fn run<T: Transport, P: Pinger, C: Connector>(
             report.verdict = Verdict {
                 ok: false,
                 failed_layer: Some("tls"),
-                message: format!(
-                    "{host}:{port} answers, but its TLS certificate fails: {}",
-                    r.problems.first().cloned().unwrap_or_default()
-                ),
+                message: format!("{target} answers, but its TLS certificate fails: {}", r.problems.first().cloned().unwrap_or_default()),
                 next_step: Some("renew or fix the certificate on the server; if the CA is private, check with --ca FILE".into()),
             };
             return Ok((report, Outcome::CheckFailed));
@@ -264,7 +267,7 @@ pub async fn run<T: Transport, P: Pinger, C: Connector>(
     }
     report.layers = layers;
     let note = if ping_ok == Some(false) { " (ping gets no answer: ICMP is probably filtered, which is harmless)" } else { "" };
-    report.verdict = Verdict { ok: true, failed_layer: None, message: format!("{host}:{port} is reachable{note}"), next_step: None };
+    report.verdict = Verdict { ok: true, failed_layer: None, message: format!("{target} is reachable{note}"), next_step: None };
     Ok((report, Outcome::Ok))
 }
 
@@ -272,9 +275,87 @@ fn join(addrs: &[IpAddr]) -> String {
     addrs.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
 }
 
-async fn resolve<T: Transport>(host: &str, req: &CheckRequest, transport: &T) -> std::result::Result<(Vec<IpAddr>, String), String> {
+/// Why a name did not resolve.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DnsFailureKind {
+    /// NXDOMAIN: the name does not exist.
+    NoSuchName,
+    /// The name exists but has no address record.
+    NoAddress,
+    /// SERVFAIL or REFUSED: the server could not or would not answer.
+    ServerFailed,
+    /// No answer at all: timeout, unreachable server, no resolver.
+    NoAnswer,
+}
+
+impl DnsFailureKind {
+    fn verdict(self, host: &str) -> (String, String) {
+        match self {
+            Self::NoSuchName => (
+                format!("{host} does not exist in DNS, so nothing can reach it"),
+                "check the spelling; compare DNS servers with `deskhand net dns NAME --server A --server B` (VPN split DNS?)".into(),
+            ),
+            Self::NoAddress => (
+                format!("{host} exists in DNS but has no address record"),
+                "the A/AAAA record is missing: see `deskhand net dns NAME --type all`, then ask the DNS admins".into(),
+            ),
+            Self::ServerFailed => (
+                format!("the DNS server failed to answer for {host}"),
+                "a server-side problem (broken zone, DNSSEC, upstream down): try another server with --server, and tell the DNS admins"
+                    .into(),
+            ),
+            Self::NoAnswer => (
+                format!("no DNS answer for {host}: the DNS server does not respond"),
+                "check the network path to the DNS server (VPN up? firewall?) and that the server runs: `deskhand net check DNS-SERVER:53`"
+                    .into(),
+            ),
+        }
+    }
+}
+
+struct DnsFailure {
+    kind: DnsFailureKind,
+    detail: String,
+}
+
+async fn resolve<T: Transport>(host: &str, req: &CheckRequest, transport: &T) -> std::result::Result<(Vec<IpAddr>, String), DnsFailure> {
     let Some(server) = req.dns_server else {
-        return targets::resolve_host(host, req.family).await.map(|a| (a, "system resolver".into())).map_err(|e| e.message);
+        return match tokio::net::lookup_host((host, 0)).await {
+            Ok(found) => {
+                let mut addrs: Vec<IpAddr> = Vec::new();
+                for ip in found.map(|sa| sa.ip().to_canonical()) {
+                    let wanted = match req.family {
+                        Family::Any => true,
+                        Family::V4 => ip.is_ipv4(),
+                        Family::V6 => ip.is_ipv6(),
+                    };
+                    if wanted && !addrs.contains(&ip) {
+                        addrs.push(ip);
+                    }
+                }
+                addrs.sort_by_key(IpAddr::is_ipv6);
+                if addrs.is_empty() {
+                    Err(DnsFailure {
+                        kind: DnsFailureKind::NoAddress,
+                        detail: format!("{host} has no address of the requested family (system resolver)"),
+                    })
+                } else {
+                    Ok((addrs, "system resolver".into()))
+                }
+            }
+            Err(e) => {
+                // getaddrinfo's words are all we get: EAI_NONAME vs EAI_AGAIN.
+                let text = e.to_string();
+                let kind = if text.contains("Temporary failure") || text.contains("try again") {
+                    DnsFailureKind::NoAnswer
+                } else if text.contains("no address associated") || text.contains("No address associated") {
+                    DnsFailureKind::NoAddress
+                } else {
+                    DnsFailureKind::NoSuchName
+                };
+                Err(DnsFailure { kind, detail: format!("{host}: {text} (system resolver)") })
+            }
+        };
     };
     let types = match req.family {
         Family::V4 => vec![RecordType::A],
@@ -289,13 +370,23 @@ async fn resolve<T: Transport>(host: &str, req: &CheckRequest, transport: &T) ->
         timeout: req.timeout,
         concurrency: 2,
         all_types: true,
+        system: None,
     };
-    let (report, _) = dns::run(&dreq, transport, &crate::progress::NoProgress).await.map_err(|e| e.message)?;
+    let (report, _) = dns::run(&dreq, transport, &crate::progress::NoProgress)
+        .await
+        .map_err(|e| DnsFailure { kind: DnsFailureKind::NoAnswer, detail: e.message })?;
     let mut addrs = Vec::new();
     let mut statuses = Vec::new();
+    let mut kind = DnsFailureKind::NoAddress;
     for l in &report.lookups {
         for a in &l.answers {
             statuses.push(format!("{} {}", l.rtype, a.status.as_str()));
+            kind = match a.status {
+                dns::Status::NxDomain => DnsFailureKind::NoSuchName,
+                dns::Status::ServFail | dns::Status::Refused | dns::Status::Error => DnsFailureKind::ServerFailed,
+                dns::Status::Timeout | dns::Status::Unreachable => DnsFailureKind::NoAnswer,
+                dns::Status::Ok | dns::Status::NoData => kind,
+            };
             for r in &a.records {
                 if (r.rtype == "A" || r.rtype == "AAAA")
                     && let Ok(ip) = r.data.parse()
@@ -305,5 +396,14 @@ async fn resolve<T: Transport>(host: &str, req: &CheckRequest, transport: &T) ->
             }
         }
     }
-    if addrs.is_empty() { Err(format!("{host}: {} at {server}", statuses.join(", "))) } else { Ok((addrs, format!("DNS server {server}"))) }
+    if addrs.is_empty() {
+        Err(DnsFailure { kind, detail: format!("{host}: {} at {server}", statuses.join(", ")) })
+    } else {
+        Ok((addrs, format!("DNS server {server}")))
+    }
+}
+
+/// `name (address)`, or the address alone when the name is the address.
+fn named(host: &str, addr: IpAddr) -> String {
+    if host == addr.to_string() { host.to_string() } else { format!("{host} ({addr})") }
 }

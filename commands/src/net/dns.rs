@@ -79,6 +79,59 @@ pub struct DnsRequest {
     pub concurrency: usize,
     /// `--type all`: a name passes when any of its types has records.
     pub all_types: bool,
+    /// Ask as the system resolver does (hosts file, search domains, first answering
+    /// server) instead of every server side by side.
+    pub system: Option<SystemResolver>,
+}
+
+/// What the system resolver adds to plain DNS: /etc/hosts, the search list and ndots.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SystemResolver {
+    pub search: Vec<String>,
+    pub ndots: usize,
+    /// Address and name pairs from the hosts file.
+    pub hosts: Vec<(IpAddr, String)>,
+}
+
+/// The system resolver's servers and settings, from /etc/resolv.conf and /etc/hosts.
+pub fn system_resolver() -> (Vec<SocketAddr>, SystemResolver) {
+    let conf = std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
+    let hosts = std::fs::read_to_string("/etc/hosts").unwrap_or_default();
+    let (search, ndots) = parse_search(&conf);
+    (parse_resolv_conf(&conf), SystemResolver { search, ndots, hosts: parse_hosts(&hosts) })
+}
+
+/// The search list (`search` or `domain`, the last one wins) and `options ndots:N`.
+pub fn parse_search(text: &str) -> (Vec<String>, usize) {
+    let mut search = Vec::new();
+    let mut ndots = 1;
+    for line in text.lines() {
+        let mut words = line.split_whitespace();
+        match words.next() {
+            Some("search" | "domain") => search = words.map(|w| w.trim_end_matches('.').to_string()).collect(),
+            Some("options") => {
+                for w in words {
+                    if let Some(n) = w.strip_prefix("ndots:").and_then(|n| n.parse().ok()) {
+                        ndots = n;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    (search, ndots)
+}
+
+/// The address and name pairs of a hosts file.
+pub fn parse_hosts(text: &str) -> Vec<(IpAddr, String)> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let line = line.split('#').next().unwrap_or("");
+        let mut words = line.split_whitespace();
+        let Some(ip) = words.next().and_then(|w| w.parse::<IpAddr>().ok()) else { continue };
+        out.extend(words.map(|name| (ip, name.to_ascii_lowercase())));
+    }
+    out
 }
 
 /// How one server answered one question.
@@ -158,6 +211,9 @@ pub struct Lookup {
 pub struct DnsSummary {
     pub lookups: usize,
     pub resolved: usize,
+    /// The name exists, but has no record of the asked type (NOERROR, empty).
+    pub no_data: usize,
+    /// No answer: NXDOMAIN, SERVFAIL, REFUSED, timeout, unreachable server.
     pub failed: usize,
     pub disagreements: usize,
 }
@@ -186,6 +242,10 @@ pub fn parse_types(names: &[String]) -> Result<Vec<RecordType>> {
             }
             let upper = part.to_ascii_uppercase();
             let t: RecordType = upper.parse().map_err(|_| unknown_type(part))?;
+            if t == RecordType::ANY {
+                return Err(CommandError::usage("ANY queries are not answered in full by today's servers (RFC 8482)")
+                    .with_hint("use --type all, which asks for each common type in turn"));
+            }
             if matches!(t, RecordType::Unknown(_) | RecordType::ZERO | RecordType::OPT | RecordType::AXFR | RecordType::IXFR) {
                 return Err(unknown_type(part));
             }
@@ -230,12 +290,6 @@ fn bad_server(t: &str) -> CommandError {
         .with_hint("give an IP address with an optional port: 192.0.2.53, 192.0.2.53:5353, [2001:db8::53]:53")
 }
 
-/// The name servers of the system resolver, from /etc/resolv.conf (127.0.0.1 when it
-/// lists none, as glibc does).
-pub fn system_servers() -> Vec<SocketAddr> {
-    parse_resolv_conf(&std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default())
-}
-
 /// The `nameserver` lines of resolv.conf text (zone indexes such as `%eth0` dropped).
 pub fn parse_resolv_conf(text: &str) -> Vec<SocketAddr> {
     let mut servers: Vec<SocketAddr> = text
@@ -262,13 +316,14 @@ fn questions(req: &DnsRequest) -> Result<Vec<Question>> {
     for asked in &req.names {
         let t = asked.trim();
         if let Ok(ip) = t.trim_start_matches('[').trim_end_matches(']').parse::<IpAddr>() {
-            let types = if req.types.is_empty() { vec![RecordType::PTR] } else { req.types.clone() };
+            // An address asks for its name: PTR, whatever `--type all` would mean for a name.
+            let types = if req.types.is_empty() || req.all_types { vec![RecordType::PTR] } else { req.types.clone() };
             for rtype in types {
                 out.push(Question { asked: t.to_string(), name: Name::from(ip), rtype });
             }
             continue;
         }
-        if !super::targets::is_hostname(t) && Name::from_utf8(t).is_err() {
+        if t.is_empty() || t == "." || (!super::targets::is_hostname(t) && Name::from_utf8(t).is_err()) {
             return Err(bad_name(t));
         }
         let mut name = Name::from_utf8(t).map_err(|_| bad_name(t))?;
@@ -292,36 +347,63 @@ pub async fn run<T: Transport>(req: &DnsRequest, transport: &T, progress: &dyn P
     if req.servers.is_empty() {
         return Err(CommandError::usage("no DNS server to ask").with_hint("give --server IP[:PORT]"));
     }
-    let jobs = questions.len() * req.servers.len();
-    progress.set_length(jobs as u64);
-    let answers: Vec<ServerAnswer> = futures::stream::iter(questions.iter().flat_map(|q| req.servers.iter().map(move |s| (q, *s))))
-        .map(|(q, server)| async move {
-            let a = ask(transport, server, q, req).await;
-            progress.inc(1);
-            a
-        })
-        .buffered(req.concurrency.max(1))
-        .collect()
-        .await;
     let mut lookups = Vec::with_capacity(questions.len());
-    let mut it = answers.into_iter();
-    for q in &questions {
-        let answers: Vec<ServerAnswer> = it.by_ref().take(req.servers.len()).collect();
-        let resolved = answers.iter().all(|a| a.status == Status::Ok);
-        let agree = answers.windows(2).all(|w| same_answer(&w[0], &w[1]));
-        lookups.push(Lookup { name: q.asked.clone(), query: q.name.to_ascii(), rtype: q.rtype.to_string(), answers, resolved, agree });
+    if let Some(sys) = &req.system {
+        progress.set_length(questions.len() as u64);
+        let answers: Vec<(ServerAnswer, Name)> = futures::stream::iter(questions.iter())
+            .map(|q| async move {
+                let a = ask_system(transport, q, req, sys).await;
+                progress.inc(1);
+                a
+            })
+            .buffered(req.concurrency.max(1))
+            .collect()
+            .await;
+        for (q, (answer, queried)) in questions.iter().zip(answers) {
+            let resolved = answer.status == Status::Ok;
+            lookups.push(Lookup {
+                name: q.asked.clone(),
+                query: queried.to_ascii(),
+                rtype: q.rtype.to_string(),
+                answers: vec![answer],
+                resolved,
+                agree: true,
+            });
+        }
+    } else {
+        progress.set_length((questions.len() * req.servers.len()) as u64);
+        let answers: Vec<ServerAnswer> = futures::stream::iter(questions.iter().flat_map(|q| req.servers.iter().map(move |s| (q, *s))))
+            .map(|(q, server)| async move {
+                let a = ask(transport, server, &q.name, q.rtype, req).await;
+                progress.inc(1);
+                a
+            })
+            .buffered(req.concurrency.max(1))
+            .collect()
+            .await;
+        let mut it = answers.into_iter();
+        for q in &questions {
+            let answers: Vec<ServerAnswer> = it.by_ref().take(req.servers.len()).collect();
+            let resolved = answers.iter().all(|a| a.status == Status::Ok);
+            let agree = answers.windows(2).all(|w| same_answer(&w[0], &w[1]));
+            lookups.push(Lookup { name: q.asked.clone(), query: q.name.to_ascii(), rtype: q.rtype.to_string(), answers, resolved, agree });
+        }
     }
     let resolved = lookups.iter().filter(|l| l.resolved).count();
+    let no_data = lookups.iter().filter(|l| !l.resolved && l.answers.iter().all(|a| a.status == Status::NoData)).count();
     let disagreements = lookups.iter().filter(|l| !l.agree).count();
-    let summary = DnsSummary { lookups: lookups.len(), resolved, failed: lookups.len() - resolved, disagreements };
+    let summary = DnsSummary { lookups: lookups.len(), resolved, no_data, failed: lookups.len() - resolved - no_data, disagreements };
     let passed = if req.all_types {
         // Absent types are expected with `all`: each name needs one answered type.
         req.names.iter().all(|n| lookups.iter().any(|l| l.name == n.trim() && l.resolved))
     } else {
-        summary.failed == 0
+        resolved == lookups.len()
     };
     let outcome = Outcome::from_ok(passed && disagreements == 0);
-    let servers = req.servers.iter().map(ToString::to_string).collect();
+    let servers = match &req.system {
+        Some(_) => vec![format!("system resolver ({})", req.servers.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))],
+        None => req.servers.iter().map(ToString::to_string).collect(),
+    };
     Ok((DnsReport { servers, lookups, summary }, outcome))
 }
 
@@ -334,8 +416,96 @@ fn same_answer(a: &ServerAnswer, b: &ServerAnswer) -> bool {
     key(a) == key(b)
 }
 
-async fn ask<T: Transport>(transport: &T, server: SocketAddr, q: &Question, req: &DnsRequest) -> ServerAnswer {
-    let query = Query::query(q.name.clone(), q.rtype);
+/// Asks as the system resolver would: the hosts file first, then each name of the search
+/// list in resolv.conf's order, each against the servers in turn until one answers.
+async fn ask_system<T: Transport>(transport: &T, q: &Question, req: &DnsRequest, sys: &SystemResolver) -> (ServerAnswer, Name) {
+    if let Some(answer) = from_hosts(q, sys) {
+        return (answer, q.name.clone());
+    }
+    let mut candidates = Vec::new();
+    let dotted = q.asked.trim_end_matches('.').matches('.').count();
+    if q.rtype != RecordType::PTR && !q.asked.ends_with('.') {
+        for domain in &sys.search {
+            if let Ok(mut n) = Name::from_utf8(format!("{}.{domain}", q.asked.trim_end_matches('.'))) {
+                n.set_fqdn(true);
+                candidates.push(n);
+            }
+        }
+    }
+    if dotted >= sys.ndots || q.asked.ends_with('.') {
+        candidates.insert(0, q.name.clone());
+    } else {
+        candidates.push(q.name.clone());
+    }
+    let mut last = None;
+    for name in candidates {
+        let mut answer = None;
+        for server in &req.servers {
+            let a = ask(transport, *server, &name, q.rtype, req).await;
+            let reached = !matches!(a.status, Status::Timeout | Status::Unreachable);
+            answer = Some(a);
+            if reached {
+                break;
+            }
+        }
+        let Some(a) = answer else { break };
+        if a.status != Status::NxDomain {
+            return (a, name);
+        }
+        last = Some((a, name));
+    }
+    last.unwrap_or_else(|| (ask_nothing(q), q.name.clone()))
+}
+
+fn ask_nothing(q: &Question) -> ServerAnswer {
+    ServerAnswer {
+        server: String::new(),
+        status: Status::Unreachable,
+        rcode: None,
+        authoritative: false,
+        protocol: None,
+        time_ms: 0.0,
+        records: Vec::new(),
+        error: Some(format!("no DNS server to ask for {}", q.asked)),
+    }
+}
+
+/// The hosts file's answer to an A, AAAA or PTR question, if it has one.
+fn from_hosts(q: &Question, sys: &SystemResolver) -> Option<ServerAnswer> {
+    let wanted = q.asked.trim_end_matches('.').to_ascii_lowercase();
+    let records: Vec<Record> = match q.rtype {
+        RecordType::A | RecordType::AAAA => sys
+            .hosts
+            .iter()
+            .filter(|(ip, name)| *name == wanted && (ip.is_ipv4() == (q.rtype == RecordType::A)))
+            .map(|(ip, name)| Record { name: format!("{name}."), rtype: q.rtype.to_string(), ttl: 0, data: ip.to_string() })
+            .collect(),
+        RecordType::PTR => {
+            let ip: IpAddr = q.asked.trim_start_matches('[').trim_end_matches(']').parse().ok()?;
+            sys.hosts
+                .iter()
+                .filter(|(a, _)| *a == ip)
+                .map(|(_, name)| Record { name: q.name.to_ascii(), rtype: "PTR".into(), ttl: 0, data: format!("{name}.") })
+                .take(1)
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    (!records.is_empty()).then(|| ServerAnswer {
+        server: "/etc/hosts".into(),
+        status: Status::Ok,
+        rcode: None,
+        authoritative: false,
+        protocol: None,
+        time_ms: 0.0,
+        records,
+        error: None,
+    })
+}
+
+async fn ask<T: Transport>(transport: &T, server: SocketAddr, name: &Name, rtype: RecordType, req: &DnsRequest) -> ServerAnswer {
+    let query = Query::query(name.clone(), rtype);
+    let q = Question { asked: String::new(), name: name.clone(), rtype };
     let started = Instant::now();
     let result = transport.query(server, &query, req.protocol, req.timeout).await;
     let time_ms = (started.elapsed().as_secs_f64() * 1_000_000.0).round() / 1000.0;
@@ -352,7 +522,11 @@ async fn ask<T: Transport>(transport: &T, server: SocketAddr, q: &Question, req:
     match result {
         Err(QueryError::Timeout) => {
             ans.status = Status::Timeout;
-            ans.error = Some(format!("no answer within {:?}", req.timeout));
+            ans.error = Some(if req.protocol == Protocol::Udp {
+                format!("no answer within 2 tries of {:?}", req.timeout)
+            } else {
+                format!("no answer within {:?}", req.timeout)
+            });
         }
         Err(QueryError::Unreachable(e)) => {
             ans.status = Status::Unreachable;
@@ -582,6 +756,7 @@ mod tests {
             timeout: Duration::from_millis(50),
             concurrency: 4,
             all_types: false,
+            system: None,
         }
     }
 
@@ -595,7 +770,7 @@ mod tests {
         assert_eq!(l[1].answers[1].records[0].data, "10.0.0.2");
         assert!(!l[2].resolved && !l[2].agree);
         assert_eq!(l[2].answers[1].status, Status::NxDomain);
-        assert_eq!(report.summary, DnsSummary { lookups: 3, resolved: 2, failed: 1, disagreements: 2 });
+        assert_eq!(report.summary, DnsSummary { lookups: 3, resolved: 2, no_data: 0, failed: 1, disagreements: 2 });
     }
 
     #[tokio::test]
@@ -622,8 +797,34 @@ mod tests {
         assert_eq!(report.lookups[0].rtype, "PTR");
     }
 
+    #[tokio::test]
+    async fn system_mode_uses_hosts_and_search_list() {
+        let sys = SystemResolver {
+            search: vec!["corp.test".into(), "same.test".into()],
+            ndots: 1,
+            hosts: parse_hosts("127.0.0.1 localhost\n::1 localhost ip6-localhost\n10.9.9.9 printer # office\n"),
+        };
+        let mut r = req(&["localhost", "printer", "fileserver", "gone.test"], &[2]);
+        r.system = Some(sys);
+        let (report, _) = run(&r, &Fake, &NoProgress).await.unwrap();
+        let l = &report.lookups;
+        assert_eq!(l[0].answers[0].server, "/etc/hosts");
+        assert_eq!(l[0].answers[0].records[0].data, "127.0.0.1");
+        assert_eq!(l[1].answers[0].records[0].data, "10.9.9.9");
+        // `fileserver` has no dot: the search list comes first.
+        assert_eq!(l[2].query, "fileserver.corp.test.");
+        assert!(l[2].resolved);
+        // A dotted name is tried as it is first; NXDOMAIN moves on to the search list.
+        assert_eq!(l[3].query, "gone.test.corp.test.");
+        assert_eq!(report.servers, ["system resolver (127.0.0.1:2)"]);
+    }
+
     #[test]
     fn resolv_conf() {
+        assert_eq!(
+            parse_search("domain a.test\nsearch b.test c.test.\noptions rotate ndots:2\n"),
+            (vec!["b.test".to_string(), "c.test".to_string()], 2)
+        );
         let text = "# comment\nsearch corp.example\nnameserver 192.0.2.53\nnameserver fe80::1%eth0\nnameserver bogus\noptions ndots:2\n";
         let got: Vec<String> = parse_resolv_conf(text).iter().map(ToString::to_string).collect();
         assert_eq!(got, ["192.0.2.53:53", "[fe80::1]:53"]);

@@ -39,6 +39,11 @@ impl PortState {
     }
 }
 
+/// Attempts one run may list row by row (without `--open`).
+pub const MAX_LISTED_ATTEMPTS: usize = 1 << 17;
+/// Attempts one scan (`--open`) may make: a /24 times every port.
+pub const MAX_SCAN_ATTEMPTS: usize = 1 << 24;
+
 /// The TCP seam.
 pub trait Connector: Send + Sync {
     fn connect(
@@ -216,13 +221,14 @@ pub fn parse_specs(specs: &[String], ports: Option<&[u16]>) -> Result<Vec<HostSp
     let mut out = Vec::new();
     for s in specs {
         let s = s.trim();
-        let (host, port) = split_host_port(s)?;
+        let Endpoint { host, port, .. } = parse_endpoint(s)?;
         let ports = match (port, ports) {
             (Some(p), _) => vec![p],
             (None, Some(list)) => list.to_vec(),
             (None, None) => {
+                let example = if s.contains(':') { format!("[{s}]:PORT") } else { format!("{s}:PORT") };
                 return Err(CommandError::usage(format!("no port given for '{s}'"))
-                    .with_hint(format!("write {s}:PORT, or give ports with -p 22,80,443 or -p 1-1024")));
+                    .with_hint(format!("write {example}, or give ports with -p 22,80,443 or -p 1-1024")));
             }
         };
         out.push(HostSpec { host, ports });
@@ -231,6 +237,48 @@ pub fn parse_specs(specs: &[String], ports: Option<&[u16]>) -> Result<Vec<HostSp
         return Err(CommandError::usage("no host to check").with_hint("give HOST:PORT, or HOST with -p PORTS"));
     }
     Ok(out)
+}
+
+/// Well-known URL schemes: their port, and whether they speak TLS from the start.
+const SCHEMES: &[(&str, u16, bool)] = &[
+    ("https", 443, true),
+    ("http", 80, false),
+    ("ldaps", 636, true),
+    ("ldap", 389, false),
+    ("imaps", 993, true),
+    ("smtps", 465, true),
+    ("smtp", 25, false),
+    ("ftp", 21, false),
+    ("ssh", 22, false),
+    ("rdp", 3389, false),
+];
+
+/// A host, an optional port, and whether a URL scheme asked for TLS.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Endpoint {
+    pub host: String,
+    pub port: Option<u16>,
+    pub tls: bool,
+}
+
+/// Splits `host:port`, `[v6]:port`, or a pasted URL (`https://host/path`: the scheme gives
+/// the port and TLS). A bare IPv6 address carries no port.
+pub fn parse_endpoint(s: &str) -> Result<Endpoint> {
+    let s = s.trim();
+    if let Some((scheme, rest)) = s.split_once("://") {
+        let Some(&(_, default_port, tls)) = SCHEMES.iter().find(|(name, _, _)| name.eq_ignore_ascii_case(scheme)) else {
+            return Err(
+                CommandError::usage(format!("unknown URL scheme '{scheme}' in '{s}'")).with_hint("drop the scheme and give HOST:PORT")
+            );
+        };
+        // Drop the path, query and any user@ part.
+        let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+        let authority = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+        let (host, port) = split_host_port(authority)?;
+        return Ok(Endpoint { host, port: Some(port.unwrap_or(default_port)), tls });
+    }
+    let (host, port) = split_host_port(s)?;
+    Ok(Endpoint { host, port, tls: false })
 }
 
 /// Splits `host:port` (IPv6 addresses need brackets to carry a port).
@@ -248,6 +296,9 @@ pub fn split_host_port(s: &str) -> Result<(String, Option<u16>)> {
         0 => Ok((s.to_string(), None)),
         1 => {
             let (h, p) = s.split_once(':').unwrap_or((s, ""));
+            if h.is_empty() {
+                return Err(CommandError::usage(format!("'{s}' has no host")).with_hint("write HOST:PORT"));
+            }
             Ok((h.to_string(), Some(crate::util::parse_port(p, s)?)))
         }
         // A bare IPv6 address (or range) carries no port.
@@ -255,11 +306,17 @@ pub fn split_host_port(s: &str) -> Result<(String, Option<u16>)> {
     }
 }
 
+/// Formats host and port for people: `[::1]:22` for IPv6.
+pub fn host_port(host: &str, port: u16) -> String {
+    if host.contains(':') { format!("[{host}]:{port}") } else { format!("{host}:{port}") }
+}
+
 /// Raises the soft open-file limit to the hard limit and returns how many connects may
 /// be in flight, leaving room for the files the process already holds.
 pub fn connect_window(wanted: usize) -> usize {
     let soft = rlimit::increase_nofile_limit(u64::MAX).unwrap_or(1024);
-    let room = soft.saturating_sub(64).max(16);
+    // Keep 64 descriptors for everything else; with a tiny limit, half of it.
+    let room = if soft > 128 { soft - 64 } else { (soft / 2).max(1) };
     wanted.clamp(1, usize::try_from(room).unwrap_or(usize::MAX))
 }
 
@@ -270,17 +327,28 @@ pub async fn run<C: Connector + Clone + 'static>(
     connector: &C,
     progress: &dyn Progress,
 ) -> Result<(PortReport, Outcome)> {
-    let mut hosts: Vec<(Target, Vec<u16>)> = Vec::new();
-    for spec in &req.specs {
-        for t in targets::expand(std::slice::from_ref(&spec.host), req.family).await? {
-            hosts.push((t, spec.ports.clone()));
-        }
-    }
+    // Certificates and names are checked before any packet leaves.
     let tls_ctx = match &req.tls {
         Some(opts) => Some(Arc::new((TlsContext::new(opts)?, opts.clone()))),
         None => None,
     };
+    let mut hosts: Vec<(Target, Arc<[u16]>)> = Vec::new();
+    for spec in &req.specs {
+        let ports: Arc<[u16]> = spec.ports.clone().into();
+        for t in targets::expand(std::slice::from_ref(&spec.host), req.family).await? {
+            hosts.push((t, ports.clone()));
+        }
+    }
     let total: usize = hosts.iter().map(|(_, p)| p.len()).sum();
+    let cap = if req.open_only { MAX_SCAN_ATTEMPTS } else { MAX_LISTED_ATTEMPTS };
+    if total > cap {
+        let hint = if req.open_only {
+            "scan fewer hosts or ports at once (e.g. split a /16 into /24s)".to_string()
+        } else {
+            format!("add --open to list only open ports (scans up to {MAX_SCAN_ATTEMPTS} attempts), or check fewer hosts or ports")
+        };
+        return Err(CommandError::usage(format!("{total} host and port pairs are more than {cap} at once")).with_hint(hint));
+    }
     progress.set_length(total as u64);
     let window = connect_window(req.concurrency);
     let mut out: Vec<HostPorts> = hosts
@@ -314,13 +382,39 @@ pub async fn run<C: Connector + Clone + 'static>(
     Ok((PortReport { open_only: req.open_only, hosts: out, summary, concurrency: window }, Outcome::from_ok(ok)))
 }
 
-/// One worker's share of a scan: every `shards`-th attempt, starting at `shard`.
+/// One worker's share of a scan: every `shards`-th attempt, starting at `index`.
 struct Shard {
-    hosts: Arc<Vec<(Target, Vec<u16>)>>,
+    hosts: Arc<Vec<(Target, Arc<[u16]>)>>,
     index: usize,
     shards: usize,
     in_flight: usize,
     timeout: Duration,
+}
+
+/// Walks the (host, port) pairs of a shard without materialising them: a /24 times
+/// 65535 ports is sixteen million pairs.
+struct Jobs {
+    hosts: Arc<Vec<(Target, Arc<[u16]>)>>,
+    host: usize,
+    offset: usize,
+    step: usize,
+}
+
+impl Iterator for Jobs {
+    type Item = (usize, u16);
+
+    fn next(&mut self) -> Option<(usize, u16)> {
+        loop {
+            let (_, ports) = self.hosts.get(self.host)?;
+            if self.offset < ports.len() {
+                let job = (self.host, ports[self.offset]);
+                self.offset += self.step;
+                return Some(job);
+            }
+            self.offset -= ports.len();
+            self.host += 1;
+        }
+    }
 }
 
 async fn run_shard<C: Connector>(
@@ -329,14 +423,7 @@ async fn run_shard<C: Connector>(
     tls: Option<Arc<(TlsContext, TlsOptions)>>,
     tx: tokio::sync::mpsc::Sender<(usize, PortResult)>,
 ) {
-    let jobs: Vec<(usize, u16)> = s
-        .hosts
-        .iter()
-        .enumerate()
-        .flat_map(|(hi, (_, ports))| ports.iter().map(move |p| (hi, *p)))
-        .skip(s.index)
-        .step_by(s.shards)
-        .collect();
+    let jobs = Jobs { hosts: s.hosts.clone(), host: 0, offset: s.index, step: s.shards };
     let (hosts, connector, tls, timeout) = (&s.hosts, &connector, tls.as_deref(), s.timeout);
     let mut results = futures::stream::iter(jobs)
         .map(|(hi, port)| async move { (hi, check_one(connector, &hosts[hi].0, port, timeout, tls).await) })

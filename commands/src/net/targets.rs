@@ -46,7 +46,18 @@ pub fn parse_spec(text: &str) -> Result<Spec> {
     }
     let unbracketed = t.strip_prefix('[').and_then(|s| s.strip_suffix(']')).unwrap_or(t);
     if let Ok(ip) = unbracketed.parse::<IpAddr>() {
-        return Ok(Spec::Addr(ip));
+        // ::ffff:192.0.2.1 is the IPv4 host: ping and connect to it as such.
+        return Ok(Spec::Addr(ip.to_canonical()));
+    }
+    if unbracketed.contains('%') {
+        return Err(CommandError::usage(format!("'{t}': addresses with a zone index (%eth0) are not supported"))
+            .with_hint("use a global or unique-local address, or the host's name"));
+    }
+    if !t.contains(['/', '-']) && t.split('.').count() == 4 && t.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Err(
+            CommandError::usage(format!("'{t}' is not a valid IPv4 address")).with_hint("each of the four numbers runs from 0 to 255")
+        );
     }
     if t.contains('/') {
         let net: IpNet = t.parse().map_err(|_| {
@@ -62,6 +73,16 @@ pub fn parse_spec(text: &str) -> Result<Spec> {
     }
     if is_hostname(t) {
         return Ok(Spec::Host(t.to_string()));
+    }
+    // An internationalised name goes to the resolver in its ASCII (punycode) form.
+    if !t.is_ascii()
+        && let Ok(name) = hickory_proto::rr::Name::from_utf8(t)
+    {
+        let ascii = name.to_ascii();
+        let ascii = ascii.trim_end_matches('.');
+        if is_hostname(ascii) {
+            return Ok(Spec::Host(ascii.to_string()));
+        }
     }
     Err(CommandError::usage(format!("'{t}' is not a host name, address or range"))
         .with_hint("host names use letters, digits, '-' and '.'; ranges look like 10.0.0.0/28 or 10.0.0.1-10.0.0.20"))
@@ -146,7 +167,7 @@ pub async fn resolve_host(name: &str, family: Family) -> Result<Vec<IpAddr>> {
     })?;
     let mut addrs: Vec<IpAddr> = Vec::new();
     for sa in found {
-        let ip = sa.ip();
+        let ip = sa.ip().to_canonical();
         let wanted = match family {
             Family::Any => true,
             Family::V4 => ip.is_ipv4(),
@@ -165,23 +186,28 @@ pub async fn resolve_host(name: &str, family: Family) -> Result<Vec<IpAddr>> {
     Ok(addrs)
 }
 
-/// Parses and resolves every specification. A host name yields its first address of the
-/// chosen family; ranges yield every address. Duplicates are kept out.
+/// Parses and resolves every specification (host names concurrently). A host name
+/// yields its first address of the chosen family; ranges yield every address. The same
+/// name and address twice is one target; a name and its address are two.
 pub async fn expand(specs: &[String], family: Family) -> Result<Vec<Target>> {
+    let parsed = specs.iter().map(|s| parse_spec(s)).collect::<Result<Vec<_>>>()?;
+    let lookups = parsed.iter().map(|spec| async move {
+        match spec {
+            Spec::Host(h) => resolve_host(h, family).await.map(|a| Some(a[0])),
+            _ => Ok(None),
+        }
+    });
+    let resolved = futures::future::join_all(lookups).await;
     let mut out: Vec<Target> = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for text in specs {
-        let spec = parse_spec(text)?;
+    for (spec, addr) in parsed.into_iter().zip(resolved) {
         let items: Vec<Target> = match spec {
             Spec::Addr(addr) => vec![Target { name: addr.to_string(), addr }],
             Spec::Many(list) => list.into_iter().map(|addr| Target { name: addr.to_string(), addr }).collect(),
-            Spec::Host(h) => {
-                let addr = resolve_host(&h, family).await?[0];
-                vec![Target { name: h, addr }]
-            }
+            Spec::Host(h) => vec![Target { name: h, addr: addr?.unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED)) }],
         };
         for t in items {
-            if seen.insert(t.addr) {
+            if seen.insert((t.name.clone(), t.addr)) {
                 out.push(t);
             }
         }
@@ -192,26 +218,48 @@ pub async fn expand(specs: &[String], family: Family) -> Result<Vec<Target>> {
     Ok(out)
 }
 
-/// Reads target lines from a file (or `-` for stdin): one per line, `#` comments and
-/// blank lines skipped.
-pub fn read_list(path: &str) -> Result<Vec<String>> {
-    let text = if path == "-" {
-        std::io::read_to_string(std::io::stdin())
-            .map_err(|e| CommandError::usage(format!("cannot read targets from standard input: {e}")))?
+/// One entry of a list file and the line it stands on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListItem {
+    pub line: usize,
+    pub text: String,
+}
+
+/// Reads entries from a file (or `-` for stdin): whitespace-separated, `#` comments and
+/// blank lines skipped. Windows files (BOM, CRLF) are fine; UTF-16 and other encodings
+/// are refused with the fix.
+pub fn read_list(path: &str) -> Result<Vec<ListItem>> {
+    let (bytes, source) = if path == "-" {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
+            .map_err(|e| CommandError::usage(format!("cannot read standard input: {e}")))?;
+        (buf, "standard input".to_string())
     } else {
-        std::fs::read_to_string(path).map_err(|e| {
-            CommandError::usage(format!("cannot read target file '{path}': {e}"))
-                .with_hint("check the path; use - to read from standard input")
-        })?
+        let buf = std::fs::read(path).map_err(|e| {
+            CommandError::usage(format!("cannot read file '{path}': {e}")).with_hint("check the path; use - to read from standard input")
+        })?;
+        (buf, format!("'{path}'"))
     };
-    let items: Vec<String> = text
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(
+            CommandError::usage(format!("{source} is UTF-16 text")).with_hint("save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)")
+        );
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        CommandError::usage(format!("{source} is not UTF-8 text (at byte {})", e.utf8_error().valid_up_to()))
+            .with_hint("save it as UTF-8 text, one entry per line")
+    })?;
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+    let items: Vec<ListItem> = text
         .lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
-        .filter(|l| !l.is_empty())
-        .flat_map(|l| l.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+        .enumerate()
+        .flat_map(|(i, l)| {
+            let l = l.split('#').next().unwrap_or("");
+            l.split_whitespace().map(move |w| ListItem { line: i + 1, text: w.to_string() }).collect::<Vec<_>>()
+        })
         .collect();
     if items.is_empty() {
-        return Err(CommandError::usage(format!("'{path}' lists no targets")).with_hint("put one host, address or range per line"));
+        return Err(CommandError::usage(format!("{source} lists no targets")).with_hint("put one host, address or range per line"));
     }
     Ok(items)
 }

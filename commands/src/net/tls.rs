@@ -59,6 +59,12 @@ pub struct TlsContext {
 impl TlsContext {
     /// Loads the roots from `--ca` or from the system store.
     pub fn new(opts: &TlsOptions) -> Result<Self> {
+        if let Some(sni) = &opts.sni
+            && server_name_of(sni).is_none()
+        {
+            return Err(CommandError::usage(format!("'{sni}' is not a server name for --sni"))
+                .with_hint("give a DNS name such as www.example.test, or an address"));
+        }
         let provider = Arc::new(rustls::crypto::ring::default_provider());
         let mut roots = RootCertStore::empty();
         if let Some(path) = &opts.ca_file {
@@ -129,6 +135,9 @@ impl ServerCertVerifier for Recorder {
 }
 
 fn server_name_of(name: &str) -> Option<ServerName<'static>> {
+    if name.trim().is_empty() {
+        return None;
+    }
     let bare = name.trim_start_matches('[').trim_end_matches(']');
     if let Ok(ip) = bare.parse::<IpAddr>() {
         return Some(ServerName::IpAddress(ip.into()));
