@@ -4,21 +4,22 @@ use deskhand_commands::Progress;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 /// A bar, or a hidden one that costs nothing.
-pub struct Bar(ProgressBar);
+pub struct Bar(ProgressBar, bool);
 
 impl Bar {
     pub fn new(visible: bool, what: &str) -> Self {
         if !visible {
-            return Self(ProgressBar::hidden());
+            return Self(ProgressBar::hidden(), false);
         }
-        let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+        // Drawn only once the length is known (no "0/0" flash).
+        let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::hidden());
         bar.set_style(
             ProgressStyle::with_template("{spinner} {prefix} [{bar:30}] {pos}/{len} {msg} ({elapsed})")
                 .unwrap_or_else(|_| ProgressStyle::default_bar())
                 .progress_chars("=> "),
         );
         bar.set_prefix(what.to_string());
-        Self(bar)
+        Self(bar, true)
     }
 
     pub fn finish(&self) {
@@ -29,6 +30,9 @@ impl Bar {
 impl Progress for Bar {
     fn set_length(&self, len: u64) {
         self.0.set_length(len);
+        if self.1 {
+            self.0.set_draw_target(ProgressDrawTarget::stderr());
+        }
     }
 
     fn inc(&self, n: u64) {

@@ -71,8 +71,11 @@ fn status_tone(s: Status) -> Tone {
 
 fn answer_text(a: &ServerAnswer, with_types: bool) -> String {
     if a.records.is_empty() {
+        // The status column already names the outcome; add only what it does not say.
         return match &a.error {
+            Some(e) if with_types => e.clone(),
             Some(e) => format!("{}: {e}", a.status.as_str()),
+            None if with_types => String::new(),
             None => a.status.as_str().to_string(),
         };
     }
