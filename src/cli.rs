@@ -11,7 +11,7 @@ use std::path::PathBuf;
 #[command(
     name = "deskhand",
     version,
-    about = "A toolkit for help desk technicians: network diagnostics, and more to come.",
+    about = "A toolkit for help desk technicians: directory accounts and network diagnostics.",
     long_about = None,
     after_help = EXIT_CODES_HELP,
     propagate_version = true,
@@ -64,12 +64,69 @@ pub enum ColorChoice {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Directory accounts: status, unlock, search, locked accounts (OpenLDAP ppolicy)
+    Account(AccountArgs),
     /// Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage
     #[command(subcommand)]
     Net(NetCommand),
     /// Shell completions and the man page
     #[command(subcommand)]
     Generate(GenerateCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct AccountArgs {
+    /// Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]
+    #[arg(long, short = 'D', global = true, value_name = "NAME")]
+    pub directory: Option<String>,
+    #[command(subcommand)]
+    pub command: AccountCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AccountCommand {
+    /// The account's status card: locked, disabled, expiry, must-change, failures, groups
+    #[command(
+        after_help = "Exit 1 when the account cannot log in.\n\nExamples:\n  deskhand account show alice\n  deskhand account show 'uid=alice,ou=people,dc=example,dc=test' -o markdown"
+    )]
+    Show {
+        /// Login name or DN
+        user: String,
+    },
+    /// Search accounts by login, name or mail (substring)
+    Find {
+        /// Part of a login, name or mail
+        query: String,
+    },
+    /// Every account that is locked now
+    Locked,
+    /// Clear the lock and the failure count so the user can log in again
+    #[command(
+        after_help = "Examples:\n  deskhand account unlock alice\n  deskhand account unlock alice bob --ticket INC-1234\n  deskhand account unlock -f locked.txt --dry-run"
+    )]
+    Unlock(UnlockArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct UnlockArgs {
+    /// Login names or DNs
+    #[arg(value_name = "USER", required_unless_present = "file")]
+    pub users: Vec<String>,
+    /// Read users from FILE, one per line ('-' for standard input)
+    #[arg(short = 'f', long, value_name = "FILE")]
+    pub file: Option<String>,
+    #[command(flatten)]
+    pub change: ChangeArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ChangeArgs {
+    /// Show the exact LDAP modifications; change nothing
+    #[arg(long, short = 'n')]
+    pub dry_run: bool,
+    /// Ticket number for the audit trail
+    #[arg(long, value_name = "ID")]
+    pub ticket: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

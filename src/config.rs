@@ -16,6 +16,35 @@ pub struct Config {
     pub timeout: Option<String>,
     #[serde(default)]
     pub net: NetConfig,
+    /// The profile `account` uses without --directory.
+    pub default_directory: Option<String>,
+    #[serde(default)]
+    pub directories: std::collections::BTreeMap<String, DirectoryConfig>,
+}
+
+/// One directory profile.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DirectoryConfig {
+    /// ldaps://host[:port], ldap://host[:port] (with starttls), or ldapi://socket
+    pub url: String,
+    pub starttls: Option<bool>,
+    pub ca_file: Option<PathBuf>,
+    pub base_dn: String,
+    /// Where users live (default: base_dn).
+    pub users: Option<String>,
+    pub groups: Option<String>,
+    pub disabled: Option<String>,
+    pub bind_dn: Option<String>,
+    pub password_file: Option<PathBuf>,
+    pub password_env: Option<String>,
+    pub password_command: Option<String>,
+    pub sasl_external: Option<bool>,
+    pub flavor: Option<deskhand_commands::account::directory::FlavorChoice>,
+    pub login_attribute: Option<String>,
+    pub allow_plaintext: Option<bool>,
+    pub timeout: Option<String>,
+    pub password_policy: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -76,7 +105,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, CommandError> {
         let detail = e.to_string().replace("<input>", &path.display().to_string());
         let detail = detail.trim_end().strip_prefix("error: ").unwrap_or(detail.trim_end()).to_string();
         CommandError::usage(format!("config file {}, {detail}", path.display()))
-            .with_hint("known keys: output, color, timeout, net.dns_servers, net.ping_rate, net.warn_days")
+            .with_hint("known keys: output, color, timeout, net.{dns_servers, ping_rate, warn_days}, default_directory, directories.NAME.{url, starttls, ca_file, base_dn, users, groups, disabled, bind_dn, password_file, password_env, password_command, sasl_external, flavor, login_attribute, allow_plaintext, timeout, password_policy}")
     })?;
     // Values whose syntax is ours are checked now, so the error names the file.
     let in_file =

@@ -2,7 +2,9 @@
 //! function of the commands crate. Returns the report; rendering happens in `lib.rs`.
 
 use crate::progress::Bar;
+use crate::settings::AccountVerb;
 use crate::settings::{Operation, OutputSettings};
+use deskhand_commands::account::{self, audit::Audit, directory::LdapDirectory, flavor::Flavor};
 use deskhand_commands::net::{check, dns, ping, port, targets};
 use deskhand_commands::{CommandError, Outcome};
 
@@ -12,10 +14,40 @@ pub enum Report {
     Dns(dns::DnsReport),
     Port(port::PortReport),
     Check(check::CheckReport),
+    AccountShow(account::show::AccountStatus),
+    AccountFind(account::find::FindReport),
+    AccountLocked(account::locked::LockedReport),
+    AccountUnlock(account::unlock::UnlockReport),
 }
 
 pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Outcome), CommandError> {
     match op {
+        Operation::Account { profile, secret, verb } => {
+            let password = crate::secrets::obtain(&secret, &profile.name, profile.bind_dn.as_deref())?;
+            let dir = LdapDirectory::connect(&profile, password.as_ref()).await?;
+            let flavor = Flavor::detect(&dir, &profile).await?;
+            match verb {
+                AccountVerb::Show(user) => {
+                    let (r, o) = account::show::run(&dir, &profile, flavor, &user).await?;
+                    Ok((Report::AccountShow(r), o))
+                }
+                AccountVerb::Find(q) => {
+                    let (r, o) = account::find::run(&dir, &profile, &q).await?;
+                    Ok((Report::AccountFind(r), o))
+                }
+                AccountVerb::Locked => {
+                    let (r, o) = account::locked::run(&dir, &profile, flavor).await?;
+                    Ok((Report::AccountLocked(r), o))
+                }
+                AccountVerb::Unlock { users, dry_run, ticket } => {
+                    let audit = Audit { path: Audit::default_path(), operator: Audit::operator(), directory: profile.name.clone(), ticket };
+                    let bar = Bar::new(out.progress && users.len() > 1, "unlock");
+                    let (r, o) = account::unlock::run(&dir, &profile, flavor, &users, dry_run, &audit, &bar).await;
+                    bar.finish();
+                    Ok((Report::AccountUnlock(r), o))
+                }
+            }
+        }
         Operation::Ping { specs, family, mut request } => {
             request.targets = targets::expand(&specs, family).await?;
             if let Some(n) = request.min_alive

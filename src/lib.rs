@@ -7,6 +7,7 @@ mod dispatch;
 pub mod exit;
 pub mod output;
 mod progress;
+mod secrets;
 pub mod settings;
 
 use crate::cli::{Cli, OutputFormat};
@@ -121,7 +122,11 @@ fn run_cli(cli: &Cli, style: &mut ErrorStyle) -> Result<Exit, CommandError> {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(Exit::Ok),
         Err(e) => return Err(CommandError::environment(format!("cannot write the output: {e}"))),
     }
-    Ok(if outcome.is_ok() { Exit::Ok } else { Exit::CheckFailed })
+    Ok(match outcome {
+        Outcome::Ok => Exit::Ok,
+        Outcome::CheckFailed => Exit::CheckFailed,
+        Outcome::Incomplete => Exit::Environment,
+    })
 }
 
 fn render(report: &Report, outcome: Outcome, out: OutputSettings) -> io::Result<()> {
@@ -132,6 +137,10 @@ fn render(report: &Report, outcome: Outcome, out: OutputSettings) -> io::Result<
         Report::Dns(r) => output::write_report(&mut w, &out, "deskhand.net.dns.v1", r, outcome, output::net::dns)?,
         Report::Port(r) => output::write_report(&mut w, &out, "deskhand.net.port.v1", r, outcome, output::net::port)?,
         Report::Check(r) => output::write_report(&mut w, &out, "deskhand.net.check.v1", r, outcome, output::net::check)?,
+        Report::AccountShow(r) => output::write_report(&mut w, &out, "deskhand.account.show.v1", r, outcome, output::account::show)?,
+        Report::AccountFind(r) => output::write_report(&mut w, &out, "deskhand.account.find.v1", r, outcome, output::account::find)?,
+        Report::AccountLocked(r) => output::write_report(&mut w, &out, "deskhand.account.locked.v1", r, outcome, output::account::locked)?,
+        Report::AccountUnlock(r) => output::write_report(&mut w, &out, "deskhand.account.unlock.v1", r, outcome, output::account::unlock)?,
     }
     w.flush()
 }

@@ -2,11 +2,13 @@
 //! by clap) > config file > default, merged by [`layer`]. Environment probes (is stdout
 //! a terminal? is `NO_COLOR` set?) happen here, once.
 
+use crate::cli::{AccountArgs, AccountCommand};
 use crate::cli::{
     CheckArgs, Cli, ColorChoice, Command, DnsArgs, FamilyArgs, GenerateCommand, NetCommand, OutputFormat, PingArgs, PortArgs, TlsArgs,
 };
 use crate::config::Config;
 use deskhand_commands::CommandError;
+use deskhand_commands::account::directory::Profile;
 use deskhand_commands::net::check::CheckRequest;
 use deskhand_commands::net::dns::{self, DnsRequest, Protocol};
 use deskhand_commands::net::ping::{PingRequest, Show};
@@ -31,9 +33,34 @@ pub struct OutputSettings {
     pub progress: bool,
 }
 
+/// Where the bind password comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SecretSource {
+    None,
+    File(std::path::PathBuf),
+    Env(String),
+    Command(String),
+    /// Ask on the terminal (no echo).
+    Prompt,
+}
+
+/// An `account` verb.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AccountVerb {
+    Show(String),
+    Find(String),
+    Locked,
+    Unlock { users: Vec<String>, dry_run: bool, ticket: Option<String> },
+}
+
 /// What to do, fully resolved except for work that needs the network (name resolution).
 #[derive(Debug)]
 pub enum Operation {
+    Account {
+        profile: Profile,
+        secret: SecretSource,
+        verb: AccountVerb,
+    },
     /// Ping: target specifications still to be expanded.
     Ping {
         specs: Vec<String>,
@@ -75,6 +102,8 @@ pub struct Globals {
     pub config: Option<std::path::PathBuf>,
     pub timeout: Option<String>,
     pub quiet: bool,
+    /// `DESKHAND_DIRECTORY` (the flag is the account group's own).
+    pub directory: Option<String>,
 }
 
 /// Flags over environment variables; an empty variable counts as unset.
@@ -103,6 +132,7 @@ pub fn globals(cli: &Cli, env: &dyn Fn(&str) -> Option<String>) -> Result<Global
         config: g.config.clone().or_else(|| var(env, "DESKHAND_CONFIG").map(Into::into)),
         timeout: g.timeout.clone().or_else(|| var(env, "DESKHAND_TIMEOUT")),
         quiet: g.quiet,
+        directory: var(env, "DESKHAND_DIRECTORY"),
     })
 }
 
@@ -130,7 +160,7 @@ pub fn special(cli: &Cli) -> Option<Special> {
     match &cli.command {
         Command::Generate(GenerateCommand::Completions { shell }) => Some(Special::Completions(*shell)),
         Command::Generate(GenerateCommand::Man { dir }) => Some(Special::Man(dir.clone())),
-        Command::Net(_) => None,
+        Command::Net(_) | Command::Account(_) => None,
     }
 }
 
@@ -145,6 +175,7 @@ pub fn operation(cli: &Cli, g: &Globals, config: &Config) -> Result<Operation, C
         Command::Net(NetCommand::Dns(a)) => dns_op(a, config, timeout),
         Command::Net(NetCommand::Port(a)) => port_op(a, config, timeout),
         Command::Net(NetCommand::Check(a)) => check(a, config, timeout),
+        Command::Account(a) => account(a, g, config, timeout),
         Command::Generate(_) => Err(CommandError::usage("generate is handled before settings")),
     }
 }
@@ -282,6 +313,70 @@ fn check(a: &CheckArgs, config: &Config, timeout: Duration) -> Result<Operation,
         None => None,
     };
     Ok(Operation::Check(CheckRequest { host, port, tls, dns_server, timeout, pings: a.count, family: family(&a.family) }))
+}
+
+fn account(a: &AccountArgs, g: &Globals, config: &Config, timeout: Duration) -> Result<Operation, CommandError> {
+    let name = a
+        .directory
+        .clone()
+        .or_else(|| g.directory.clone())
+        .or_else(|| config.default_directory.clone())
+        .or_else(|| (config.directories.len() == 1).then(|| config.directories.keys().next().cloned()).flatten())
+        .ok_or_else(|| {
+            CommandError::usage("no directory profile chosen")
+                .with_hint("add one under `directories:` in the config file and pick it with --directory NAME or default_directory")
+        })?;
+    let d = config.directories.get(&name).ok_or_else(|| {
+        let known: Vec<&String> = config.directories.keys().collect();
+        CommandError::usage(format!("no directory profile '{name}' in the config file")).with_hint(if known.is_empty() {
+            "add it under `directories:` in the config file".to_string()
+        } else {
+            format!("known profiles: {}", known.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", "))
+        })
+    })?;
+    let profile = Profile {
+        name: name.clone(),
+        url: d.url.clone(),
+        starttls: d.starttls.unwrap_or(false),
+        ca_file: d.ca_file.clone(),
+        base_dn: d.base_dn.clone(),
+        users_dn: d.users.clone(),
+        groups_dn: d.groups.clone(),
+        disabled_dn: d.disabled.clone(),
+        bind_dn: d.bind_dn.clone(),
+        sasl_external: d.sasl_external.unwrap_or(false),
+        flavor: d.flavor.unwrap_or_default(),
+        login_attribute: d.login_attribute.clone().unwrap_or_else(|| "uid".into()),
+        allow_plaintext: d.allow_plaintext.unwrap_or(false),
+        timeout: match &d.timeout {
+            Some(t) => positive(parse_duration(t)?, "the profile's timeout")?,
+            None => timeout.max(Duration::from_secs(5)),
+        },
+        password_policy: d.password_policy.clone(),
+    };
+    let secret = if profile.sasl_external || profile.bind_dn.is_none() {
+        SecretSource::None
+    } else if let Some(f) = &d.password_file {
+        SecretSource::File(f.clone())
+    } else if let Some(v) = &d.password_env {
+        SecretSource::Env(v.clone())
+    } else if let Some(c) = &d.password_command {
+        SecretSource::Command(c.clone())
+    } else {
+        SecretSource::Prompt
+    };
+    let verb = match &a.command {
+        AccountCommand::Show { user } => AccountVerb::Show(user.clone()),
+        AccountCommand::Find { query } => AccountVerb::Find(query.clone()),
+        AccountCommand::Locked => AccountVerb::Locked,
+        AccountCommand::Unlock(u) => {
+            let users = with_file(&u.users, u.file.as_deref(), |s| {
+                if s.trim().is_empty() { Err(CommandError::usage("empty user name")) } else { Ok(()) }
+            })?;
+            AccountVerb::Unlock { users, dry_run: u.change.dry_run, ticket: u.change.ticket.clone() }
+        }
+    };
+    Ok(Operation::Account { profile, secret, verb })
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! returns a serializable report together with an [`Outcome`]. Rendering and exit codes
 //! are the CLI crate's business.
 
+pub mod account;
 pub mod error;
 pub mod net;
 pub mod progress;
@@ -22,6 +23,9 @@ pub enum Outcome {
     Ok,
     /// The command ran, and the check said no (host down, port closed, name missing).
     CheckFailed,
+    /// A bulk change stopped part-way because the environment failed (the directory went
+    /// away): the report says what was done; a rerun finishes the job.
+    Incomplete,
 }
 
 impl Outcome {

@@ -147,3 +147,70 @@ mod time_tests {
         assert_eq!(super::rfc3339(951_782_400), "2000-02-29T00:00:00Z");
     }
 }
+
+/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Parses an LDAP GeneralizedTime (`20261123065012Z`, `20261123065012.123456Z`,
+/// `202611230650Z`, `20261123065012+0100`) into seconds since the Unix epoch.
+pub fn parse_generalized_time(text: &str) -> Option<i64> {
+    let t = text.trim();
+    let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+    if digits.len() < 10 || digits.len() % 2 != 0 || digits.len() > 14 {
+        return None;
+    }
+    let num = |a: usize, b: usize| digits.get(a..b).and_then(|s| s.parse::<i64>().ok());
+    let (y, mo, d, h) = (num(0, 4)?, num(4, 6)?, num(6, 8)?, num(8, 10)?);
+    let mi = num(10, 12).unwrap_or(0);
+    let s = num(12, 14).unwrap_or(0);
+    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || s > 60 {
+        return None;
+    }
+    let mut rest = &t[digits.len()..];
+    if let Some(frac) = rest.strip_prefix(['.', ',']) {
+        rest = frac.trim_start_matches(|c: char| c.is_ascii_digit());
+    }
+    let offset = match rest {
+        "Z" | "" => 0,
+        r if (r.starts_with('+') || r.starts_with('-')) && r.len() == 5 => {
+            let sign = if r.starts_with('-') { -1 } else { 1 };
+            let hh: i64 = r[1..3].parse().ok()?;
+            let mm: i64 = r[3..5].parse().ok()?;
+            sign * (hh * 3600 + mm * 60)
+        }
+        _ => return None,
+    };
+    Some(days_from_civil(y, mo, d) * 86_400 + h * 3600 + mi * 60 + s - offset)
+}
+
+/// Seconds since the Unix epoch, now.
+pub fn now_unix() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+}
+
+#[cfg(test)]
+mod generalized_time_tests {
+    use super::*;
+
+    #[test]
+    fn generalized_times() {
+        assert_eq!(parse_generalized_time("19700101000000Z"), Some(0));
+        assert_eq!(parse_generalized_time("20261123080000Z"), Some(1_795_420_800));
+        assert_eq!(parse_generalized_time("20261123080000.536338Z"), Some(1_795_420_800));
+        assert_eq!(parse_generalized_time("202611230800Z"), Some(1_795_420_800));
+        assert_eq!(parse_generalized_time("20261123090000+0100"), Some(1_795_420_800));
+        assert!(parse_generalized_time("000001010000Z").is_some_and(|t| t < 0));
+        for bad in ["", "2026", "20261323080000Z", "20261123080000X", "abc"] {
+            assert_eq!(parse_generalized_time(bad), None, "{bad}");
+        }
+        assert_eq!(rfc3339(parse_generalized_time("20000229123456Z").unwrap()), "2000-02-29T12:34:56Z");
+    }
+}

@@ -3,6 +3,7 @@
 //! tables and lines that the table and Markdown renderers both draw. Renderers take any
 //! `Write`; nothing here decides exit codes.
 
+pub mod account;
 mod markdown;
 pub mod net;
 mod table;

@@ -1,0 +1,69 @@
+//! The audit trail: one JSON line per change, under the XDG state directory
+//! (`~/.local/state/deskhand/audit.jsonl`). It records who changed what, where, why and
+//! how it went; never a secret.
+
+use serde::Serialize;
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Serialize)]
+struct Line<'a> {
+    time: String,
+    operator: &'a str,
+    directory: &'a str,
+    target: &'a str,
+    action: &'a str,
+    result: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ticket: Option<&'a str>,
+}
+
+/// Where audit lines go, and the fields every line shares.
+#[derive(Debug, Clone)]
+pub struct Audit {
+    pub path: Option<PathBuf>,
+    pub operator: String,
+    pub directory: String,
+    pub ticket: Option<String>,
+}
+
+impl Audit {
+    /// The default audit file: `$XDG_STATE_HOME/deskhand/audit.jsonl`, else
+    /// `~/.local/state/deskhand/audit.jsonl`.
+    pub fn default_path() -> Option<PathBuf> {
+        let base = std::env::var_os("XDG_STATE_HOME")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").filter(|v| !v.is_empty()).map(|h| PathBuf::from(h).join(".local/state")))?;
+        Some(base.join("deskhand").join("audit.jsonl"))
+    }
+
+    /// The operator's name: `$SUDO_USER`, `$USER`, `$LOGNAME`, else "unknown".
+    pub fn operator() -> String {
+        ["SUDO_USER", "USER", "LOGNAME"]
+            .iter()
+            .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+            .unwrap_or_else(|| "unknown".into())
+    }
+
+    /// Appends one line. Failing to write the audit trail is reported, not hidden.
+    pub fn record(&self, target: &str, action: &str, result: &str) -> std::io::Result<()> {
+        let Some(path) = &self.path else { return Ok(()) };
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let line = Line {
+            time: crate::util::rfc3339(crate::util::now_unix()),
+            operator: &self.operator,
+            directory: &self.directory,
+            target,
+            action,
+            result,
+            ticket: self.ticket.as_deref(),
+        };
+        let mut text = serde_json::to_string(&line).map_err(std::io::Error::other)?;
+        text.push('\n');
+        let mut f = std::fs::OpenOptions::new().create(true).append(true).open(path)?;
+        f.write_all(text.as_bytes())
+    }
+}

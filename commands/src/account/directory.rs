@@ -1,0 +1,364 @@
+//! The directory seam ([`Directory`]) and its real implementation on ldap3: one
+//! connection per invocation (TLS verified against the profile's CA, TCP_NODELAY set,
+//! referrals never chased), bound as the profile's service account or by SASL EXTERNAL
+//! over ldapi://. Operations clone the handle, so bulk work is pipelined.
+
+use crate::error::{CommandError, Result};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::future::Future;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// The Relax Rules control: lets an identity with `manage` rights change
+/// NO-USER-MODIFICATION attributes such as `pwdFailureTime`.
+pub const RELAX_OID: &str = "1.3.6.1.4.1.4203.666.5.12";
+
+/// Which kind of directory this is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum FlavorChoice {
+    /// Read it from the root DSE.
+    #[default]
+    Auto,
+    /// OpenLDAP with the ppolicy overlay.
+    Openldap,
+    /// Active Directory (or Samba AD).
+    Ad,
+    /// 389 Directory Server.
+    #[serde(rename = "389ds")]
+    Ds389,
+}
+
+/// A directory profile: where the directory is and how to bind. Plain data; the CLI
+/// fills it from the config file.
+#[derive(Debug, Clone, Default)]
+pub struct Profile {
+    pub name: String,
+    pub url: String,
+    pub starttls: bool,
+    pub ca_file: Option<PathBuf>,
+    pub base_dn: String,
+    /// Where users live (search base); the base DN when unset.
+    pub users_dn: Option<String>,
+    pub groups_dn: Option<String>,
+    pub disabled_dn: Option<String>,
+    pub bind_dn: Option<String>,
+    /// SASL EXTERNAL (ldapi:// peer credentials, or a TLS client certificate).
+    pub sasl_external: bool,
+    pub flavor: FlavorChoice,
+    pub login_attribute: String,
+    /// Allow a simple bind over a connection without TLS.
+    pub allow_plaintext: bool,
+    pub timeout: Duration,
+    /// The password policy entry to use when a user names none.
+    pub password_policy: Option<String>,
+}
+
+impl Profile {
+    pub fn users_base(&self) -> &str {
+        self.users_dn.as_deref().unwrap_or(&self.base_dn)
+    }
+}
+
+/// A bind password. It never prints: Debug and Display show a placeholder.
+#[derive(Clone, Default)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(s: String) -> Self {
+        Self(s)
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+/// One directory entry: its DN and attributes (names lower-cased).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Entry {
+    pub dn: String,
+    pub attrs: BTreeMap<String, Vec<String>>,
+}
+
+impl Entry {
+    pub fn first(&self, attr: &str) -> Option<&str> {
+        self.attrs.get(&attr.to_ascii_lowercase()).and_then(|v| v.first()).map(String::as_str)
+    }
+
+    pub fn all(&self, attr: &str) -> &[String] {
+        self.attrs.get(&attr.to_ascii_lowercase()).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// A change to one attribute, as shown by `--dry-run` and sent to the directory.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "op", rename_all = "lowercase")]
+pub enum Change {
+    Add {
+        attr: String,
+        values: Vec<String>,
+    },
+    /// Delete the given values, or the whole attribute when `values` is empty.
+    Delete {
+        attr: String,
+        values: Vec<String>,
+    },
+    Replace {
+        attr: String,
+        values: Vec<String>,
+    },
+}
+
+impl std::fmt::Display for Change {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (op, attr, values) = match self {
+            Self::Add { attr, values } => ("add", attr, values),
+            Self::Delete { attr, values } => ("delete", attr, values),
+            Self::Replace { attr, values } => ("replace", attr, values),
+        };
+        if values.is_empty() { write!(f, "{op} {attr}") } else { write!(f, "{op} {attr}: {}", values.join(", ")) }
+    }
+}
+
+/// Search scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Base,
+    Subtree,
+}
+
+/// The directory seam: what the account commands need from a directory.
+pub trait Directory: Send + Sync {
+    fn search(&self, base: &str, scope: Scope, filter: &str, attrs: &[&str]) -> impl Future<Output = Result<Vec<Entry>>> + Send;
+    /// Applies the changes to one entry in one modify operation; `relax` sends the Relax
+    /// Rules control.
+    fn modify(&self, dn: &str, changes: &[Change], relax: bool) -> impl Future<Output = Result<()>> + Send;
+    /// A short description of the directory for reports (its URL).
+    fn describe(&self) -> String;
+}
+
+/// The real directory, over ldap3.
+#[derive(Clone)]
+pub struct LdapDirectory {
+    ldap: ldap3::Ldap,
+    url: String,
+    timeout: Duration,
+}
+
+fn ldap_error(what: &str, url: &str, e: &ldap3::LdapError) -> CommandError {
+    let text = e.to_string();
+    let hint = if text.contains("certificate") || text.contains("UnknownIssuer") || text.contains("tls") || text.contains("TLS") {
+        "the server's certificate is not trusted or names another host: set ca_file in the directory profile, and use the name the certificate carries"
+    } else if text.contains("refused") {
+        "nothing listens there: check the port (389 ldap, 636 ldaps) and that the server runs"
+    } else if text.contains("timed out") || text.contains("elapsed") {
+        "no answer in time: check the network path, or raise the profile's timeout"
+    } else {
+        "check the profile's url, starttls and ca_file"
+    };
+    CommandError::environment(format!("{what} {url}: {text}")).with_hint(hint)
+}
+
+/// Splits an ldap:// or ldaps:// URL into host and port.
+fn host_port(url: &str) -> Option<(String, u16, bool)> {
+    let (scheme, rest) = url.split_once("://")?;
+    let tls = match scheme.to_ascii_lowercase().as_str() {
+        "ldap" => false,
+        "ldaps" => true,
+        _ => return None,
+    };
+    let authority = rest.split('/').next().unwrap_or("");
+    let default = if tls { 636 } else { 389 };
+    if let Some(v6) = authority.strip_prefix('[') {
+        let (h, tail) = v6.split_once(']')?;
+        let port = tail.strip_prefix(':').map_or(Some(default), |p| p.parse().ok())?;
+        return Some((h.to_string(), port, tls));
+    }
+    match authority.rsplit_once(':') {
+        Some((h, p)) => Some((h.to_string(), p.parse().ok()?, tls)),
+        None => Some((if authority.is_empty() { "localhost".into() } else { authority.to_string() }, default, tls)),
+    }
+}
+
+fn tls_config(profile: &Profile) -> Result<Arc<rustls::ClientConfig>> {
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let mut roots = rustls::RootCertStore::empty();
+    if let Some(path) = &profile.ca_file {
+        use rustls::pki_types::pem::PemObject;
+        let certs: Vec<rustls::pki_types::CertificateDer<'static>> =
+            rustls::pki_types::CertificateDer::pem_file_iter(path).and_then(Iterator::collect).map_err(|e| {
+                CommandError::usage(format!("directory '{}': cannot read ca_file {}: {e}", profile.name, path.display()))
+                    .with_hint("give a PEM file with the CA certificate")
+            })?;
+        for c in certs {
+            let _ = roots.add(c);
+        }
+    } else {
+        for c in rustls_native_certs::load_native_certs().certs {
+            let _ = roots.add(c);
+        }
+    }
+    let config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| CommandError::environment(format!("TLS setup failed: {e}")))?
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    Ok(Arc::new(config))
+}
+
+impl LdapDirectory {
+    /// Connects and binds as the profile says.
+    pub async fn connect(profile: &Profile, password: Option<&Secret>) -> Result<Self> {
+        let url = profile.url.trim();
+        let is_ldapi = url.to_ascii_lowercase().starts_with("ldapi://");
+        let mut settings = ldap3::LdapConnSettings::new().set_conn_timeout(profile.timeout);
+        let mut encrypted = is_ldapi;
+        if !is_ldapi {
+            let (host, port, ldaps) = host_port(url).ok_or_else(|| {
+                CommandError::usage(format!("directory '{}': '{url}' is not an ldap://, ldaps:// or ldapi:// URL", profile.name))
+                    .with_hint("e.g. ldaps://dc1.example.test or ldap://ldap.example.test with starttls: true")
+            })?;
+            if ldaps || profile.starttls {
+                settings = settings.set_config(tls_config(profile)?);
+                encrypted = true;
+            }
+            if profile.starttls && !ldaps {
+                settings = settings.set_starttls(true);
+            }
+            // Our own socket, with Nagle off: ldap3 leaves it on, which costs ~40 ms per
+            // TLS round trip.
+            let stream = tokio::time::timeout(profile.timeout, tokio::net::TcpStream::connect((host.as_str(), port)))
+                .await
+                .map_err(|_| {
+                    CommandError::environment(format!("cannot connect to {url}: no answer within {:?}", profile.timeout))
+                        .with_hint("check the host, the port and the network path")
+                })?
+                .map_err(|e| {
+                    CommandError::environment(format!("cannot connect to {url}: {e}"))
+                        .with_hint("check the port (389 ldap, 636 ldaps) and that the server runs")
+                })?;
+            stream.set_nodelay(true).ok();
+            let std = stream.into_std().map_err(|e| CommandError::environment(format!("cannot connect to {url}: {e}")))?;
+            settings = settings.set_std_stream(ldap3::StdStream::Tcp(std));
+        }
+        let (conn, mut ldap) =
+            ldap3::LdapConnAsync::with_settings(settings, url).await.map_err(|e| ldap_error("cannot connect to", url, &e))?;
+        ldap3::drive!(conn);
+        ldap.with_timeout(profile.timeout);
+        if profile.sasl_external {
+            ldap.sasl_external_bind().await.and_then(ldap3::LdapResult::success).map_err(|e| {
+                CommandError::environment(format!("SASL EXTERNAL bind to {url} failed: {e}"))
+                    .with_hint("SASL EXTERNAL needs ldapi:// as a mapped user, or a TLS client certificate")
+            })?;
+        } else if let Some(dn) = &profile.bind_dn {
+            if !encrypted && !profile.allow_plaintext {
+                return Err(CommandError::usage(format!(
+                    "directory '{}': refusing to send the bind password over plaintext {url}",
+                    profile.name
+                ))
+                .with_hint("use ldaps://, or starttls: true; allow_plaintext: true in the profile only for a lab"));
+            }
+            let pw = password.ok_or_else(|| {
+                CommandError::usage(format!("directory '{}': no bind password", profile.name))
+                    .with_hint("set password_file, password_env or password_command in the profile, or run on a terminal to be asked")
+            })?;
+            let result = ldap.simple_bind(dn, pw.expose()).await.map_err(|e| ldap_error("bind to", url, &e))?;
+            if result.rc != 0 {
+                let why = if result.rc == 49 { "invalid credentials".to_string() } else { format!("rc={} {}", result.rc, result.text) };
+                return Err(CommandError::environment(format!("bind to {url} as {dn} failed: {why}"))
+                    .with_hint("check bind_dn and the password source of the profile (a locked service account also gives this)"));
+            }
+        }
+        Ok(Self { ldap, url: url.to_string(), timeout: profile.timeout })
+    }
+}
+
+fn op_error(what: &str, e: &ldap3::LdapError) -> CommandError {
+    CommandError::environment(format!("{what}: {e}"))
+        .with_hint("the directory went away or refused the operation; run the command again to finish")
+}
+
+impl Directory for LdapDirectory {
+    async fn search(&self, base: &str, scope: Scope, filter: &str, attrs: &[&str]) -> Result<Vec<Entry>> {
+        let mut ldap = self.ldap.clone();
+        ldap.with_timeout(self.timeout);
+        let scope = match scope {
+            Scope::Base => ldap3::Scope::Base,
+            Scope::Subtree => ldap3::Scope::Subtree,
+        };
+        let result = ldap.search(base, scope, filter, attrs.to_vec()).await.map_err(|e| op_error(&format!("search under {base}"), &e))?;
+        let (entries, res) = (result.0, result.1);
+        // 32: no such object (the base is missing) means no entries here.
+        if res.rc != 0 && res.rc != 32 {
+            return Err(CommandError::environment(format!("search under {base} failed: rc={} {}", res.rc, res.text))
+                .with_hint("check base_dn / users_dn in the profile and the service account's rights"));
+        }
+        Ok(entries
+            .into_iter()
+            .filter(|e| !e.is_ref())
+            .map(|re| {
+                let se = ldap3::SearchEntry::construct(re);
+                let attrs = se.attrs.into_iter().map(|(k, v)| (k.to_ascii_lowercase(), v)).collect();
+                Entry { dn: se.dn, attrs }
+            })
+            .collect())
+    }
+
+    async fn modify(&self, dn: &str, changes: &[Change], relax: bool) -> Result<()> {
+        use std::collections::HashSet;
+        let mut ldap = self.ldap.clone();
+        ldap.with_timeout(self.timeout);
+        if relax {
+            ldap.with_controls(ldap3::controls::RawControl { ctype: RELAX_OID.to_string(), crit: true, val: None });
+        }
+        let mods: Vec<ldap3::Mod<String>> = changes
+            .iter()
+            .map(|c| match c {
+                Change::Add { attr, values } => ldap3::Mod::Add(attr.clone(), values.iter().cloned().collect::<HashSet<_>>()),
+                Change::Delete { attr, values } => ldap3::Mod::Delete(attr.clone(), values.iter().cloned().collect::<HashSet<_>>()),
+                Change::Replace { attr, values } => ldap3::Mod::Replace(attr.clone(), values.iter().cloned().collect::<HashSet<_>>()),
+            })
+            .collect();
+        let res = ldap.modify(dn, mods).await.map_err(|e| op_error(&format!("modify {dn}"), &e))?;
+        if res.rc != 0 {
+            let hint = match res.rc {
+                50 => "the service account lacks the right for this change: give it write (or manage) access",
+                19 => "the directory refused the values (a policy or schema rule)",
+                _ => "see the directory's log for details",
+            };
+            return Err(CommandError {
+                kind: crate::ErrorKind::Environment,
+                message: format!("modify {dn} failed: rc={} {}", res.rc, res.text),
+                hint: Some(hint.into()),
+            });
+        }
+        Ok(())
+    }
+
+    fn describe(&self) -> String {
+        self.url.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls() {
+        assert_eq!(host_port("ldaps://dc1.example.test"), Some(("dc1.example.test".into(), 636, true)));
+        assert_eq!(host_port("ldap://127.0.0.1:3389/"), Some(("127.0.0.1".into(), 3389, false)));
+        assert_eq!(host_port("ldaps://[::1]:1636"), Some(("::1".into(), 1636, true)));
+        assert_eq!(host_port("http://x"), None);
+        assert_eq!(format!("{:?}", Secret::new("hunter2".into())), "Secret(***)");
+    }
+}

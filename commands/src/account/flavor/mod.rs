@@ -1,0 +1,157 @@
+//! What each kind of directory means by locked, disabled, expired and must-change, and
+//! how to undo a lock. Everything flavour-specific lives in one module per flavour; the
+//! verbs ask this layer and never look at a raw attribute themselves.
+
+pub mod openldap;
+
+use super::directory::{Change, Directory, Entry, FlavorChoice, Profile, Scope};
+use crate::error::{CommandError, Result};
+use serde::Serialize;
+
+/// The directory flavours deskhand knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Flavor {
+    Openldap,
+}
+
+/// The password policy that applies to an account, in seconds.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Policy {
+    /// Where it came from (a DN), if from the directory.
+    pub source: Option<String>,
+    pub max_age: Option<i64>,
+    /// 0: locked until an administrator unlocks.
+    pub lockout_duration: Option<i64>,
+    pub max_failure: Option<u32>,
+    pub grace_limit: Option<u32>,
+    pub min_length: Option<u32>,
+}
+
+/// An account's lock.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Lock {
+    pub locked: bool,
+    /// When the lock was set (RFC 3339).
+    pub since: Option<String>,
+    /// When it lifts by itself; `None` while locked: only an administrator can unlock.
+    pub until: Option<String>,
+}
+
+/// An account's state, the same shape for every flavour.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct AccountState {
+    pub lock: Lock,
+    pub disabled: bool,
+    pub must_change: bool,
+    pub password_changed: Option<String>,
+    pub password_expires: Option<String>,
+    pub password_expired: bool,
+    pub account_expires: Option<String>,
+    pub account_expired: bool,
+    pub failures: u32,
+    pub last_failure: Option<String>,
+    pub grace_logins_left: Option<u32>,
+}
+
+impl AccountState {
+    /// Whether the account can log in, and why (not).
+    pub fn verdict(&self) -> (bool, Vec<String>) {
+        let mut no = Vec::new();
+        if self.disabled {
+            no.push("the account is disabled".to_string());
+        }
+        if self.account_expired {
+            no.push("the account has expired".to_string());
+        }
+        if self.lock.locked {
+            no.push(match &self.lock.until {
+                Some(u) => format!("the account is locked until {u}"),
+                None => "the account is locked until an administrator unlocks it".to_string(),
+            });
+        }
+        if self.password_expired && self.grace_logins_left.unwrap_or(0) == 0 {
+            no.push("the password has expired".to_string());
+        }
+        if !no.is_empty() {
+            return (false, no);
+        }
+        let mut yes = Vec::new();
+        if self.password_expired {
+            yes.push(format!("the password has expired, {} grace login(s) left", self.grace_logins_left.unwrap_or(0)));
+        }
+        if self.must_change {
+            yes.push("the password must be changed at the next logon".to_string());
+        }
+        if self.failures > 0 {
+            yes.push(format!("{} failed login(s) since the last success", self.failures));
+        }
+        (true, yes)
+    }
+}
+
+/// A planned change to one entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Plan {
+    pub changes: Vec<Change>,
+    /// Needs the Relax Rules control.
+    pub relax: bool,
+}
+
+impl Flavor {
+    /// The flavour the profile names, or the one the root DSE shows.
+    pub async fn detect<D: Directory>(dir: &D, profile: &Profile) -> Result<Self> {
+        match profile.flavor {
+            FlavorChoice::Openldap => return Ok(Self::Openldap),
+            FlavorChoice::Ad | FlavorChoice::Ds389 => {
+                return Err(CommandError::usage(format!("directory '{}': that flavour is not supported yet", profile.name))
+                    .with_hint("supported today: openldap (with the ppolicy overlay)"));
+            }
+            FlavorChoice::Auto => {}
+        }
+        let dse = dir.search("", Scope::Base, "(objectClass=*)", &["objectClass", "vendorName", "supportedCapabilities"]).await?;
+        let root = dse.first().cloned().unwrap_or_default();
+        let classes: Vec<String> = root.all("objectClass").iter().map(|c| c.to_ascii_lowercase()).collect();
+        if classes.iter().any(|c| c == "openldaprootdse") {
+            return Ok(Self::Openldap);
+        }
+        let what = root.first("vendorName").map_or_else(|| "an unknown directory".to_string(), ToString::to_string);
+        Err(CommandError::usage(format!("directory '{}' is {what}, which deskhand does not support yet", profile.name))
+            .with_hint("set flavor: openldap in the profile if it is OpenLDAP with ppolicy"))
+    }
+
+    /// The attributes `state` needs (operational ones must be named).
+    pub fn status_attributes(self) -> &'static [&'static str] {
+        match self {
+            Self::Openldap => openldap::STATUS_ATTRS,
+        }
+    }
+
+    /// The password policy that applies to this entry.
+    pub async fn policy<D: Directory>(self, dir: &D, profile: &Profile, entry: &Entry) -> Result<Policy> {
+        match self {
+            Self::Openldap => openldap::policy(dir, profile, entry).await,
+        }
+    }
+
+    /// The account's state at `now` (seconds since the epoch).
+    pub fn state(self, entry: &Entry, policy: &Policy, now: i64) -> AccountState {
+        match self {
+            Self::Openldap => openldap::state(entry, policy, now),
+        }
+    }
+
+    /// What unlocking changes, or `None` when there is nothing to unlock.
+    pub fn unlock_plan(self, entry: &Entry) -> Option<Plan> {
+        match self {
+            Self::Openldap => openldap::unlock_plan(entry),
+        }
+    }
+
+    /// A filter finding the entries that may be locked (confirmed with `state`).
+    pub fn maybe_locked_filter(self) -> &'static str {
+        match self {
+            Self::Openldap => "(pwdAccountLockedTime=*)",
+        }
+    }
+}

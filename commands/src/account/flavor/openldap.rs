@@ -1,0 +1,168 @@
+//! OpenLDAP with the ppolicy overlay: the lock is `pwdAccountLockedTime` (the special
+//! value `000001010000Z` is a permanent administrative lock, which deskhand reports as
+//! disabled), failures are `pwdFailureTime` values, must-change is `pwdReset`, expiry
+//! is `pwdChangedTime` plus the policy's `pwdMaxAge`.
+
+use super::{AccountState, Lock, Plan, Policy};
+use crate::account::directory::{Change, Directory, Entry, Profile, Scope};
+use crate::error::Result;
+use crate::util::{parse_generalized_time, rfc3339};
+
+/// The value of `pwdAccountLockedTime` that means "locked until an administrator
+/// unlocks, whatever the policy": deskhand's disabled.
+pub const PERMANENT_LOCK: &str = "000001010000Z";
+
+pub const STATUS_ATTRS: &[&str] = &[
+    "uid",
+    "cn",
+    "displayName",
+    "mail",
+    "pwdAccountLockedTime",
+    "pwdFailureTime",
+    "pwdChangedTime",
+    "pwdReset",
+    "pwdGraceUseTime",
+    "pwdPolicySubentry",
+    "pwdEndTime",
+    "pwdStartTime",
+];
+
+fn policy_from(entry: &Entry) -> Policy {
+    let num = |a: &str| entry.first(a).and_then(|v| v.parse::<i64>().ok());
+    Policy {
+        source: Some(entry.dn.clone()),
+        max_age: num("pwdMaxAge").filter(|v| *v > 0),
+        lockout_duration: if entry.first("pwdLockout").is_some_and(|v| v.eq_ignore_ascii_case("TRUE")) {
+            num("pwdLockoutDuration").or(Some(0))
+        } else {
+            None
+        },
+        max_failure: num("pwdMaxFailure").and_then(|v| u32::try_from(v).ok()),
+        grace_limit: num("pwdGraceAuthnLimit").and_then(|v| u32::try_from(v).ok()),
+        min_length: num("pwdMinLength").and_then(|v| u32::try_from(v).ok()),
+    }
+}
+
+const POLICY_ATTRS: &[&str] = &["pwdMaxAge", "pwdLockout", "pwdLockoutDuration", "pwdMaxFailure", "pwdGraceAuthnLimit", "pwdMinLength"];
+
+/// The user's own policy (`pwdPolicySubentry`), else the profile's, else the one
+/// policy entry under the base DN (`cn=default...` when there are several).
+pub async fn policy<D: Directory>(dir: &D, profile: &Profile, entry: &Entry) -> Result<Policy> {
+    let named = entry.first("pwdPolicySubentry").map(ToString::to_string).or_else(|| profile.password_policy.clone());
+    if let Some(dn) = named {
+        let found = dir.search(&dn, Scope::Base, "(objectClass=*)", POLICY_ATTRS).await?;
+        return Ok(found.first().map(policy_from).unwrap_or_default());
+    }
+    let mut found = dir.search(&profile.base_dn, Scope::Subtree, "(objectClass=pwdPolicy)", POLICY_ATTRS).await?;
+    found.sort_by_key(|e| !e.dn.to_ascii_lowercase().starts_with("cn=default"));
+    Ok(found.first().map(policy_from).unwrap_or_default())
+}
+
+pub fn state(entry: &Entry, policy: &Policy, now: i64) -> AccountState {
+    let mut s = AccountState::default();
+    if let Some(locked) = entry.first("pwdAccountLockedTime") {
+        if locked == PERMANENT_LOCK {
+            s.disabled = true;
+        } else if let Some(t) = parse_generalized_time(locked) {
+            let until = match policy.lockout_duration {
+                Some(d) if d > 0 => Some(t + d),
+                _ => None,
+            };
+            if until.is_none_or(|u| now < u) {
+                s.lock = Lock { locked: true, since: Some(rfc3339(t)), until: until.map(rfc3339) };
+            }
+        }
+    }
+    let failures: Vec<i64> = entry.all("pwdFailureTime").iter().filter_map(|v| parse_generalized_time(v)).collect();
+    s.failures = failures.len() as u32;
+    s.last_failure = failures.iter().max().map(|t| rfc3339(*t));
+    s.must_change = entry.first("pwdReset").is_some_and(|v| v.eq_ignore_ascii_case("TRUE"));
+    let changed = entry.first("pwdChangedTime").and_then(parse_generalized_time);
+    s.password_changed = changed.map(rfc3339);
+    if let (Some(c), Some(max)) = (changed, policy.max_age) {
+        s.password_expires = Some(rfc3339(c + max));
+        s.password_expired = now >= c + max;
+    }
+    if let Some(limit) = policy.grace_limit {
+        let used = entry.all("pwdGraceUseTime").len() as u32;
+        s.grace_logins_left = Some(limit.saturating_sub(used));
+    }
+    if let Some(end) = entry.first("pwdEndTime").and_then(parse_generalized_time) {
+        s.account_expires = Some(rfc3339(end));
+        s.account_expired = now >= end;
+    }
+    s
+}
+
+/// Unlocking: deleting `pwdAccountLockedTime` (ppolicy then drops the failure count
+/// itself); failures without a lock need the Relax Rules control to clear. A permanent
+/// lock is a disable and is left alone (see `account enable`).
+pub fn unlock_plan(entry: &Entry) -> Option<Plan> {
+    match entry.first("pwdAccountLockedTime") {
+        Some(PERMANENT_LOCK) => None,
+        Some(_) => Some(Plan { changes: vec![Change::Delete { attr: "pwdAccountLockedTime".into(), values: vec![] }], relax: false }),
+        None if !entry.all("pwdFailureTime").is_empty() => {
+            Some(Plan { changes: vec![Change::Delete { attr: "pwdFailureTime".into(), values: vec![] }], relax: true })
+        }
+        None => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(pairs: &[(&str, &[&str])]) -> Entry {
+        Entry {
+            dn: "uid=x,dc=t".into(),
+            attrs: pairs.iter().map(|(k, v)| (k.to_ascii_lowercase(), v.iter().map(ToString::to_string).collect())).collect(),
+        }
+    }
+
+    const NOW: i64 = 1_795_420_800; // 2026-11-23T08:00:00Z
+
+    #[test]
+    fn states() {
+        let policy = Policy { max_age: Some(90 * 86_400), lockout_duration: Some(0), grace_limit: Some(2), ..Policy::default() };
+        let locked = state(
+            &entry(&[("pwdAccountLockedTime", &["20261123070000Z"]), ("pwdFailureTime", &["20261123065959Z", "20261123070000.5Z"])]),
+            &policy,
+            NOW,
+        );
+        assert!(locked.lock.locked && locked.lock.until.is_none());
+        assert_eq!(locked.failures, 2);
+        assert_eq!(locked.last_failure.as_deref(), Some("2026-11-23T07:00:00Z"));
+        assert!(!locked.verdict().0);
+
+        let timed = Policy { lockout_duration: Some(600), ..policy.clone() };
+        let s = state(&entry(&[("pwdAccountLockedTime", &["20261123075500Z"])]), &timed, NOW);
+        assert_eq!(s.lock.until.as_deref(), Some("2026-11-23T08:05:00Z"));
+        let lapsed = state(&entry(&[("pwdAccountLockedTime", &["20261123070000Z"])]), &timed, NOW);
+        assert!(!lapsed.lock.locked, "a timed lock lifts by itself");
+
+        let disabled = state(&entry(&[("pwdAccountLockedTime", &[PERMANENT_LOCK])]), &policy, NOW);
+        assert!(disabled.disabled && !disabled.lock.locked);
+
+        let expired = state(&entry(&[("pwdChangedTime", &["20260501000000Z"]), ("pwdGraceUseTime", &["20261101000000Z"])]), &policy, NOW);
+        assert!(expired.password_expired);
+        assert_eq!(expired.grace_logins_left, Some(1));
+        let (ok, why) = expired.verdict();
+        assert!(ok && why[0].contains("grace"), "{why:?}");
+
+        let must = state(&entry(&[("pwdReset", &["TRUE"]), ("pwdChangedTime", &["20261120000000Z"])]), &policy, NOW);
+        assert!(must.must_change && !must.password_expired);
+        assert_eq!(must.password_expires.as_deref(), Some("2027-02-18T00:00:00Z"));
+        assert!(must.verdict().0);
+    }
+
+    #[test]
+    fn unlock_plans() {
+        assert_eq!(unlock_plan(&entry(&[])), None);
+        assert_eq!(unlock_plan(&entry(&[("pwdAccountLockedTime", &[PERMANENT_LOCK])])), None);
+        let p = unlock_plan(&entry(&[("pwdAccountLockedTime", &["20261123070000Z"]), ("pwdFailureTime", &["20261123070000Z"])])).unwrap();
+        assert!(!p.relax);
+        assert_eq!(p.changes.len(), 1);
+        let p = unlock_plan(&entry(&[("pwdFailureTime", &["20261123070000Z"])])).unwrap();
+        assert!(p.relax);
+    }
+}

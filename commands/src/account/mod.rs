@@ -1,0 +1,13 @@
+//! `account`: directory account work for the help desk. The connection and its profile
+//! live in [`directory`]; what "locked", "disabled" and "must change" mean in each kind
+//! of directory lives in [`flavor`]; each verb has its own file.
+
+pub mod audit;
+pub mod directory;
+pub mod escape;
+pub mod find;
+pub mod flavor;
+pub mod locked;
+pub mod resolve;
+pub mod show;
+pub mod unlock;

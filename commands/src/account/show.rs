@@ -1,0 +1,65 @@
+//! `account show USER`: the status card, with a verdict: can the user log in, and why not.
+
+use super::directory::{Directory, Profile, Scope};
+use super::escape::filter_value;
+use super::flavor::{AccountState, Flavor, Policy};
+use super::resolve::resolve;
+use crate::Outcome;
+use crate::error::Result;
+use serde::Serialize;
+
+/// The report of `account show`.
+#[derive(Debug, Clone, Serialize)]
+pub struct AccountStatus {
+    pub login: String,
+    pub dn: String,
+    pub name: Option<String>,
+    pub mail: Option<String>,
+    pub groups: Vec<String>,
+    pub flavor: Flavor,
+    pub state: AccountState,
+    pub policy: Policy,
+    pub can_log_in: bool,
+    /// Why not, or what to know even so (must change, failures).
+    pub reasons: Vec<String>,
+    pub directory: String,
+}
+
+/// Runs `account show`.
+pub async fn run<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, user: &str) -> Result<(AccountStatus, Outcome)> {
+    let entry = resolve(dir, profile, user, flavor.status_attributes()).await?.map_err(|u| u.into_error(user))?;
+    let policy = flavor.policy(dir, profile, &entry).await?;
+    let state = flavor.state(&entry, &policy, crate::util::now_unix());
+    let login = entry.first(&profile.login_attribute).unwrap_or(user).to_string();
+    let groups = groups_of(dir, profile, &entry.dn, &login).await?;
+    let (can_log_in, reasons) = state.verdict();
+    let status = AccountStatus {
+        login,
+        dn: entry.dn.clone(),
+        name: entry.first("displayName").or(entry.first("cn")).map(ToString::to_string),
+        mail: entry.first("mail").map(ToString::to_string),
+        groups,
+        flavor,
+        state,
+        policy,
+        can_log_in,
+        reasons,
+        directory: dir.describe(),
+    };
+    Ok((status, Outcome::from_ok(can_log_in)))
+}
+
+/// The groups an entry belongs to: groupOfNames, groupOfUniqueNames and posixGroup.
+pub async fn groups_of<D: Directory>(dir: &D, profile: &Profile, dn: &str, login: &str) -> Result<Vec<String>> {
+    let base = profile.groups_dn.as_deref().unwrap_or(&profile.base_dn);
+    let filter = format!("(|(member={dn})(uniqueMember={dn})(memberUid={uid}))", dn = filter_value(dn), uid = filter_value(login));
+    let mut names: Vec<String> = dir
+        .search(base, Scope::Subtree, &filter, &["cn"])
+        .await?
+        .into_iter()
+        .map(|g| g.first("cn").map_or(g.dn.clone(), ToString::to_string))
+        .collect();
+    names.sort();
+    names.dedup();
+    Ok(names)
+}

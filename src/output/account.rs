@@ -1,0 +1,141 @@
+//! Table and Markdown views of the `account` reports.
+
+use super::{Block, Cell, Doc, Tone, count};
+use deskhand_commands::account::find::FindReport;
+use deskhand_commands::account::locked::LockedReport;
+use deskhand_commands::account::show::AccountStatus;
+use deskhand_commands::account::unlock::UnlockReport;
+
+fn yes_no(b: bool, bad_when: bool) -> Cell {
+    let text = if b { "yes" } else { "no" };
+    Cell::new(text, if b == bad_when { Tone::Bad } else { Tone::Plain })
+}
+
+fn opt(v: Option<&str>) -> Cell {
+    Cell::from(v.unwrap_or("-"))
+}
+
+pub fn show(r: &AccountStatus) -> Doc {
+    let mut doc = Doc::new(format!("Account {}", r.login));
+    let s = &r.state;
+    let lock = if s.lock.locked {
+        Cell::new(
+            match (&s.lock.since, &s.lock.until) {
+                (Some(since), Some(until)) => format!("yes, since {since}, until {until}"),
+                (Some(since), None) => format!("yes, since {since}, until an administrator unlocks"),
+                _ => "yes".to_string(),
+            },
+            Tone::Bad,
+        )
+    } else {
+        Cell::from("no")
+    };
+    let expires = match (&s.password_expires, s.password_expired) {
+        (Some(t), true) => Cell::new(format!("{t} (expired)"), Tone::Bad),
+        (Some(t), false) => Cell::from(t.clone()),
+        (None, _) => Cell::from("never"),
+    };
+    let failures = if s.failures == 0 {
+        Cell::from("0")
+    } else {
+        Cell::new(format!("{} (last {})", s.failures, s.last_failure.as_deref().unwrap_or("?")), Tone::Warn)
+    };
+    let mut fields = vec![
+        ("DN".to_string(), Cell::from(r.dn.clone())),
+        ("name".to_string(), opt(r.name.as_deref())),
+        ("mail".to_string(), opt(r.mail.as_deref())),
+        ("groups".to_string(), Cell::from(if r.groups.is_empty() { "-".to_string() } else { r.groups.join(", ") })),
+        ("locked".to_string(), lock),
+        ("disabled".to_string(), yes_no(s.disabled, true)),
+        ("password changed".to_string(), opt(s.password_changed.as_deref())),
+        ("password expires".to_string(), expires),
+        ("must change at next logon".to_string(), if s.must_change { Cell::new("yes", Tone::Warn) } else { Cell::from("no") }),
+        ("failed logins".to_string(), failures),
+    ];
+    if let Some(g) = s.grace_logins_left {
+        fields.push(("grace logins left".to_string(), Cell::from(g.to_string())));
+    }
+    if let Some(e) = &s.account_expires {
+        fields.push(("account expires".to_string(), Cell::new(e.clone(), if s.account_expired { Tone::Bad } else { Tone::Plain })));
+    }
+    doc.blocks.push(Block::Fields { title: format!("{} ({})", r.login, r.directory), fields });
+    let verdict = if r.can_log_in {
+        if r.reasons.is_empty() { "can log in: yes".to_string() } else { format!("can log in: yes, but {}", r.reasons.join("; ")) }
+    } else {
+        format!("can log in: no, because {}", r.reasons.join("; "))
+    };
+    doc.line(verdict, if r.can_log_in { Tone::Good } else { Tone::Bad });
+    doc
+}
+
+pub fn find(r: &FindReport) -> Doc {
+    let mut doc = Doc::new(format!("Accounts matching '{}'", r.query));
+    if r.users.is_empty() {
+        doc.line(format!("no account matches '{}'", r.query), Tone::Bad);
+        return doc;
+    }
+    let rows = r
+        .users
+        .iter()
+        .map(|u| vec![opt(u.login.as_deref()), opt(u.name.as_deref()), opt(u.mail.as_deref()), Cell::from(u.dn.clone())])
+        .collect();
+    doc.table(&["login", "name", "mail", "dn"], rows);
+    doc.line(count(r.users.len(), "account"), Tone::Plain);
+    doc
+}
+
+pub fn locked(r: &LockedReport) -> Doc {
+    let mut doc = Doc::new(format!("Locked accounts in {}", r.directory));
+    if r.accounts.is_empty() {
+        doc.line("no account is locked", Tone::Good);
+        return doc;
+    }
+    let rows = r
+        .accounts
+        .iter()
+        .map(|a| {
+            vec![
+                opt(a.login.as_deref()),
+                opt(a.since.as_deref()),
+                Cell::from(a.until.clone().unwrap_or_else(|| "an administrator unlocks".into())),
+                Cell::from(a.failures.to_string()),
+                Cell::from(a.dn.clone()),
+            ]
+        })
+        .collect();
+    doc.table(&["login", "locked since", "until", "failures", "dn"], rows);
+    doc.line(format!("{} locked", count(r.accounts.len(), "account")), Tone::Bad);
+    doc
+}
+
+pub fn unlock(r: &UnlockReport) -> Doc {
+    let title = if r.dry_run { "Unlock (dry run: nothing changed)" } else { "Unlock" };
+    let mut doc = Doc::new(format!("{title} in {}", r.directory));
+    let rows = r
+        .items
+        .iter()
+        .map(|i| {
+            let tone = if i.result.is_ok() { Tone::Good } else { Tone::Bad };
+            let mut changes: Vec<String> = i.changes.iter().map(ToString::to_string).collect();
+            if i.relax {
+                changes.push("(with the Relax Rules control)".into());
+            }
+            vec![
+                Cell::from(i.user.clone()),
+                Cell::new(i.result.as_str(), tone),
+                Cell::from(changes.join("\n")),
+                Cell::from(i.detail.clone().or_else(|| i.dn.clone()).unwrap_or_default()),
+            ]
+        })
+        .collect();
+    doc.table(&["user", "result", "changes", "detail"], rows);
+    let s = &r.summary;
+    let verb = if r.dry_run { "would unlock" } else { "unlocked" };
+    let mut line =
+        format!("{}: {} {verb}, {} already unlocked, {} failed", count(s.users, "account"), s.unlocked, s.already_unlocked, s.failed);
+    if s.not_done > 0 {
+        line.push_str(&format!(", {} not done (the directory went away: run the same command again)", s.not_done));
+    }
+    doc.line(line, if s.failed == 0 && s.not_done == 0 { Tone::Good } else { Tone::Bad });
+    doc
+}
