@@ -29,9 +29,112 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand account 'Directory accounts: status, unlock, search, locked accounts (OpenLDAP ppolicy)'
             cand net 'Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage'
             cand generate 'Shell completions and the man page'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskhand;account'= {
+            cand -D 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
+            cand --directory 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand show 'The account''s status card: locked, disabled, expiry, must-change, failures, groups'
+            cand find 'Search accounts by login, name or mail (substring)'
+            cand locked 'Every account that is locked now'
+            cand unlock 'Clear the lock and the failure count so the user can log in again'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskhand;account;show'= {
+            cand -D 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
+            cand --directory 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'deskhand;account;find'= {
+            cand -D 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
+            cand --directory 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'deskhand;account;locked'= {
+            cand -D 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
+            cand --directory 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'deskhand;account;unlock'= {
+            cand -f 'Read users from FILE, one per line (''-'' for standard input)'
+            cand --file 'Read users from FILE, one per line (''-'' for standard input)'
+            cand --ticket 'Ticket number for the audit trail'
+            cand -D 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
+            cand --directory 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand -n 'Show the exact LDAP modifications; change nothing'
+            cand --dry-run 'Show the exact LDAP modifications; change nothing'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'deskhand;account;help'= {
+            cand show 'The account''s status card: locked, disabled, expiry, must-change, failures, groups'
+            cand find 'Search accounts by login, name or mail (substring)'
+            cand locked 'Every account that is locked now'
+            cand unlock 'Clear the lock and the failure count so the user can log in again'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskhand;account;help;show'= {
+        }
+        &'deskhand;account;help;find'= {
+        }
+        &'deskhand;account;help;locked'= {
+        }
+        &'deskhand;account;help;unlock'= {
+        }
+        &'deskhand;account;help;help'= {
         }
         &'deskhand;net'= {
             cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
@@ -221,9 +324,24 @@ set edit:completion:arg-completer[deskhand] = {|@words|
         &'deskhand;generate;help;help'= {
         }
         &'deskhand;help'= {
+            cand account 'Directory accounts: status, unlock, search, locked accounts (OpenLDAP ppolicy)'
             cand net 'Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage'
             cand generate 'Shell completions and the man page'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskhand;help;account'= {
+            cand show 'The account''s status card: locked, disabled, expiry, must-change, failures, groups'
+            cand find 'Search accounts by login, name or mail (substring)'
+            cand locked 'Every account that is locked now'
+            cand unlock 'Clear the lock and the failure count so the user can log in again'
+        }
+        &'deskhand;help;account;show'= {
+        }
+        &'deskhand;help;account;find'= {
+        }
+        &'deskhand;help;account;locked'= {
+        }
+        &'deskhand;help;account;unlock'= {
         }
         &'deskhand;help;net'= {
             cand ping 'ICMP echo to many hosts at once, with loss and round-trip statistics'

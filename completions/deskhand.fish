@@ -35,9 +35,83 @@ complete -c deskhand -n "__fish_deskhand_needs_command" -l timeout -d 'Default t
 complete -c deskhand -n "__fish_deskhand_needs_command" -s q -l quiet -d 'No progress bars and no warnings on stderr'
 complete -c deskhand -n "__fish_deskhand_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c deskhand -n "__fish_deskhand_needs_command" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "account" -d 'Directory accounts: status, unlock, search, locked accounts (OpenLDAP ppolicy)'
 complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "net" -d 'Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage'
 complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "generate" -d 'Shell completions and the man page'
 complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock help" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock help" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock help" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock help" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock help" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock help" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock help" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock help" -f -a "show" -d 'The account\'s status card: locked, disabled, expiry, must-change, failures, groups'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock help" -f -a "find" -d 'Search accounts by login, name or mail (substring)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock help" -f -a "locked" -d 'Every account that is locked now'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock help" -f -a "unlock" -d 'Clear the lock and the failure count so the user can log in again'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from show" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from show" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from show" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from find" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from find" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from find" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from find" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from find" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from find" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from find" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from find" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from locked" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from locked" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from locked" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from locked" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from locked" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from locked" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from locked" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from locked" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from unlock" -s f -l file -d 'Read users from FILE, one per line (\'-\' for standard input)' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from unlock" -l ticket -d 'Ticket number for the audit trail' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from unlock" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from unlock" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from unlock" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from unlock" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from unlock" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from unlock" -s n -l dry-run -d 'Show the exact LDAP modifications; change nothing'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from unlock" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from unlock" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from unlock" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "show" -d 'The account\'s status card: locked, disabled, expiry, must-change, failures, groups'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "find" -d 'Search accounts by login, name or mail (substring)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "locked" -d 'Every account that is locked now'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "unlock" -d 'Clear the lock and the failure count so the user can log in again'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and not __fish_seen_subcommand_from ping dns port check help" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
 markdown\t'Markdown, to paste into a ticket'"
@@ -177,9 +251,14 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_s
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "completions" -d 'Print a shell completion script'
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "man" -d 'Print the man page (roff), or write one page per command into a directory'
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from net generate help" -f -a "net" -d 'Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage'
-complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from net generate help" -f -a "generate" -d 'Shell completions and the man page'
-complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from net generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net generate help" -f -a "account" -d 'Directory accounts: status, unlock, search, locked accounts (OpenLDAP ppolicy)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net generate help" -f -a "net" -d 'Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net generate help" -f -a "generate" -d 'Shell completions and the man page'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "show" -d 'The account\'s status card: locked, disabled, expiry, must-change, failures, groups'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "find" -d 'Search accounts by login, name or mail (substring)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "locked" -d 'Every account that is locked now'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "unlock" -d 'Clear the lock and the failure count so the user can log in again'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from net" -f -a "ping" -d 'ICMP echo to many hosts at once, with loss and round-trip statistics'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from net" -f -a "dns" -d 'DNS lookups of any record type, against one or several servers'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from net" -f -a "port" -d 'TCP port checks and scans, with TLS certificate inspection'

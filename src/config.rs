@@ -26,12 +26,12 @@ pub struct Config {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DirectoryConfig {
-    /// ldaps://host[:port], ldap://host[:port] (with starttls), or ldapi://socket
+    /// `ldaps://host[:port]`, `ldap://host[:port]` (with starttls), or `ldapi://socket`
     pub url: String,
     pub starttls: Option<bool>,
     pub ca_file: Option<PathBuf>,
     pub base_dn: String,
-    /// Where users live (default: base_dn).
+    /// Where users live (default: `base_dn`).
     pub users: Option<String>,
     pub groups: Option<String>,
     pub disabled: Option<String>,

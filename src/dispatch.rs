@@ -14,7 +14,7 @@ pub enum Report {
     Dns(dns::DnsReport),
     Port(port::PortReport),
     Check(check::CheckReport),
-    AccountShow(account::show::AccountStatus),
+    AccountShow(Box<account::show::AccountStatus>),
     AccountFind(account::find::FindReport),
     AccountLocked(account::locked::LockedReport),
     AccountUnlock(account::unlock::UnlockReport),
@@ -29,7 +29,7 @@ pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Ou
             match verb {
                 AccountVerb::Show(user) => {
                     let (r, o) = account::show::run(&dir, &profile, flavor, &user).await?;
-                    Ok((Report::AccountShow(r), o))
+                    Ok((Report::AccountShow(Box::new(r)), o))
                 }
                 AccountVerb::Find(q) => {
                     let (r, o) = account::find::run(&dir, &profile, &q).await?;

@@ -137,7 +137,7 @@ fn render(report: &Report, outcome: Outcome, out: OutputSettings) -> io::Result<
         Report::Dns(r) => output::write_report(&mut w, &out, "deskhand.net.dns.v1", r, outcome, output::net::dns)?,
         Report::Port(r) => output::write_report(&mut w, &out, "deskhand.net.port.v1", r, outcome, output::net::port)?,
         Report::Check(r) => output::write_report(&mut w, &out, "deskhand.net.check.v1", r, outcome, output::net::check)?,
-        Report::AccountShow(r) => output::write_report(&mut w, &out, "deskhand.account.show.v1", r, outcome, output::account::show)?,
+        Report::AccountShow(r) => output::write_report(&mut w, &out, "deskhand.account.show.v1", &**r, outcome, output::account::show)?,
         Report::AccountFind(r) => output::write_report(&mut w, &out, "deskhand.account.find.v1", r, outcome, output::account::find)?,
         Report::AccountLocked(r) => output::write_report(&mut w, &out, "deskhand.account.locked.v1", r, outcome, output::account::locked)?,
         Report::AccountUnlock(r) => output::write_report(&mut w, &out, "deskhand.account.unlock.v1", r, outcome, output::account::unlock)?,

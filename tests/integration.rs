@@ -8,9 +8,11 @@
 //! - `dns`: every record type, reverse lookups, NXDOMAIN/SERVFAIL/timeout, comparing servers.
 //! - `port`: open/closed ports, scans, TLS certificates (valid, expired, wrong name).
 //! - `check`: the layered triage and its verdicts.
+//! - `account`: show, find, locked, unlock against a real slapd with ppolicy, proven by real binds.
 
 mod util;
 
+mod account;
 mod check;
 mod cli;
 mod dns;

@@ -162,19 +162,19 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
 /// Parses an LDAP GeneralizedTime (`20261123065012Z`, `20261123065012.123456Z`,
 /// `202611230650Z`, `20261123065012+0100`) into seconds since the Unix epoch.
 pub fn parse_generalized_time(text: &str) -> Option<i64> {
-    let t = text.trim();
-    let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
-    if digits.len() < 10 || digits.len() % 2 != 0 || digits.len() > 14 {
+    let text = text.trim();
+    let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
+    if digits.len() < 10 || !digits.len().is_multiple_of(2) || digits.len() > 14 {
         return None;
     }
     let num = |a: usize, b: usize| digits.get(a..b).and_then(|s| s.parse::<i64>().ok());
-    let (y, mo, d, h) = (num(0, 4)?, num(4, 6)?, num(6, 8)?, num(8, 10)?);
-    let mi = num(10, 12).unwrap_or(0);
-    let s = num(12, 14).unwrap_or(0);
-    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || s > 60 {
+    let (year, month, day, hour) = (num(0, 4)?, num(4, 6)?, num(6, 8)?, num(8, 10)?);
+    let minute = num(10, 12).unwrap_or(0);
+    let second = num(12, 14).unwrap_or(0);
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || minute > 59 || second > 60 {
         return None;
     }
-    let mut rest = &t[digits.len()..];
+    let mut rest = &text[digits.len()..];
     if let Some(frac) = rest.strip_prefix(['.', ',']) {
         rest = frac.trim_start_matches(|c: char| c.is_ascii_digit());
     }
@@ -188,7 +188,7 @@ pub fn parse_generalized_time(text: &str) -> Option<i64> {
         }
         _ => return None,
     };
-    Some(days_from_civil(y, mo, d) * 86_400 + h * 3600 + mi * 60 + s - offset)
+    Some(days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second - offset)
 }
 
 /// Seconds since the Unix epoch, now.

@@ -5,6 +5,7 @@ use deskhand_commands::account::find::FindReport;
 use deskhand_commands::account::locked::LockedReport;
 use deskhand_commands::account::show::AccountStatus;
 use deskhand_commands::account::unlock::UnlockReport;
+use std::fmt::Write as _;
 
 fn yes_no(b: bool, bad_when: bool) -> Cell {
     let text = if b { "yes" } else { "no" };
@@ -134,7 +135,7 @@ pub fn unlock(r: &UnlockReport) -> Doc {
     let mut line =
         format!("{}: {} {verb}, {} already unlocked, {} failed", count(s.users, "account"), s.unlocked, s.already_unlocked, s.failed);
     if s.not_done > 0 {
-        line.push_str(&format!(", {} not done (the directory went away: run the same command again)", s.not_done));
+        let _ = write!(line, ", {} not done (the directory went away: run the same command again)", s.not_done);
     }
     doc.line(line, if s.failed == 0 && s.not_done == 0 { Tone::Good } else { Tone::Bad });
     doc

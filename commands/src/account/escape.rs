@@ -1,12 +1,16 @@
 //! Escaping for values placed into LDAP filters (RFC 4515) and DNs (RFC 4514). Every
 //! user-supplied value goes through here: a login of `*)(uid=*` must match only itself.
 
+use std::fmt::Write as _;
+
 /// Escapes a value for an LDAP filter: `*`, `(`, `)`, `\` and NUL become `\XX`.
 pub fn filter_value(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for c in value.chars() {
         match c {
-            '*' | '(' | ')' | '\\' | '\0' => out.push_str(&format!("\\{:02x}", c as u32)),
+            '*' | '(' | ')' | '\\' | '\0' => {
+                let _ = write!(out, "\\{:02x}", c as u32);
+            }
             c => out.push(c),
         }
     }

@@ -1,0 +1,340 @@
+//! `account` against the lab's real slapd (ppolicy, TLS, a service account): every
+//! change is proven with a real bind as the user.
+
+use crate::util::{Run, deskhand, run_cmd};
+use std::path::PathBuf;
+use std::process::Command;
+
+struct Lab {
+    ldaps: String,
+    ldap: String,
+    ca: String,
+    base: String,
+    bind_dn: String,
+    password_file: String,
+    admin_dn: String,
+    admin_password_file: String,
+}
+
+fn var(name: &str) -> String {
+    std::env::var(name).unwrap_or_else(|_| panic!("{name} is not set: run the tests through scripts/test, which starts scripts/lab/slapd"))
+}
+
+fn lab() -> Lab {
+    Lab {
+        ldaps: var("DESKHAND_LAB_LDAPS_URI"),
+        ldap: var("DESKHAND_LAB_LDAP_URI"),
+        ca: var("DESKHAND_LAB_LDAP_CA"),
+        base: var("DESKHAND_LAB_LDAP_BASE"),
+        bind_dn: var("DESKHAND_LAB_LDAP_BIND_DN"),
+        password_file: var("DESKHAND_LAB_LDAP_PASSWORD_FILE"),
+        admin_dn: var("DESKHAND_LAB_LDAP_ADMIN_DN"),
+        admin_password_file: var("DESKHAND_LAB_LDAP_ADMIN_PASSWORD_FILE"),
+    }
+}
+
+/// A config file with the lab profile (plus `extra` lines inside it), and a state dir
+/// for the audit trail.
+struct Setup {
+    dir: tempfile::TempDir,
+    config: PathBuf,
+}
+
+impl Setup {
+    fn new(extra: &str) -> Self {
+        let l = lab();
+        let dir = tempfile::tempdir().unwrap();
+        let config = dir.path().join("config.yaml");
+        let mut lines: Vec<String> = vec![
+            format!("url: {}", l.ldaps),
+            format!("ca_file: {}", l.ca),
+            format!("base_dn: {}", l.base),
+            format!("bind_dn: {}", l.bind_dn),
+            format!("password_file: {}", l.password_file),
+            format!("users: ou=people,{}", l.base),
+        ];
+        for line in extra.lines() {
+            // An extra key replaces the default one.
+            let key = format!("{}:", line.trim().split(':').next().unwrap_or(""));
+            lines.retain(|l| !l.starts_with(&key));
+            lines.push(line.trim().to_string());
+        }
+        let mut text = String::from("default_directory: lab\ndirectories:\n  lab:\n");
+        for line in lines {
+            text.push_str("    ");
+            text.push_str(&line);
+            text.push('\n');
+        }
+        std::fs::write(&config, text).unwrap();
+        Self { dir, config }
+    }
+
+    fn cmd(&self) -> Command {
+        let mut c = deskhand();
+        c.arg("--config").arg(&self.config).env("XDG_STATE_HOME", self.dir.path().join("state"));
+        c
+    }
+
+    fn run(&self, args: &[&str]) -> Run {
+        run_cmd(self.cmd().args(args))
+    }
+
+    fn audit(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("state/deskhand/audit.jsonl")).unwrap_or_default()
+    }
+}
+
+fn ldap_tool(tool: &str, args: &[&str], input: Option<&str>) -> (bool, String) {
+    use std::io::Write;
+    let l = lab();
+    let mut child = Command::new(tool)
+        .args(args)
+        .env("LDAPTLS_CACERT", &l.ca)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{tool}: {e} (ldap-utils is installed by scripts/lab/slapd)"));
+    if let Some(text) = input {
+        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    }
+    drop(child.stdin.take());
+    let out = child.wait_with_output().unwrap();
+    (out.status.success(), format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+}
+
+fn dn(login: &str) -> String {
+    format!("uid={login},ou=people,{}", lab().base)
+}
+
+/// Adds a user of our own (as the lab's admin), so tests never share mutable state.
+fn add_user(login: &str, password: &str) {
+    let l = lab();
+    let ldif = format!(
+        "dn: {}\nobjectClass: inetOrgPerson\nuid: {login}\ncn: Test {login}\nsn: {login}\nmail: {login}@lab.test\nuserPassword: {password}\n",
+        dn(login)
+    );
+    let (ok, out) = ldap_tool("ldapadd", &["-x", "-H", &l.ldaps, "-D", &l.admin_dn, "-y", &l.admin_password_file], Some(&ldif));
+    assert!(ok, "ldapadd {login}: {out}");
+}
+
+/// A real bind as the user; returns whether it worked and what ldapwhoami said.
+fn bind(login: &str, password: &str) -> (bool, String) {
+    ldap_tool("ldapwhoami", &["-x", "-e", "ppolicy", "-H", &lab().ldaps, "-D", &dn(login), "-w", password], None)
+}
+
+/// Locks the user the way users lock themselves: three bad passwords.
+fn lock(login: &str) {
+    for _ in 0..3 {
+        assert!(!bind(login, "wrong-password").0);
+    }
+}
+
+#[test]
+fn show_gives_the_verdict_for_each_state() {
+    let s = Setup::new("");
+    let cases = [
+        ("alice", 0, true, ""),
+        ("bob", 1, false, "locked until an administrator unlocks"),
+        ("dave", 1, false, "disabled"),
+        ("erin", 0, true, "must be changed"),
+        ("carol", 0, true, "grace"),
+    ];
+    for (user, code, can, reason) in cases {
+        let r = s.run(&["-o", "json", "account", "show", user]);
+        r.expect_code(code);
+        let j = r.json();
+        assert_eq!(j["schema"], "deskhand.account.show.v1");
+        assert_eq!(j["data"]["can_log_in"], can, "{user}: {j}");
+        assert!(j["data"]["reasons"].to_string().contains(reason), "{user}: {j}");
+        assert_eq!(j["data"]["flavor"], "openldap");
+    }
+    let bob = s.run(&["-o", "json", "account", "show", "bob"]).json();
+    assert_eq!(bob["data"]["state"]["lock"]["locked"], true);
+    assert_eq!(bob["data"]["state"]["failures"], 3);
+    assert!(bob["data"]["groups"].to_string().contains("staff"));
+    let frank = s.run(&["-o", "json", "account", "show", "frank"]).json();
+    assert_eq!(frank["data"]["state"]["password_expired"], false);
+    assert!(frank["data"]["state"]["password_expires"].is_string());
+    let alice = s.run(&["account", "show", "alice"]);
+    assert!(alice.stdout.contains("can log in: yes") && alice.stdout.contains("vpn"), "{}", alice.stdout);
+    let md = s.run(&["-o", "markdown", "account", "show", "dave"]);
+    assert!(md.stdout.contains("**can log in: no, because the account is disabled**"), "{}", md.stdout);
+}
+
+#[test]
+fn unlock_lets_the_user_log_in_again() {
+    let s = Setup::new("");
+    add_user("t-unlock", "Unlock-Pass-2026");
+    lock("t-unlock");
+    let (ok, out) = bind("t-unlock", "Unlock-Pass-2026");
+    assert!(!ok && out.contains("locked"), "locked: {out}");
+    s.run(&["account", "show", "t-unlock"]).expect_code(1);
+
+    // A dry run changes nothing.
+    let r = s.run(&["-o", "json", "account", "unlock", "t-unlock", "--dry-run"]);
+    r.expect_code(0);
+    let item = &r.json()["data"]["items"][0];
+    assert_eq!(item["result"], "would_unlock");
+    assert_eq!(item["changes"][0]["attr"], "pwdAccountLockedTime");
+    assert!(!bind("t-unlock", "Unlock-Pass-2026").0, "dry run must not unlock");
+    assert!(s.audit().is_empty(), "a dry run writes no audit line");
+
+    let r = s.run(&["-o", "json", "account", "unlock", "t-unlock", "--ticket", "INC-42"]);
+    r.expect_code(0);
+    assert_eq!(r.json()["data"]["items"][0]["result"], "unlocked");
+    let (ok, out) = bind("t-unlock", "Unlock-Pass-2026");
+    assert!(ok, "after unlock the user binds: {out}");
+    let show = s.run(&["-o", "json", "account", "show", "t-unlock"]).json();
+    assert_eq!(show["data"]["state"]["failures"], 0);
+
+    // Idempotent.
+    let again = s.run(&["-o", "json", "account", "unlock", "t-unlock"]);
+    again.expect_code(0);
+    assert_eq!(again.json()["data"]["items"][0]["result"], "already_unlocked");
+
+    let audit = s.audit();
+    assert_eq!(audit.lines().count(), 1, "{audit}");
+    let line: serde_json::Value = serde_json::from_str(audit.lines().next().unwrap()).unwrap();
+    assert_eq!(line["action"], "unlock");
+    assert_eq!(line["ticket"], "INC-42");
+    assert_eq!(line["target"], dn("t-unlock"));
+    assert!(!audit.contains("Pass"), "no secret in the audit trail");
+}
+
+#[test]
+fn bulk_unlock_reports_each_account() {
+    let s = Setup::new("");
+    for u in ["t-bulk1", "t-bulk2"] {
+        add_user(u, "Bulk-Pass-2026");
+        lock(u);
+    }
+    // Two bad binds: not locked, but the failure count is cleared too.
+    add_user("t-bulk3", "Bulk-Pass-2026");
+    assert!(!bind("t-bulk3", "nope").0);
+    let list = s.dir.path().join("users.txt");
+    std::fs::write(&list, "t-bulk1\nt-bulk2\n# a comment\nt-bulk3\nno-such-user\ndave\n").unwrap();
+    let r = s.run(&["-o", "json", "account", "unlock", "-f", list.to_str().unwrap()]);
+    r.expect_code(1);
+    let j = r.json();
+    let results: Vec<&str> = j["data"]["items"].as_array().unwrap().iter().map(|i| i["result"].as_str().unwrap()).collect();
+    assert_eq!(results, ["unlocked", "unlocked", "unlocked", "not_found", "disabled"]);
+    assert_eq!(j["data"]["items"][2]["relax"], true);
+    for u in ["t-bulk1", "t-bulk2"] {
+        assert!(bind(u, "Bulk-Pass-2026").0, "{u} binds after the bulk unlock");
+    }
+    let show = s.run(&["-o", "json", "account", "show", "t-bulk3"]).json();
+    assert_eq!(show["data"]["state"]["failures"], 0);
+}
+
+#[test]
+fn locked_and_find() {
+    let s = Setup::new("");
+    add_user("t-listed", "Listed-Pass-2026");
+    lock("t-listed");
+    let r = s.run(&["-o", "json", "account", "locked"]);
+    r.expect_code(1);
+    let logins: Vec<String> =
+        r.json()["data"]["accounts"].as_array().unwrap().iter().map(|a| a["login"].as_str().unwrap_or("").to_string()).collect();
+    assert!(logins.contains(&"bob".to_string()) && logins.contains(&"t-listed".to_string()), "{logins:?}");
+    assert!(!logins.contains(&"dave".to_string()), "disabled is not locked");
+
+    let r = s.run(&["-o", "json", "account", "find", "Lab"]);
+    r.expect_code(0);
+    assert!(r.json()["data"]["users"].as_array().unwrap().len() >= 5);
+    s.run(&["account", "find", "zzz-nobody"]).expect_code(1);
+}
+
+#[test]
+fn injection_and_ambiguity() {
+    let s = Setup::new("");
+    // A filter metacharacter matches only itself.
+    let r = s.run(&["-o", "json", "account", "show", "star*"]);
+    r.expect_code(0);
+    assert_eq!(r.json()["data"]["dn"], dn("star*"));
+    for evil in ["*", "*)(uid=*", "alice)(|(uid=*"] {
+        let r = s.run(&["account", "show", evil]);
+        r.expect_code(2);
+        assert!(r.stderr.contains("no account"), "{evil}: {}", r.stderr);
+    }
+    s.run(&["account", "find", "*)(uid=*"]).expect_code(1);
+    // A comma in a login is a login, not a DN.
+    let r = s.run(&["-o", "json", "account", "show", "comma,user"]);
+    r.expect_code(0);
+    assert_eq!(r.json()["data"]["login"], "comma,user");
+
+    // Searching the whole tree, `dup` is in two places: an error naming both.
+    let wide = Setup::new(&format!("users: {}", lab().base));
+    let r = wide.run(&["account", "show", "dup"]);
+    r.expect_code(2);
+    assert!(r.stderr.contains("matches 2 accounts") && r.stderr.contains("ou=contractors"), "{}", r.stderr);
+    let r = wide.run(&["-o", "json", "account", "unlock", "dup"]);
+    assert_eq!(r.json()["data"]["items"][0]["result"], "ambiguous");
+}
+
+#[test]
+fn connections_are_safe() {
+    let l = lab();
+    // A simple bind over plaintext is refused...
+    let plain = Setup::new(&format!("url: {}", l.ldap));
+    let r = plain.run(&["account", "show", "alice"]);
+    r.expect_code(2);
+    assert!(r.stderr.contains("plaintext") && r.stderr.contains("hint:"), "{}", r.stderr);
+    // ...StartTLS on the same port works...
+    let starttls = Setup::new(&format!("url: {}\nstarttls: true", l.ldap));
+    starttls.run(&["account", "show", "alice"]).expect_code(0);
+    // ...and a certificate we do not trust is an environment error with a hint.
+    let untrusted = Setup::new("ca_file: /etc/ssl/certs/ca-certificates.crt");
+    let r = untrusted.run(&["account", "show", "alice"]);
+    r.expect_code(3);
+    assert!(r.stderr.contains("hint:"), "{}", r.stderr);
+    // A wrong service password is exit 3, and the password is never echoed.
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("pw");
+    std::fs::write(&bad, "not-the-password").unwrap();
+    let wrong = Setup::new(&format!("password_file: {}", bad.display()));
+    let r = wrong.run(&["-o", "json", "account", "show", "alice"]);
+    r.expect_code(3);
+    assert!(!r.stderr.contains("not-the-password") && !r.stdout.contains("not-the-password"));
+}
+
+#[test]
+fn password_sources() {
+    let l = lab();
+    let pw = std::fs::read_to_string(&l.password_file).unwrap();
+    let env = Setup::new("password_env: DH_TEST_BIND_PW");
+    // password_file is replaced by password_env: drop the file key.
+    let text =
+        std::fs::read_to_string(&env.config).unwrap().lines().filter(|x| !x.contains("password_file")).collect::<Vec<_>>().join("\n");
+    std::fs::write(&env.config, text).unwrap();
+    let r = run_cmd(env.cmd().env("DH_TEST_BIND_PW", &pw).args(["-o", "json", "account", "show", "alice"]));
+    r.expect_code(0);
+    assert!(!r.stdout.contains(&pw), "the bind password never reaches the output");
+
+    let cmd = Setup::new(&format!("password_command: cat {}", l.password_file));
+    let text =
+        std::fs::read_to_string(&cmd.config).unwrap().lines().filter(|x| !x.contains("password_file")).collect::<Vec<_>>().join("\n");
+    std::fs::write(&cmd.config, text).unwrap();
+    cmd.run(&["account", "show", "alice"]).expect_code(0);
+
+    // No source and no terminal to ask on: a usage error saying what to set.
+    let none = Setup::new("");
+    let text =
+        std::fs::read_to_string(&none.config).unwrap().lines().filter(|x| !x.contains("password_file")).collect::<Vec<_>>().join("\n");
+    std::fs::write(&none.config, text).unwrap();
+    let r = run_cmd(none.cmd().args(["account", "show", "alice"]).stdin(std::process::Stdio::null()));
+    r.expect_code(2);
+    assert!(r.stderr.contains("password_file"), "{}", r.stderr);
+}
+
+#[test]
+fn profiles_are_checked() {
+    let s = Setup::new("");
+    let r = s.run(&["account", "--directory", "nope", "show", "alice"]);
+    r.expect_code(2);
+    assert!(r.stderr.contains("known profiles: lab"), "{}", r.stderr);
+    // DESKHAND_DIRECTORY picks the profile too.
+    run_cmd(s.cmd().env("DESKHAND_DIRECTORY", "lab").args(["account", "show", "alice"])).expect_code(0);
+    // The flag also goes after the verb.
+    s.run(&["account", "show", "alice", "-D", "lab"]).expect_code(0);
+}
