@@ -52,6 +52,10 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand find 'Search accounts by login, name or mail (substring)'
             cand locked 'Every account that is locked now'
             cand unlock 'Clear the lock and the failure count so the user can log in again'
+            cand disable 'Disable accounts (OpenLDAP: a permanent administrative lock)'
+            cand enable 'Enable disabled accounts'
+            cand groups 'The groups an account belongs to'
+            cand group 'Add an account to groups, or remove it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'deskhand;account;show'= {
@@ -119,11 +123,135 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'deskhand;account;disable'= {
+            cand -f 'Read users from FILE, one per line (''-'' for standard input)'
+            cand --file 'Read users from FILE, one per line (''-'' for standard input)'
+            cand --ticket 'Ticket number for the audit trail'
+            cand -D 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
+            cand --directory 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand -n 'Show the exact LDAP modifications; change nothing'
+            cand --dry-run 'Show the exact LDAP modifications; change nothing'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'deskhand;account;enable'= {
+            cand -f 'Read users from FILE, one per line (''-'' for standard input)'
+            cand --file 'Read users from FILE, one per line (''-'' for standard input)'
+            cand --ticket 'Ticket number for the audit trail'
+            cand -D 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
+            cand --directory 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand -n 'Show the exact LDAP modifications; change nothing'
+            cand --dry-run 'Show the exact LDAP modifications; change nothing'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'deskhand;account;groups'= {
+            cand -D 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
+            cand --directory 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'deskhand;account;group'= {
+            cand -D 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
+            cand --directory 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add USER to each GROUP (groupOfNames, groupOfUniqueNames, posixGroup)'
+            cand remove 'Remove USER from each GROUP'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskhand;account;group;add'= {
+            cand --ticket 'Ticket number for the audit trail'
+            cand -D 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
+            cand --directory 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand -n 'Show the exact LDAP modifications; change nothing'
+            cand --dry-run 'Show the exact LDAP modifications; change nothing'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'deskhand;account;group;remove'= {
+            cand --ticket 'Ticket number for the audit trail'
+            cand -D 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
+            cand --directory 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand -n 'Show the exact LDAP modifications; change nothing'
+            cand --dry-run 'Show the exact LDAP modifications; change nothing'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'deskhand;account;group;help'= {
+            cand add 'Add USER to each GROUP (groupOfNames, groupOfUniqueNames, posixGroup)'
+            cand remove 'Remove USER from each GROUP'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskhand;account;group;help;add'= {
+        }
+        &'deskhand;account;group;help;remove'= {
+        }
+        &'deskhand;account;group;help;help'= {
+        }
         &'deskhand;account;help'= {
             cand show 'The account''s status card: locked, disabled, expiry, must-change, failures, groups'
             cand find 'Search accounts by login, name or mail (substring)'
             cand locked 'Every account that is locked now'
             cand unlock 'Clear the lock and the failure count so the user can log in again'
+            cand disable 'Disable accounts (OpenLDAP: a permanent administrative lock)'
+            cand enable 'Enable disabled accounts'
+            cand groups 'The groups an account belongs to'
+            cand group 'Add an account to groups, or remove it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'deskhand;account;help;show'= {
@@ -133,6 +261,20 @@ set edit:completion:arg-completer[deskhand] = {|@words|
         &'deskhand;account;help;locked'= {
         }
         &'deskhand;account;help;unlock'= {
+        }
+        &'deskhand;account;help;disable'= {
+        }
+        &'deskhand;account;help;enable'= {
+        }
+        &'deskhand;account;help;groups'= {
+        }
+        &'deskhand;account;help;group'= {
+            cand add 'Add USER to each GROUP (groupOfNames, groupOfUniqueNames, posixGroup)'
+            cand remove 'Remove USER from each GROUP'
+        }
+        &'deskhand;account;help;group;add'= {
+        }
+        &'deskhand;account;help;group;remove'= {
         }
         &'deskhand;account;help;help'= {
         }
@@ -334,6 +476,10 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand find 'Search accounts by login, name or mail (substring)'
             cand locked 'Every account that is locked now'
             cand unlock 'Clear the lock and the failure count so the user can log in again'
+            cand disable 'Disable accounts (OpenLDAP: a permanent administrative lock)'
+            cand enable 'Enable disabled accounts'
+            cand groups 'The groups an account belongs to'
+            cand group 'Add an account to groups, or remove it'
         }
         &'deskhand;help;account;show'= {
         }
@@ -342,6 +488,20 @@ set edit:completion:arg-completer[deskhand] = {|@words|
         &'deskhand;help;account;locked'= {
         }
         &'deskhand;help;account;unlock'= {
+        }
+        &'deskhand;help;account;disable'= {
+        }
+        &'deskhand;help;account;enable'= {
+        }
+        &'deskhand;help;account;groups'= {
+        }
+        &'deskhand;help;account;group'= {
+            cand add 'Add USER to each GROUP (groupOfNames, groupOfUniqueNames, posixGroup)'
+            cand remove 'Remove USER from each GROUP'
+        }
+        &'deskhand;help;account;group;add'= {
+        }
+        &'deskhand;help;account;group;remove'= {
         }
         &'deskhand;help;net'= {
             cand ping 'ICMP echo to many hosts at once, with loss and round-trip statistics'

@@ -39,23 +39,27 @@ complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "account" -d 'Dire
 complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "net" -d 'Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage'
 complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "generate" -d 'Shell completions and the man page'
 complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock help" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock help" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock disable enable groups group help" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock disable enable groups group help" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
 markdown\t'Markdown, to paste into a ticket'"
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock help" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock disable enable groups group help" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock help" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock help" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock help" -s q -l quiet -d 'No progress bars and no warnings on stderr'
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock help" -s V -l version -d 'Print version'
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock help" -f -a "show" -d 'The account\'s status card: locked, disabled, expiry, must-change, failures, groups'
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock help" -f -a "find" -d 'Search accounts by login, name or mail (substring)'
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock help" -f -a "locked" -d 'Every account that is locked now'
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock help" -f -a "unlock" -d 'Clear the lock and the failure count so the user can log in again'
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock disable enable groups group help" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock disable enable groups group help" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock disable enable groups group help" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock disable enable groups group help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock disable enable groups group help" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock disable enable groups group help" -f -a "show" -d 'The account\'s status card: locked, disabled, expiry, must-change, failures, groups'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock disable enable groups group help" -f -a "find" -d 'Search accounts by login, name or mail (substring)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock disable enable groups group help" -f -a "locked" -d 'Every account that is locked now'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock disable enable groups group help" -f -a "unlock" -d 'Clear the lock and the failure count so the user can log in again'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock disable enable groups group help" -f -a "disable" -d 'Disable accounts (OpenLDAP: a permanent administrative lock)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock disable enable groups group help" -f -a "enable" -d 'Enable disabled accounts'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock disable enable groups group help" -f -a "groups" -d 'The groups an account belongs to'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock disable enable groups group help" -f -a "group" -d 'Add an account to groups, or remove it'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock disable enable groups group help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from show" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
@@ -107,10 +111,71 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_se
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from unlock" -s q -l quiet -d 'No progress bars and no warnings on stderr'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from unlock" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from unlock" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from disable" -s f -l file -d 'Read users from FILE, one per line (\'-\' for standard input)' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from disable" -l ticket -d 'Ticket number for the audit trail' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from disable" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from disable" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from disable" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from disable" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from disable" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from disable" -s n -l dry-run -d 'Show the exact LDAP modifications; change nothing'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from disable" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from enable" -s f -l file -d 'Read users from FILE, one per line (\'-\' for standard input)' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from enable" -l ticket -d 'Ticket number for the audit trail' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from enable" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from enable" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from enable" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from enable" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from enable" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from enable" -s n -l dry-run -d 'Show the exact LDAP modifications; change nothing'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from enable" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from enable" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from groups" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from groups" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from groups" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from groups" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from groups" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from groups" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from groups" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from groups" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from group" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from group" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from group" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from group" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from group" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from group" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from group" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from group" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from group" -f -a "add" -d 'Add USER to each GROUP (groupOfNames, groupOfUniqueNames, posixGroup)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from group" -f -a "remove" -d 'Remove USER from each GROUP'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from group" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "show" -d 'The account\'s status card: locked, disabled, expiry, must-change, failures, groups'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "find" -d 'Search accounts by login, name or mail (substring)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "locked" -d 'Every account that is locked now'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "unlock" -d 'Clear the lock and the failure count so the user can log in again'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Disable accounts (OpenLDAP: a permanent administrative lock)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "enable" -d 'Enable disabled accounts'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "groups" -d 'The groups an account belongs to'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "group" -d 'Add an account to groups, or remove it'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and not __fish_seen_subcommand_from ping dns port check help" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
@@ -259,6 +324,10 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "find" -d 'Search accounts by login, name or mail (substring)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "locked" -d 'Every account that is locked now'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "unlock" -d 'Clear the lock and the failure count so the user can log in again'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "disable" -d 'Disable accounts (OpenLDAP: a permanent administrative lock)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "enable" -d 'Enable disabled accounts'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "groups" -d 'The groups an account belongs to'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "group" -d 'Add an account to groups, or remove it'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from net" -f -a "ping" -d 'ICMP echo to many hosts at once, with loss and round-trip statistics'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from net" -f -a "dns" -d 'DNS lookups of any record type, against one or several servers'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from net" -f -a "port" -d 'TCP port checks and scans, with TLS certificate inspection'

@@ -104,11 +104,43 @@ pub enum AccountCommand {
     #[command(
         after_help = "Examples:\n  deskhand account unlock alice\n  deskhand account unlock alice bob --ticket INC-1234\n  deskhand account unlock -f locked.txt --dry-run"
     )]
-    Unlock(UnlockArgs),
+    Unlock(UsersArgs),
+    /// Disable accounts (OpenLDAP: a permanent administrative lock)
+    Disable(UsersArgs),
+    /// Enable disabled accounts
+    Enable(UsersArgs),
+    /// The groups an account belongs to
+    Groups {
+        /// Login name or DN
+        user: String,
+    },
+    /// Add an account to groups, or remove it
+    #[command(subcommand)]
+    Group(GroupCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GroupCommand {
+    /// Add USER to each GROUP (groupOfNames, groupOfUniqueNames, posixGroup)
+    #[command(after_help = "Example:\n  deskhand account group add alice vpn wifi --ticket INC-1234")]
+    Add(GroupArgs),
+    /// Remove USER from each GROUP
+    Remove(GroupArgs),
 }
 
 #[derive(Debug, Args)]
-pub struct UnlockArgs {
+pub struct GroupArgs {
+    /// Login name or DN
+    pub user: String,
+    /// Group names (cn) or DNs
+    #[arg(required = true)]
+    pub groups: Vec<String>,
+    #[command(flatten)]
+    pub change: ChangeArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct UsersArgs {
     /// Login names or DNs
     #[arg(value_name = "USER", required_unless_present = "file")]
     pub users: Vec<String>,

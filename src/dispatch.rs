@@ -17,7 +17,8 @@ pub enum Report {
     AccountShow(Box<account::show::AccountStatus>),
     AccountFind(account::find::FindReport),
     AccountLocked(account::locked::LockedReport),
-    AccountUnlock(account::unlock::UnlockReport),
+    AccountGroups(account::show::GroupsReport),
+    AccountChange(account::change::ChangeReport),
 }
 
 pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Outcome), CommandError> {
@@ -39,12 +40,19 @@ pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Ou
                     let (r, o) = account::locked::run(&dir, &profile, flavor).await?;
                     Ok((Report::AccountLocked(r), o))
                 }
-                AccountVerb::Unlock { users, dry_run, ticket } => {
+                AccountVerb::Groups(user) => {
+                    let (r, o) = account::show::groups(&dir, &profile, flavor, &user).await?;
+                    Ok((Report::AccountGroups(r), o))
+                }
+                AccountVerb::Change { actions, users, dry_run, ticket } => {
                     let audit = Audit { path: Audit::default_path(), operator: Audit::operator(), directory: profile.name.clone(), ticket };
-                    let bar = Bar::new(out.progress && users.len() > 1, "unlock");
-                    let (r, o) = account::unlock::run(&dir, &profile, flavor, &users, dry_run, &audit, &bar).await;
+                    let bar = Bar::new(
+                        out.progress && users.len() * actions.len() > 1,
+                        actions.first().map_or("change", account::change::Action::name),
+                    );
+                    let (r, o) = account::change::run(&dir, &profile, flavor, &users, &actions, dry_run, &audit, &bar).await;
                     bar.finish();
-                    Ok((Report::AccountUnlock(r), o))
+                    Ok((Report::AccountChange(r), o))
                 }
             }
         }

@@ -140,7 +140,11 @@ fn render(report: &Report, outcome: Outcome, out: OutputSettings) -> io::Result<
         Report::AccountShow(r) => output::write_report(&mut w, &out, "deskhand.account.show.v1", &**r, outcome, output::account::show)?,
         Report::AccountFind(r) => output::write_report(&mut w, &out, "deskhand.account.find.v1", r, outcome, output::account::find)?,
         Report::AccountLocked(r) => output::write_report(&mut w, &out, "deskhand.account.locked.v1", r, outcome, output::account::locked)?,
-        Report::AccountUnlock(r) => output::write_report(&mut w, &out, "deskhand.account.unlock.v1", r, outcome, output::account::unlock)?,
+        Report::AccountGroups(r) => output::write_report(&mut w, &out, "deskhand.account.groups.v1", r, outcome, output::account::groups)?,
+        Report::AccountChange(r) => {
+            let schema = format!("deskhand.account.{}.v1", r.action.replace(' ', "-"));
+            output::write_report(&mut w, &out, &schema, r, outcome, output::account::change)?;
+        }
     }
     w.flush()
 }

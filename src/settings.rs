@@ -2,12 +2,13 @@
 //! by clap) > config file > default, merged by [`layer`]. Environment probes (is stdout
 //! a terminal? is `NO_COLOR` set?) happen here, once.
 
-use crate::cli::{AccountArgs, AccountCommand};
+use crate::cli::{AccountArgs, AccountCommand, GroupCommand, UsersArgs};
 use crate::cli::{
     CheckArgs, Cli, ColorChoice, Command, DnsArgs, FamilyArgs, GenerateCommand, NetCommand, OutputFormat, PingArgs, PortArgs, TlsArgs,
 };
 use crate::config::Config;
 use deskhand_commands::CommandError;
+use deskhand_commands::account::change::Action;
 use deskhand_commands::account::directory::Profile;
 use deskhand_commands::net::check::CheckRequest;
 use deskhand_commands::net::dns::{self, DnsRequest, Protocol};
@@ -50,7 +51,8 @@ pub enum AccountVerb {
     Show(String),
     Find(String),
     Locked,
-    Unlock { users: Vec<String>, dry_run: bool, ticket: Option<String> },
+    Groups(String),
+    Change { actions: Vec<Action>, users: Vec<String>, dry_run: bool, ticket: Option<String> },
 }
 
 /// What to do, fully resolved except for work that needs the network (name resolution).
@@ -369,14 +371,30 @@ fn account(a: &AccountArgs, g: &Globals, config: &Config, timeout: Duration) -> 
         AccountCommand::Show { user } => AccountVerb::Show(user.clone()),
         AccountCommand::Find { query } => AccountVerb::Find(query.clone()),
         AccountCommand::Locked => AccountVerb::Locked,
-        AccountCommand::Unlock(u) => {
-            let users = with_file(&u.users, u.file.as_deref(), |s| {
-                if s.trim().is_empty() { Err(CommandError::usage("empty user name")) } else { Ok(()) }
-            })?;
-            AccountVerb::Unlock { users, dry_run: u.change.dry_run, ticket: u.change.ticket.clone() }
-        }
+        AccountCommand::Unlock(u) => users_change(u, Action::Unlock)?,
+        AccountCommand::Disable(u) => users_change(u, Action::Disable)?,
+        AccountCommand::Enable(u) => users_change(u, Action::Enable)?,
+        AccountCommand::Groups { user } => AccountVerb::Groups(user.clone()),
+        AccountCommand::Group(GroupCommand::Add(g)) => AccountVerb::Change {
+            actions: g.groups.iter().map(|n| Action::GroupAdd(n.clone())).collect(),
+            users: vec![g.user.clone()],
+            dry_run: g.change.dry_run,
+            ticket: g.change.ticket.clone(),
+        },
+        AccountCommand::Group(GroupCommand::Remove(g)) => AccountVerb::Change {
+            actions: g.groups.iter().map(|n| Action::GroupRemove(n.clone())).collect(),
+            users: vec![g.user.clone()],
+            dry_run: g.change.dry_run,
+            ticket: g.change.ticket.clone(),
+        },
     };
     Ok(Operation::Account { profile, secret, verb })
+}
+
+fn users_change(u: &UsersArgs, action: Action) -> Result<AccountVerb, CommandError> {
+    let users =
+        with_file(&u.users, u.file.as_deref(), |s| if s.trim().is_empty() { Err(CommandError::usage("empty user name")) } else { Ok(()) })?;
+    Ok(AccountVerb::Change { actions: vec![action], users, dry_run: u.change.dry_run, ticket: u.change.ticket.clone() })
 }
 
 #[cfg(test)]

@@ -175,14 +175,15 @@ fn unlock_lets_the_user_log_in_again() {
     let r = s.run(&["-o", "json", "account", "unlock", "t-unlock", "--dry-run"]);
     r.expect_code(0);
     let item = &r.json()["data"]["items"][0];
-    assert_eq!(item["result"], "would_unlock");
+    assert_eq!(item["result"], "would_change");
+    assert_eq!(item["status"], "would unlock");
     assert_eq!(item["changes"][0]["attr"], "pwdAccountLockedTime");
     assert!(!bind("t-unlock", "Unlock-Pass-2026").0, "dry run must not unlock");
     assert!(s.audit().is_empty(), "a dry run writes no audit line");
 
     let r = s.run(&["-o", "json", "account", "unlock", "t-unlock", "--ticket", "INC-42"]);
     r.expect_code(0);
-    assert_eq!(r.json()["data"]["items"][0]["result"], "unlocked");
+    assert_eq!(r.json()["data"]["items"][0]["result"], "changed");
     let (ok, out) = bind("t-unlock", "Unlock-Pass-2026");
     assert!(ok, "after unlock the user binds: {out}");
     let show = s.run(&["-o", "json", "account", "show", "t-unlock"]).json();
@@ -191,7 +192,8 @@ fn unlock_lets_the_user_log_in_again() {
     // Idempotent.
     let again = s.run(&["-o", "json", "account", "unlock", "t-unlock"]);
     again.expect_code(0);
-    assert_eq!(again.json()["data"]["items"][0]["result"], "already_unlocked");
+    assert_eq!(again.json()["data"]["items"][0]["result"], "unchanged");
+    assert_eq!(again.json()["data"]["items"][0]["status"], "already unlocked");
 
     let audit = s.audit();
     assert_eq!(audit.lines().count(), 1, "{audit}");
@@ -218,7 +220,7 @@ fn bulk_unlock_reports_each_account() {
     r.expect_code(1);
     let j = r.json();
     let results: Vec<&str> = j["data"]["items"].as_array().unwrap().iter().map(|i| i["result"].as_str().unwrap()).collect();
-    assert_eq!(results, ["unlocked", "unlocked", "unlocked", "not_found", "disabled"]);
+    assert_eq!(results, ["changed", "changed", "changed", "not_found", "refused"]);
     assert_eq!(j["data"]["items"][2]["relax"], true);
     for u in ["t-bulk1", "t-bulk2"] {
         assert!(bind(u, "Bulk-Pass-2026").0, "{u} binds after the bulk unlock");
@@ -337,4 +339,62 @@ fn profiles_are_checked() {
     run_cmd(s.cmd().env("DESKHAND_DIRECTORY", "lab").args(["account", "show", "alice"])).expect_code(0);
     // The flag also goes after the verb.
     s.run(&["account", "show", "alice", "-D", "lab"]).expect_code(0);
+}
+
+#[test]
+fn disable_and_enable() {
+    let s = Setup::new("");
+    add_user("t-disable", "Disable-Pass-2026");
+    assert!(bind("t-disable", "Disable-Pass-2026").0);
+    let r = s.run(&["-o", "json", "account", "disable", "t-disable", "--ticket", "INC-7"]);
+    r.expect_code(0);
+    assert_eq!(r.json()["schema"], "deskhand.account.disable.v1");
+    assert!(!bind("t-disable", "Disable-Pass-2026").0, "a disabled account cannot bind");
+    let show = s.run(&["-o", "json", "account", "show", "t-disable"]);
+    show.expect_code(1);
+    assert_eq!(show.json()["data"]["state"]["disabled"], true);
+    // Unlock does not undo a disable; enable does.
+    assert_eq!(s.run(&["-o", "json", "account", "unlock", "t-disable"]).json()["data"]["items"][0]["result"], "refused");
+    assert_eq!(s.run(&["-o", "json", "account", "disable", "t-disable"]).json()["data"]["items"][0]["status"], "already disabled");
+    s.run(&["account", "enable", "t-disable"]).expect_code(0);
+    assert!(bind("t-disable", "Disable-Pass-2026").0, "enabled again");
+    assert_eq!(s.run(&["-o", "json", "account", "enable", "t-disable"]).json()["data"]["items"][0]["status"], "already enabled");
+    assert_eq!(s.audit().lines().count(), 2);
+}
+
+#[test]
+fn groups_of_every_kind() {
+    let s = Setup::new("");
+    add_user("t-groups", "Groups-Pass-2026");
+    // groupOfNames (vpn), groupOfUniqueNames (wifi), posixGroup (developers).
+    let r = s.run(&["-o", "json", "account", "group", "add", "t-groups", "vpn", "wifi", "developers", "--dry-run"]);
+    r.expect_code(0);
+    let attrs: Vec<String> =
+        r.json()["data"]["items"].as_array().unwrap().iter().map(|i| i["changes"][0]["attr"].as_str().unwrap().to_string()).collect();
+    assert_eq!(attrs, ["member", "uniquemember", "memberuid"]);
+    assert!(
+        s.run(&["-o", "json", "account", "groups", "t-groups"]).json()["data"]["groups"].as_array().unwrap().is_empty(),
+        "dry run changed nothing"
+    );
+
+    s.run(&["account", "group", "add", "t-groups", "vpn", "wifi", "developers"]).expect_code(0);
+    let groups = s.run(&["-o", "json", "account", "groups", "t-groups"]).json();
+    assert_eq!(groups["data"]["groups"], serde_json::json!(["developers", "vpn", "wifi"]));
+    let again = s.run(&["-o", "json", "account", "group", "add", "t-groups", "vpn"]);
+    again.expect_code(0);
+    assert_eq!(again.json()["data"]["items"][0]["status"], "already a member");
+
+    let r = s.run(&["-o", "json", "account", "group", "remove", "t-groups", "wifi", "developers", "no-such-group"]);
+    r.expect_code(1);
+    let j = r.json();
+    let statuses: Vec<&str> = j["data"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["status"].as_str().unwrap())
+        .map(|x| if x.starts_with("no group") { "no group" } else { x })
+        .collect();
+    assert_eq!(statuses, ["removed", "removed", "no group"]);
+    let groups = s.run(&["-o", "json", "account", "groups", "t-groups"]).json();
+    assert_eq!(groups["data"]["groups"], serde_json::json!(["vpn"]));
 }

@@ -1,10 +1,10 @@
 //! Table and Markdown views of the `account` reports.
 
 use super::{Block, Cell, Doc, Tone, count};
+use deskhand_commands::account::change::ChangeReport;
 use deskhand_commands::account::find::FindReport;
 use deskhand_commands::account::locked::LockedReport;
-use deskhand_commands::account::show::AccountStatus;
-use deskhand_commands::account::unlock::UnlockReport;
+use deskhand_commands::account::show::{AccountStatus, GroupsReport};
 use std::fmt::Write as _;
 
 fn yes_no(b: bool, bad_when: bool) -> Cell {
@@ -109,9 +109,21 @@ pub fn locked(r: &LockedReport) -> Doc {
     doc
 }
 
-pub fn unlock(r: &UnlockReport) -> Doc {
-    let title = if r.dry_run { "Unlock (dry run: nothing changed)" } else { "Unlock" };
+pub fn groups(r: &GroupsReport) -> Doc {
+    let mut doc = Doc::new(format!("Groups of {}", r.login));
+    if r.groups.is_empty() {
+        doc.line(format!("{} is in no group", r.login), Tone::Plain);
+    } else {
+        doc.table(&["group"], r.groups.iter().map(|g| vec![Cell::from(g.clone())]).collect());
+        doc.line(format!("{} ({})", count(r.groups.len(), "group"), r.dn), Tone::Plain);
+    }
+    doc
+}
+
+pub fn change(r: &ChangeReport) -> Doc {
+    let title = if r.dry_run { format!("{} (dry run: nothing changed)", r.action) } else { r.action.clone() };
     let mut doc = Doc::new(format!("{title} in {}", r.directory));
+    let with_group = r.items.iter().any(|i| i.group.is_some());
     let rows = r
         .items
         .iter()
@@ -121,19 +133,24 @@ pub fn unlock(r: &UnlockReport) -> Doc {
             if i.relax {
                 changes.push("(with the Relax Rules control)".into());
             }
-            vec![
-                Cell::from(i.user.clone()),
-                Cell::new(i.result.as_str(), tone),
+            let mut row = vec![Cell::from(i.user.clone())];
+            if with_group {
+                row.push(Cell::from(i.group.clone().unwrap_or_default()));
+            }
+            row.extend([
+                Cell::new(i.status.clone(), tone),
                 Cell::from(changes.join("\n")),
                 Cell::from(i.detail.clone().or_else(|| i.dn.clone()).unwrap_or_default()),
-            ]
+            ]);
+            row
         })
         .collect();
-    doc.table(&["user", "result", "changes", "detail"], rows);
+    let headers: &[&str] =
+        if with_group { &["user", "group", "result", "changes", "detail"] } else { &["user", "result", "changes", "detail"] };
+    doc.table(headers, rows);
     let s = &r.summary;
-    let verb = if r.dry_run { "would unlock" } else { "unlocked" };
-    let mut line =
-        format!("{}: {} {verb}, {} already unlocked, {} failed", count(s.users, "account"), s.unlocked, s.already_unlocked, s.failed);
+    let verb = if r.dry_run { "would change" } else { "changed" };
+    let mut line = format!("{}: {} {verb}, {} unchanged, {} failed", count(s.items, "item"), s.changed, s.unchanged, s.failed);
     if s.not_done > 0 {
         let _ = write!(line, ", {} not done (the directory went away: run the same command again)", s.not_done);
     }

@@ -3,6 +3,7 @@
 //! of directory lives in [`flavor`]; each verb has its own file.
 
 pub mod audit;
+pub mod change;
 pub mod directory;
 pub mod escape;
 pub mod find;
@@ -10,4 +11,3 @@ pub mod flavor;
 pub mod locked;
 pub mod resolve;
 pub mod show;
-pub mod unlock;

@@ -63,3 +63,19 @@ pub async fn groups_of<D: Directory>(dir: &D, profile: &Profile, dn: &str, login
     names.dedup();
     Ok(names)
 }
+
+/// The report of `account groups`.
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupsReport {
+    pub login: String,
+    pub dn: String,
+    pub groups: Vec<String>,
+}
+
+/// Runs `account groups`.
+pub async fn groups<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, user: &str) -> Result<(GroupsReport, Outcome)> {
+    let entry = resolve(dir, profile, user, flavor.status_attributes()).await?.map_err(|u| u.into_error(user))?;
+    let login = entry.first(&profile.login_attribute).unwrap_or(user).to_string();
+    let groups = groups_of(dir, profile, &entry.dn, &login).await?;
+    Ok((GroupsReport { login, dn: entry.dn, groups }, Outcome::Ok))
+}

@@ -148,6 +148,20 @@ impl Flavor {
         }
     }
 
+    /// What disabling changes, or `None` when it is disabled already.
+    pub fn disable_plan(self, entry: &Entry) -> Option<Plan> {
+        match self {
+            Self::Openldap => openldap::disable_plan(entry),
+        }
+    }
+
+    /// What enabling changes, or `None` when it is not disabled.
+    pub fn enable_plan(self, entry: &Entry) -> Option<Plan> {
+        match self {
+            Self::Openldap => openldap::enable_plan(entry),
+        }
+    }
+
     /// A filter finding the entries that may be locked (confirmed with `state`).
     pub fn maybe_locked_filter(self) -> &'static str {
         match self {

@@ -108,6 +108,20 @@ pub fn unlock_plan(entry: &Entry) -> Option<Plan> {
     }
 }
 
+/// Disabling: the permanent administrative lock, replacing any timed lock.
+pub fn disable_plan(entry: &Entry) -> Option<Plan> {
+    if entry.first("pwdAccountLockedTime") == Some(PERMANENT_LOCK) {
+        return None;
+    }
+    Some(Plan { changes: vec![Change::Replace { attr: "pwdAccountLockedTime".into(), values: vec![PERMANENT_LOCK.into()] }], relax: false })
+}
+
+/// Enabling: removing the permanent lock (a timed lock is left to `unlock`).
+pub fn enable_plan(entry: &Entry) -> Option<Plan> {
+    (entry.first("pwdAccountLockedTime") == Some(PERMANENT_LOCK))
+        .then(|| Plan { changes: vec![Change::Delete { attr: "pwdAccountLockedTime".into(), values: vec![] }], relax: false })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

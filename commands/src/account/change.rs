@@ -1,0 +1,377 @@
+//! The engine behind every changing `account` verb (unlock, disable, enable, group add
+//! and remove): resolve each account, plan the exact modifications through the flavour
+//! layer, show them (`--dry-run`) or apply them on the one connection, pipelined, and
+//! report per item. Idempotent by construction: a plan of "nothing to do" is a success
+//! ("already unlocked"); a rerun after a failure finishes the job.
+
+use super::audit::Audit;
+use super::directory::{Change, Directory, Entry, Profile, Scope};
+use super::escape::filter_value;
+use super::flavor::Flavor;
+use super::resolve::{Unresolved, resolve};
+use crate::error::ErrorKind;
+use crate::{Outcome, Progress};
+use futures::StreamExt;
+use serde::Serialize;
+
+/// What to do to each account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Unlock,
+    Disable,
+    Enable,
+    /// Add to the group of this name.
+    GroupAdd(String),
+    GroupRemove(String),
+}
+
+impl Action {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Unlock => "unlock",
+            Self::Disable => "disable",
+            Self::Enable => "enable",
+            Self::GroupAdd(_) => "group add",
+            Self::GroupRemove(_) => "group remove",
+        }
+    }
+}
+
+/// What happened to one item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemResult {
+    Changed,
+    /// Nothing to do: already in the wanted state.
+    Unchanged,
+    /// `--dry-run`: this is what would change.
+    WouldChange,
+    /// The flavour refuses this change for this account (e.g. unlocking a disabled one).
+    Refused,
+    NotFound,
+    Ambiguous,
+    Failed,
+    /// Not attempted: the directory went away first.
+    NotDone,
+}
+
+impl ItemResult {
+    pub fn is_ok(self) -> bool {
+        matches!(self, Self::Changed | Self::Unchanged | Self::WouldChange)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeItem {
+    pub user: String,
+    /// The group, for group changes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// The entry changed (the user's, or the group's).
+    pub dn: Option<String>,
+    pub result: ItemResult,
+    /// In words, for people: "unlocked", "already a member"...
+    pub status: String,
+    pub changes: Vec<Change>,
+    pub relax: bool,
+    pub detail: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ChangeSummary {
+    pub items: usize,
+    pub changed: usize,
+    pub unchanged: usize,
+    pub failed: usize,
+    pub not_done: usize,
+}
+
+/// The report of a changing verb.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeReport {
+    pub action: String,
+    pub dry_run: bool,
+    pub directory: String,
+    pub items: Vec<ChangeItem>,
+    pub summary: ChangeSummary,
+}
+
+/// The plan for one item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Planned {
+    /// Modify `target` (the user, or a group).
+    Change {
+        target: String,
+        changes: Vec<Change>,
+        relax: bool,
+        done: &'static str,
+        would: &'static str,
+    },
+    Unchanged(String),
+    Refused(String),
+}
+
+/// Items in flight at once on the one connection.
+const IN_FLIGHT: usize = 32;
+
+/// Runs one changing verb over many accounts (and, for groups, many groups).
+pub async fn run<D: Directory>(
+    dir: &D,
+    profile: &Profile,
+    flavor: Flavor,
+    users: &[String],
+    actions: &[Action],
+    dry_run: bool,
+    audit: &Audit,
+    progress: &dyn Progress,
+) -> (ChangeReport, Outcome) {
+    let jobs: Vec<(&String, &Action)> = users.iter().flat_map(|u| actions.iter().map(move |a| (u, a))).collect();
+    progress.set_length(jobs.len() as u64);
+    let gone = std::sync::atomic::AtomicBool::new(false);
+    let items: Vec<ChangeItem> = futures::stream::iter(jobs)
+        .map(|(user, action)| {
+            let gone = &gone;
+            async move {
+                let item = if gone.load(std::sync::atomic::Ordering::Relaxed) {
+                    not_done(user, action, "the directory went away before this item")
+                } else {
+                    let item = one(dir, profile, flavor, user, action, dry_run, audit).await;
+                    if item.result == ItemResult::NotDone {
+                        gone.store(true, std::sync::atomic::Ordering::Relaxed);
+                    }
+                    item
+                };
+                progress.inc(1);
+                item
+            }
+        })
+        .buffered(IN_FLIGHT)
+        .collect()
+        .await;
+    let mut summary = ChangeSummary { items: items.len(), ..ChangeSummary::default() };
+    for i in &items {
+        match i.result {
+            ItemResult::Changed | ItemResult::WouldChange => summary.changed += 1,
+            ItemResult::Unchanged => summary.unchanged += 1,
+            ItemResult::NotDone => summary.not_done += 1,
+            _ => summary.failed += 1,
+        }
+    }
+    let outcome = if summary.not_done > 0 { Outcome::Incomplete } else { Outcome::from_ok(summary.failed == 0) };
+    let action = actions.first().map_or("change", Action::name).to_string();
+    (ChangeReport { action, dry_run, directory: dir.describe(), items, summary }, outcome)
+}
+
+fn group_of(action: &Action) -> Option<String> {
+    match action {
+        Action::GroupAdd(g) | Action::GroupRemove(g) => Some(g.clone()),
+        _ => None,
+    }
+}
+
+fn not_done(user: &str, action: &Action, why: &str) -> ChangeItem {
+    ChangeItem {
+        user: user.to_string(),
+        group: group_of(action),
+        dn: None,
+        result: ItemResult::NotDone,
+        status: "not done".into(),
+        changes: vec![],
+        relax: false,
+        detail: Some(why.to_string()),
+    }
+}
+
+async fn one<D: Directory>(
+    dir: &D,
+    profile: &Profile,
+    flavor: Flavor,
+    user: &str,
+    action: &Action,
+    dry_run: bool,
+    audit: &Audit,
+) -> ChangeItem {
+    let mut item = ChangeItem {
+        user: user.to_string(),
+        group: group_of(action),
+        dn: None,
+        result: ItemResult::Failed,
+        status: "failed".into(),
+        changes: vec![],
+        relax: false,
+        detail: None,
+    };
+    let entry = match resolve(dir, profile, user, flavor.status_attributes()).await {
+        Ok(Ok(e)) => e,
+        Ok(Err(u)) => {
+            (item.result, item.status) = match u {
+                Unresolved::NotFound(_) => (ItemResult::NotFound, "not found".into()),
+                Unresolved::Ambiguous(_) => (ItemResult::Ambiguous, "ambiguous".into()),
+            };
+            item.detail = Some(u.message(user));
+            return item;
+        }
+        Err(e) => {
+            if e.kind == ErrorKind::Environment {
+                return not_done(user, action, &e.message);
+            }
+            item.detail = Some(e.message);
+            return item;
+        }
+    };
+    item.dn = Some(entry.dn.clone());
+    let planned = match plan(dir, profile, flavor, &entry, action).await {
+        Ok(p) => p,
+        Err(e) => {
+            if e.kind == ErrorKind::Environment {
+                return not_done(user, action, &e.message);
+            }
+            item.detail = Some(e.message);
+            return item;
+        }
+    };
+    let (target, changes, relax, done, would) = match planned {
+        Planned::Unchanged(why) => {
+            item.result = ItemResult::Unchanged;
+            item.status = why;
+            return item;
+        }
+        Planned::Refused(why) => {
+            item.result = ItemResult::Refused;
+            item.status = why;
+            return item;
+        }
+        Planned::Change { target, changes, relax, done, would } => (target, changes, relax, done, would),
+    };
+    item.dn = Some(target.clone());
+    item.changes.clone_from(&changes);
+    item.relax = relax;
+    if dry_run {
+        item.result = ItemResult::WouldChange;
+        item.status = would.into();
+        return item;
+    }
+    let what = match action {
+        Action::GroupAdd(g) | Action::GroupRemove(g) => format!("{} {g}", action.name()),
+        _ => action.name().to_string(),
+    };
+    match dir.modify(&target, &changes, relax).await {
+        Ok(()) => {
+            item.result = ItemResult::Changed;
+            item.status = done.into();
+            if let Err(e) = audit.record(&entry.dn, &what, "ok") {
+                item.detail = Some(format!("done, but the audit line could not be written: {e}"));
+            }
+        }
+        // Someone did it meanwhile: no such attribute (16) / value exists (20).
+        Err(e) if e.message.contains("rc=16 ") || e.message.contains("rc=20 ") => {
+            item.result = ItemResult::Unchanged;
+            item.status = "already done".into();
+        }
+        Err(e) => {
+            let _ = audit.record(&entry.dn, &what, &format!("failed: {}", e.message));
+            if e.message.contains("rc=") {
+                item.detail = Some(format!("{} ({})", e.message, e.hint.unwrap_or_default()));
+            } else {
+                return not_done(user, action, &e.message);
+            }
+        }
+    }
+    item
+}
+
+/// The exact modifications an action needs for this account, through the flavour.
+async fn plan<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, entry: &Entry, action: &Action) -> crate::error::Result<Planned> {
+    Ok(match action {
+        Action::Unlock => match flavor.unlock_plan(entry) {
+            Some(p) => {
+                Planned::Change { target: entry.dn.clone(), changes: p.changes, relax: p.relax, done: "unlocked", would: "would unlock" }
+            }
+            None => {
+                let policy = flavor.policy(dir, profile, entry).await?;
+                if flavor.state(entry, &policy, crate::util::now_unix()).disabled {
+                    Planned::Refused("disabled: use account enable".into())
+                } else {
+                    Planned::Unchanged("already unlocked".into())
+                }
+            }
+        },
+        Action::Disable => match flavor.disable_plan(entry) {
+            Some(p) => {
+                Planned::Change { target: entry.dn.clone(), changes: p.changes, relax: p.relax, done: "disabled", would: "would disable" }
+            }
+            None => Planned::Unchanged("already disabled".into()),
+        },
+        Action::Enable => match flavor.enable_plan(entry) {
+            Some(p) => {
+                Planned::Change { target: entry.dn.clone(), changes: p.changes, relax: p.relax, done: "enabled", would: "would enable" }
+            }
+            None => Planned::Unchanged("already enabled".into()),
+        },
+        Action::GroupAdd(name) | Action::GroupRemove(name) => {
+            let adding = matches!(action, Action::GroupAdd(_));
+            let group = find_group(dir, profile, name).await?;
+            let Some(group) = group else {
+                return Ok(Planned::Refused(format!("no group '{name}'")));
+            };
+            let login = entry.first(&profile.login_attribute).unwrap_or_default().to_string();
+            let (attr, value) = membership(&group, &entry.dn, &login);
+            let has = group.all(attr).iter().any(|v| {
+                if attr == "memberuid" { v == &value } else { super::escape::normalize_dn(v) == super::escape::normalize_dn(&value) }
+            });
+            match (adding, has) {
+                (true, true) => Planned::Unchanged("already a member".into()),
+                (false, false) => Planned::Unchanged("not a member".into()),
+                (true, false) => Planned::Change {
+                    target: group.dn.clone(),
+                    changes: vec![Change::Add { attr: attr.to_string(), values: vec![value] }],
+                    relax: false,
+                    done: "added",
+                    would: "would add",
+                },
+                (false, true) => Planned::Change {
+                    target: group.dn.clone(),
+                    changes: vec![Change::Delete { attr: attr.to_string(), values: vec![value] }],
+                    relax: false,
+                    done: "removed",
+                    would: "would remove",
+                },
+            }
+        }
+    })
+}
+
+/// The attribute and value that make `dn` a member of this group.
+fn membership(group: &Entry, dn: &str, login: &str) -> (&'static str, String) {
+    let classes: Vec<String> = group.all("objectClass").iter().map(|c| c.to_ascii_lowercase()).collect();
+    if classes.iter().any(|c| c == "groupofuniquenames") {
+        ("uniquemember", dn.to_string())
+    } else if classes.iter().any(|c| c == "posixgroup") && !classes.iter().any(|c| c == "groupofnames") {
+        ("memberuid", login.to_string())
+    } else {
+        ("member", dn.to_string())
+    }
+}
+
+/// The one group called `name` (by cn) under the groups base, or a DN.
+pub async fn find_group<D: Directory>(dir: &D, profile: &Profile, name: &str) -> crate::error::Result<Option<Entry>> {
+    let attrs = ["cn", "objectClass", "member", "uniqueMember", "memberUid"];
+    let found = if super::escape::looks_like_dn(name) {
+        dir.search(name, Scope::Base, "(objectClass=*)", &attrs).await?
+    } else {
+        let base = profile.groups_dn.as_deref().unwrap_or(&profile.base_dn);
+        let filter =
+            format!("(&(cn={})(|(objectClass=groupOfNames)(objectClass=groupOfUniqueNames)(objectClass=posixGroup)))", filter_value(name));
+        dir.search(base, Scope::Subtree, &filter, &attrs).await?
+    };
+    match found.len() {
+        0 => Ok(None),
+        1 => Ok(found.into_iter().next()),
+        _ => Err(crate::error::CommandError::usage(format!(
+            "'{name}' names {} groups: {}",
+            found.len(),
+            found.iter().map(|g| g.dn.as_str()).collect::<Vec<_>>().join("; ")
+        ))
+        .with_hint("name the group by its DN")),
+    }
+}
