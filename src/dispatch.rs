@@ -50,7 +50,15 @@ pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Ou
                         out.progress && users.len() * actions.len() > 1,
                         actions.first().map_or("change", account::change::Action::name),
                     );
-                    let (r, o) = account::change::run(&dir, &profile, flavor, &users, &actions, dry_run, &audit, &bar).await;
+                    let (r, o) = account::change::run(
+                        &dir,
+                        &profile,
+                        flavor,
+                        account::change::Batch { users: &users, actions: &actions, dry_run },
+                        &audit,
+                        &bar,
+                    )
+                    .await;
                     bar.finish();
                     Ok((Report::AccountChange(r), o))
                 }

@@ -59,7 +59,7 @@ pub enum AccountVerb {
 #[derive(Debug)]
 pub enum Operation {
     Account {
-        profile: Profile,
+        profile: Box<Profile>,
         secret: SecretSource,
         verb: AccountVerb,
     },
@@ -388,7 +388,7 @@ fn account(a: &AccountArgs, g: &Globals, config: &Config, timeout: Duration) -> 
             ticket: g.change.ticket.clone(),
         },
     };
-    Ok(Operation::Account { profile, secret, verb })
+    Ok(Operation::Account { profile: Box::new(profile), secret, verb })
 }
 
 fn users_change(u: &UsersArgs, action: Action) -> Result<AccountVerb, CommandError> {

@@ -114,17 +114,24 @@ pub enum Planned {
 /// Items in flight at once on the one connection.
 const IN_FLIGHT: usize = 32;
 
+/// What a changing verb is asked: these actions for each of these accounts.
+#[derive(Debug, Clone, Copy)]
+pub struct Batch<'a> {
+    pub users: &'a [String],
+    pub actions: &'a [Action],
+    pub dry_run: bool,
+}
+
 /// Runs one changing verb over many accounts (and, for groups, many groups).
 pub async fn run<D: Directory>(
     dir: &D,
     profile: &Profile,
     flavor: Flavor,
-    users: &[String],
-    actions: &[Action],
-    dry_run: bool,
+    batch: Batch<'_>,
     audit: &Audit,
     progress: &dyn Progress,
 ) -> (ChangeReport, Outcome) {
+    let Batch { users, actions, dry_run } = batch;
     let jobs: Vec<(&String, &Action)> = users.iter().flat_map(|u| actions.iter().map(move |a| (u, a))).collect();
     progress.set_length(jobs.len() as u64);
     let gone = std::sync::atomic::AtomicBool::new(false);
@@ -283,11 +290,10 @@ async fn one<D: Directory>(
 /// The exact modifications an action needs for this account, through the flavour.
 async fn plan<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, entry: &Entry, action: &Action) -> crate::error::Result<Planned> {
     Ok(match action {
-        Action::Unlock => match flavor.unlock_plan(entry) {
-            Some(p) => {
+        Action::Unlock => {
+            if let Some(p) = flavor.unlock_plan(entry) {
                 Planned::Change { target: entry.dn.clone(), changes: p.changes, relax: p.relax, done: "unlocked", would: "would unlock" }
-            }
-            None => {
+            } else {
                 let policy = flavor.policy(dir, profile, entry).await?;
                 if flavor.state(entry, &policy, crate::util::now_unix()).disabled {
                     Planned::Refused("disabled: use account enable".into())
@@ -295,7 +301,7 @@ async fn plan<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, entry: &
                     Planned::Unchanged("already unlocked".into())
                 }
             }
-        },
+        }
         Action::Disable => match flavor.disable_plan(entry) {
             Some(p) => {
                 Planned::Change { target: entry.dn.clone(), changes: p.changes, relax: p.relax, done: "disabled", would: "would disable" }
