@@ -34,6 +34,12 @@ _deskhand() {
             deskhand__subcmd__account,enable)
                 cmd="deskhand__subcmd__account__subcmd__enable"
                 ;;
+            deskhand__subcmd__account,expired)
+                cmd="deskhand__subcmd__account__subcmd__expired"
+                ;;
+            deskhand__subcmd__account,expiring)
+                cmd="deskhand__subcmd__account__subcmd__expiring"
+                ;;
             deskhand__subcmd__account,find)
                 cmd="deskhand__subcmd__account__subcmd__find"
                 ;;
@@ -48,6 +54,9 @@ _deskhand() {
                 ;;
             deskhand__subcmd__account,locked)
                 cmd="deskhand__subcmd__account__subcmd__locked"
+                ;;
+            deskhand__subcmd__account,reset)
+                cmd="deskhand__subcmd__account__subcmd__reset"
                 ;;
             deskhand__subcmd__account,show)
                 cmd="deskhand__subcmd__account__subcmd__show"
@@ -79,6 +88,12 @@ _deskhand() {
             deskhand__subcmd__account__subcmd__help,enable)
                 cmd="deskhand__subcmd__account__subcmd__help__subcmd__enable"
                 ;;
+            deskhand__subcmd__account__subcmd__help,expired)
+                cmd="deskhand__subcmd__account__subcmd__help__subcmd__expired"
+                ;;
+            deskhand__subcmd__account__subcmd__help,expiring)
+                cmd="deskhand__subcmd__account__subcmd__help__subcmd__expiring"
+                ;;
             deskhand__subcmd__account__subcmd__help,find)
                 cmd="deskhand__subcmd__account__subcmd__help__subcmd__find"
                 ;;
@@ -93,6 +108,9 @@ _deskhand() {
                 ;;
             deskhand__subcmd__account__subcmd__help,locked)
                 cmd="deskhand__subcmd__account__subcmd__help__subcmd__locked"
+                ;;
+            deskhand__subcmd__account__subcmd__help,reset)
+                cmd="deskhand__subcmd__account__subcmd__help__subcmd__reset"
                 ;;
             deskhand__subcmd__account__subcmd__help,show)
                 cmd="deskhand__subcmd__account__subcmd__help__subcmd__show"
@@ -142,6 +160,12 @@ _deskhand() {
             deskhand__subcmd__help__subcmd__account,enable)
                 cmd="deskhand__subcmd__help__subcmd__account__subcmd__enable"
                 ;;
+            deskhand__subcmd__help__subcmd__account,expired)
+                cmd="deskhand__subcmd__help__subcmd__account__subcmd__expired"
+                ;;
+            deskhand__subcmd__help__subcmd__account,expiring)
+                cmd="deskhand__subcmd__help__subcmd__account__subcmd__expiring"
+                ;;
             deskhand__subcmd__help__subcmd__account,find)
                 cmd="deskhand__subcmd__help__subcmd__account__subcmd__find"
                 ;;
@@ -153,6 +177,9 @@ _deskhand() {
                 ;;
             deskhand__subcmd__help__subcmd__account,locked)
                 cmd="deskhand__subcmd__help__subcmd__account__subcmd__locked"
+                ;;
+            deskhand__subcmd__help__subcmd__account,reset)
+                cmd="deskhand__subcmd__help__subcmd__account__subcmd__reset"
                 ;;
             deskhand__subcmd__help__subcmd__account,show)
                 cmd="deskhand__subcmd__help__subcmd__account__subcmd__show"
@@ -255,7 +282,7 @@ _deskhand() {
             return 0
             ;;
         deskhand__subcmd__account)
-            opts="-D -o -q -h -V --directory --output --color --quiet --config --timeout --help --version show find locked unlock disable enable groups group help"
+            opts="-D -o -q -h -V --directory --output --color --quiet --config --timeout --help --version show find locked expiring expired reset unlock disable enable groups group help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -366,6 +393,94 @@ _deskhand() {
                     return 0
                     ;;
                 --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --directory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -D)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__account__subcmd__expired)
+            opts="-D -o -q -h -V --directory --output --color --quiet --config --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --directory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -D)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__account__subcmd__expiring)
+            opts="-D -o -q -h -V --days --directory --output --color --quiet --config --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --days)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -679,7 +794,7 @@ _deskhand() {
             return 0
             ;;
         deskhand__subcmd__account__subcmd__help)
-            opts="show find locked unlock disable enable groups group help"
+            opts="show find locked expiring expired reset unlock disable enable groups group help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -707,6 +822,34 @@ _deskhand() {
             return 0
             ;;
         deskhand__subcmd__account__subcmd__help__subcmd__enable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__account__subcmd__help__subcmd__expired)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__account__subcmd__help__subcmd__expiring)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -818,6 +961,20 @@ _deskhand() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        deskhand__subcmd__account__subcmd__help__subcmd__reset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         deskhand__subcmd__account__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -853,6 +1010,60 @@ _deskhand() {
                 return 0
             fi
             case "${prev}" in
+                --directory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -D)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__account__subcmd__reset)
+            opts="-n -D -o -q -h -V --password-file --ask --password-out --keep-lock --dry-run --ticket --directory --output --color --quiet --config --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --directory)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1161,7 +1372,7 @@ _deskhand() {
             return 0
             ;;
         deskhand__subcmd__help__subcmd__account)
-            opts="show find locked unlock disable enable groups group"
+            opts="show find locked expiring expired reset unlock disable enable groups group"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1189,6 +1400,34 @@ _deskhand() {
             return 0
             ;;
         deskhand__subcmd__help__subcmd__account__subcmd__enable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__help__subcmd__account__subcmd__expired)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__help__subcmd__account__subcmd__expiring)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1273,6 +1512,20 @@ _deskhand() {
             return 0
             ;;
         deskhand__subcmd__help__subcmd__account__subcmd__locked)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__help__subcmd__account__subcmd__reset)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

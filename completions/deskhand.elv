@@ -51,6 +51,9 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand show 'The account''s status card: locked, disabled, expiry, must-change, failures, groups'
             cand find 'Search accounts by login, name or mail (substring)'
             cand locked 'Every account that is locked now'
+            cand expiring 'Accounts whose password expires within N days'
+            cand expired 'Accounts whose password has expired'
+            cand reset 'Set a temporary password (must change at next logon) and unlock'
             cand unlock 'Clear the lock and the failure count so the user can log in again'
             cand disable 'Disable accounts (OpenLDAP: a permanent administrative lock)'
             cand enable 'Enable disabled accounts'
@@ -96,6 +99,59 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
             cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
             cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'deskhand;account;expiring'= {
+            cand --days 'Days ahead'
+            cand -D 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
+            cand --directory 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'deskhand;account;expired'= {
+            cand -D 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
+            cand --directory 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'deskhand;account;reset'= {
+            cand --password-file 'Set the password in FILE instead of a generated one'
+            cand --password-out 'Write the new password to FILE (created with mode 0600) instead of the terminal'
+            cand --ticket 'Ticket number for the audit trail'
+            cand -D 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
+            cand --directory 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand --ask 'Ask for the password on the terminal instead of generating one'
+            cand --keep-lock 'Leave a lock in place'
+            cand -n 'Show the exact LDAP modifications; change nothing'
+            cand --dry-run 'Show the exact LDAP modifications; change nothing'
             cand -q 'No progress bars and no warnings on stderr'
             cand --quiet 'No progress bars and no warnings on stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -247,6 +303,9 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand show 'The account''s status card: locked, disabled, expiry, must-change, failures, groups'
             cand find 'Search accounts by login, name or mail (substring)'
             cand locked 'Every account that is locked now'
+            cand expiring 'Accounts whose password expires within N days'
+            cand expired 'Accounts whose password has expired'
+            cand reset 'Set a temporary password (must change at next logon) and unlock'
             cand unlock 'Clear the lock and the failure count so the user can log in again'
             cand disable 'Disable accounts (OpenLDAP: a permanent administrative lock)'
             cand enable 'Enable disabled accounts'
@@ -259,6 +318,12 @@ set edit:completion:arg-completer[deskhand] = {|@words|
         &'deskhand;account;help;find'= {
         }
         &'deskhand;account;help;locked'= {
+        }
+        &'deskhand;account;help;expiring'= {
+        }
+        &'deskhand;account;help;expired'= {
+        }
+        &'deskhand;account;help;reset'= {
         }
         &'deskhand;account;help;unlock'= {
         }
@@ -475,6 +540,9 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand show 'The account''s status card: locked, disabled, expiry, must-change, failures, groups'
             cand find 'Search accounts by login, name or mail (substring)'
             cand locked 'Every account that is locked now'
+            cand expiring 'Accounts whose password expires within N days'
+            cand expired 'Accounts whose password has expired'
+            cand reset 'Set a temporary password (must change at next logon) and unlock'
             cand unlock 'Clear the lock and the failure count so the user can log in again'
             cand disable 'Disable accounts (OpenLDAP: a permanent administrative lock)'
             cand enable 'Enable disabled accounts'
@@ -486,6 +554,12 @@ set edit:completion:arg-completer[deskhand] = {|@words|
         &'deskhand;help;account;find'= {
         }
         &'deskhand;help;account;locked'= {
+        }
+        &'deskhand;help;account;expiring'= {
+        }
+        &'deskhand;help;account;expired'= {
+        }
+        &'deskhand;help;account;reset'= {
         }
         &'deskhand;help;account;unlock'= {
         }

@@ -39,27 +39,30 @@ complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "account" -d 'Dire
 complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "net" -d 'Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage'
 complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "generate" -d 'Shell completions and the man page'
 complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock disable enable groups group help" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock disable enable groups group help" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
 markdown\t'Markdown, to paste into a ticket'"
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock disable enable groups group help" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock disable enable groups group help" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock disable enable groups group help" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock disable enable groups group help" -s q -l quiet -d 'No progress bars and no warnings on stderr'
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock disable enable groups group help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock disable enable groups group help" -s V -l version -d 'Print version'
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock disable enable groups group help" -f -a "show" -d 'The account\'s status card: locked, disabled, expiry, must-change, failures, groups'
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock disable enable groups group help" -f -a "find" -d 'Search accounts by login, name or mail (substring)'
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock disable enable groups group help" -f -a "locked" -d 'Every account that is locked now'
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock disable enable groups group help" -f -a "unlock" -d 'Clear the lock and the failure count so the user can log in again'
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock disable enable groups group help" -f -a "disable" -d 'Disable accounts (OpenLDAP: a permanent administrative lock)'
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock disable enable groups group help" -f -a "enable" -d 'Enable disabled accounts'
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock disable enable groups group help" -f -a "groups" -d 'The groups an account belongs to'
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock disable enable groups group help" -f -a "group" -d 'Add an account to groups, or remove it'
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked unlock disable enable groups group help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -f -a "show" -d 'The account\'s status card: locked, disabled, expiry, must-change, failures, groups'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -f -a "find" -d 'Search accounts by login, name or mail (substring)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -f -a "locked" -d 'Every account that is locked now'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -f -a "expiring" -d 'Accounts whose password expires within N days'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -f -a "expired" -d 'Accounts whose password has expired'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -f -a "reset" -d 'Set a temporary password (must change at next logon) and unlock'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -f -a "unlock" -d 'Clear the lock and the failure count so the user can log in again'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -f -a "disable" -d 'Disable accounts (OpenLDAP: a permanent administrative lock)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -f -a "enable" -d 'Enable disabled accounts'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -f -a "groups" -d 'The groups an account belongs to'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -f -a "group" -d 'Add an account to groups, or remove it'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from show" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
@@ -96,6 +99,49 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_se
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from locked" -s q -l quiet -d 'No progress bars and no warnings on stderr'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from locked" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from locked" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from expiring" -l days -d 'Days ahead' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from expiring" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from expiring" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from expiring" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from expiring" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from expiring" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from expiring" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from expiring" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from expiring" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from expired" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from expired" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from expired" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from expired" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from expired" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from expired" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from expired" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from expired" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from reset" -l password-file -d 'Set the password in FILE instead of a generated one' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from reset" -l password-out -d 'Write the new password to FILE (created with mode 0600) instead of the terminal' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from reset" -l ticket -d 'Ticket number for the audit trail' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from reset" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from reset" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from reset" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from reset" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from reset" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from reset" -l ask -d 'Ask for the password on the terminal instead of generating one'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from reset" -l keep-lock -d 'Leave a lock in place'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from reset" -s n -l dry-run -d 'Show the exact LDAP modifications; change nothing'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from unlock" -s f -l file -d 'Read users from FILE, one per line (\'-\' for standard input)' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from unlock" -l ticket -d 'Ticket number for the audit trail' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from unlock" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
@@ -171,6 +217,9 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_se
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "show" -d 'The account\'s status card: locked, disabled, expiry, must-change, failures, groups'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "find" -d 'Search accounts by login, name or mail (substring)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "locked" -d 'Every account that is locked now'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "expiring" -d 'Accounts whose password expires within N days'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "expired" -d 'Accounts whose password has expired'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Set a temporary password (must change at next logon) and unlock'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "unlock" -d 'Clear the lock and the failure count so the user can log in again'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Disable accounts (OpenLDAP: a permanent administrative lock)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "enable" -d 'Enable disabled accounts'
@@ -323,6 +372,9 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_s
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "show" -d 'The account\'s status card: locked, disabled, expiry, must-change, failures, groups'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "find" -d 'Search accounts by login, name or mail (substring)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "locked" -d 'Every account that is locked now'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "expiring" -d 'Accounts whose password expires within N days'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "expired" -d 'Accounts whose password has expired'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "reset" -d 'Set a temporary password (must change at next logon) and unlock'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "unlock" -d 'Clear the lock and the failure count so the user can log in again'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "disable" -d 'Disable accounts (OpenLDAP: a permanent administrative lock)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "enable" -d 'Enable disabled accounts'

@@ -100,6 +100,19 @@ pub enum AccountCommand {
     },
     /// Every account that is locked now
     Locked,
+    /// Accounts whose password expires within N days
+    Expiring {
+        /// Days ahead
+        #[arg(long, default_value_t = 14)]
+        days: u32,
+    },
+    /// Accounts whose password has expired
+    Expired,
+    /// Set a temporary password (must change at next logon) and unlock
+    #[command(
+        after_help = "The temporary password is shown once on the terminal (stderr), or written to\n--password-out FILE (mode 0600); never on stdout, in JSON or in the audit trail.\n\nExamples:\n  deskhand account reset alice --ticket INC-1234\n  deskhand account reset alice --password-out /root/alice.txt\n  deskhand account reset alice --dry-run"
+    )]
+    Reset(ResetArgs),
     /// Clear the lock and the failure count so the user can log in again
     #[command(
         after_help = "Examples:\n  deskhand account unlock alice\n  deskhand account unlock alice bob --ticket INC-1234\n  deskhand account unlock -f locked.txt --dry-run"
@@ -117,6 +130,26 @@ pub enum AccountCommand {
     /// Add an account to groups, or remove it
     #[command(subcommand)]
     Group(GroupCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct ResetArgs {
+    /// Login name or DN
+    pub user: String,
+    /// Set the password in FILE instead of a generated one
+    #[arg(long, value_name = "FILE", conflicts_with = "ask")]
+    pub password_file: Option<std::path::PathBuf>,
+    /// Ask for the password on the terminal instead of generating one
+    #[arg(long)]
+    pub ask: bool,
+    /// Write the new password to FILE (created with mode 0600) instead of the terminal
+    #[arg(long, value_name = "FILE")]
+    pub password_out: Option<std::path::PathBuf>,
+    /// Leave a lock in place
+    #[arg(long)]
+    pub keep_lock: bool,
+    #[command(flatten)]
+    pub change: ChangeArgs,
 }
 
 #[derive(Debug, Subcommand)]

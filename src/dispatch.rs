@@ -18,6 +18,8 @@ pub enum Report {
     AccountFind(account::find::FindReport),
     AccountLocked(account::locked::LockedReport),
     AccountGroups(account::show::GroupsReport),
+    AccountExpiry(account::locked::ExpiryReport),
+    AccountReset(account::reset::ResetReport),
     AccountChange(account::change::ChangeReport),
 }
 
@@ -39,6 +41,18 @@ pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Ou
                 AccountVerb::Locked => {
                     let (r, o) = account::locked::run(&dir, &profile, flavor).await?;
                     Ok((Report::AccountLocked(r), o))
+                }
+                AccountVerb::Expiring(days) => {
+                    let (r, o) = account::locked::expiry(&dir, &profile, flavor, Some(days)).await?;
+                    Ok((Report::AccountExpiry(r), o))
+                }
+                AccountVerb::Expired => {
+                    let (r, o) = account::locked::expiry(&dir, &profile, flavor, None).await?;
+                    Ok((Report::AccountExpiry(r), o))
+                }
+                AccountVerb::Reset(plan) => {
+                    let r = crate::deliver::reset(&dir, &profile, flavor, plan).await?;
+                    Ok((Report::AccountReset(r.0), r.1))
                 }
                 AccountVerb::Groups(user) => {
                     let (r, o) = account::show::groups(&dir, &profile, flavor, &user).await?;

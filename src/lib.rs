@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod config;
+mod deliver;
 mod dispatch;
 pub mod exit;
 pub mod output;
@@ -140,6 +141,11 @@ fn render(report: &Report, outcome: Outcome, out: OutputSettings) -> io::Result<
         Report::AccountShow(r) => output::write_report(&mut w, &out, "deskhand.account.show.v1", &**r, outcome, output::account::show)?,
         Report::AccountFind(r) => output::write_report(&mut w, &out, "deskhand.account.find.v1", r, outcome, output::account::find)?,
         Report::AccountLocked(r) => output::write_report(&mut w, &out, "deskhand.account.locked.v1", r, outcome, output::account::locked)?,
+        Report::AccountExpiry(r) => {
+            let schema = if r.within_days.is_some() { "deskhand.account.expiring.v1" } else { "deskhand.account.expired.v1" };
+            output::write_report(&mut w, &out, schema, r, outcome, output::account::expiry)?;
+        }
+        Report::AccountReset(r) => output::write_report(&mut w, &out, "deskhand.account.reset.v1", r, outcome, output::account::reset)?,
         Report::AccountGroups(r) => output::write_report(&mut w, &out, "deskhand.account.groups.v1", r, outcome, output::account::groups)?,
         Report::AccountChange(r) => {
             let schema = format!("deskhand.account.{}.v1", r.action.replace(' ', "-"));

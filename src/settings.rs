@@ -45,6 +45,25 @@ pub enum SecretSource {
     Prompt,
 }
 
+/// What `account reset` was asked, before any secret is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResetPlan {
+    pub user: String,
+    pub password: PasswordChoice,
+    pub out: Option<std::path::PathBuf>,
+    pub keep_lock: bool,
+    pub dry_run: bool,
+    pub ticket: Option<String>,
+}
+
+/// Where a reset's new password comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PasswordChoice {
+    Generate,
+    File(std::path::PathBuf),
+    Ask,
+}
+
 /// An `account` verb.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AccountVerb {
@@ -52,6 +71,9 @@ pub enum AccountVerb {
     Find(String),
     Locked,
     Groups(String),
+    Expiring(u32),
+    Expired,
+    Reset(ResetPlan),
     Change { actions: Vec<Action>, users: Vec<String>, dry_run: bool, ticket: Option<String> },
 }
 
@@ -317,8 +339,8 @@ fn check(a: &CheckArgs, config: &Config, timeout: Duration) -> Result<Operation,
     Ok(Operation::Check(CheckRequest { host, port, tls, dns_server, timeout, pings: a.count, family: family(&a.family) }))
 }
 
-fn account(a: &AccountArgs, g: &Globals, config: &Config, timeout: Duration) -> Result<Operation, CommandError> {
-    let name = a
+fn account(args: &AccountArgs, g: &Globals, config: &Config, timeout: Duration) -> Result<Operation, CommandError> {
+    let name = args
         .directory
         .clone()
         .or_else(|| g.directory.clone())
@@ -328,7 +350,7 @@ fn account(a: &AccountArgs, g: &Globals, config: &Config, timeout: Duration) -> 
             CommandError::usage("no directory profile chosen")
                 .with_hint("add one under `directories:` in the config file and pick it with --directory NAME or default_directory")
         })?;
-    let d = config.directories.get(&name).ok_or_else(|| {
+    let profile_config = config.directories.get(&name).ok_or_else(|| {
         let known: Vec<&String> = config.directories.keys().collect();
         CommandError::usage(format!("no directory profile '{name}' in the config file")).with_hint(if known.is_empty() {
             "add it under `directories:` in the config file".to_string()
@@ -338,36 +360,36 @@ fn account(a: &AccountArgs, g: &Globals, config: &Config, timeout: Duration) -> 
     })?;
     let profile = Profile {
         name: name.clone(),
-        url: d.url.clone(),
-        starttls: d.starttls.unwrap_or(false),
-        ca_file: d.ca_file.clone(),
-        base_dn: d.base_dn.clone(),
-        users_dn: d.users.clone(),
-        groups_dn: d.groups.clone(),
-        disabled_dn: d.disabled.clone(),
-        bind_dn: d.bind_dn.clone(),
-        sasl_external: d.sasl_external.unwrap_or(false),
-        flavor: d.flavor.unwrap_or_default(),
-        login_attribute: d.login_attribute.clone().unwrap_or_else(|| "uid".into()),
-        allow_plaintext: d.allow_plaintext.unwrap_or(false),
-        timeout: match &d.timeout {
+        url: profile_config.url.clone(),
+        starttls: profile_config.starttls.unwrap_or(false),
+        ca_file: profile_config.ca_file.clone(),
+        base_dn: profile_config.base_dn.clone(),
+        users_dn: profile_config.users.clone(),
+        groups_dn: profile_config.groups.clone(),
+        disabled_dn: profile_config.disabled.clone(),
+        bind_dn: profile_config.bind_dn.clone(),
+        sasl_external: profile_config.sasl_external.unwrap_or(false),
+        flavor: profile_config.flavor.unwrap_or_default(),
+        login_attribute: profile_config.login_attribute.clone().unwrap_or_else(|| "uid".into()),
+        allow_plaintext: profile_config.allow_plaintext.unwrap_or(false),
+        timeout: match &profile_config.timeout {
             Some(t) => positive(parse_duration(t)?, "the profile's timeout")?,
             None => timeout.max(Duration::from_secs(5)),
         },
-        password_policy: d.password_policy.clone(),
+        password_policy: profile_config.password_policy.clone(),
     };
     let secret = if profile.sasl_external || profile.bind_dn.is_none() {
         SecretSource::None
-    } else if let Some(f) = &d.password_file {
+    } else if let Some(f) = &profile_config.password_file {
         SecretSource::File(f.clone())
-    } else if let Some(v) = &d.password_env {
+    } else if let Some(v) = &profile_config.password_env {
         SecretSource::Env(v.clone())
-    } else if let Some(c) = &d.password_command {
+    } else if let Some(c) = &profile_config.password_command {
         SecretSource::Command(c.clone())
     } else {
         SecretSource::Prompt
     };
-    let verb = match &a.command {
+    let verb = match &args.command {
         AccountCommand::Show { user } => AccountVerb::Show(user.clone()),
         AccountCommand::Find { query } => AccountVerb::Find(query.clone()),
         AccountCommand::Locked => AccountVerb::Locked,
@@ -375,6 +397,20 @@ fn account(a: &AccountArgs, g: &Globals, config: &Config, timeout: Duration) -> 
         AccountCommand::Disable(u) => users_change(u, Action::Disable)?,
         AccountCommand::Enable(u) => users_change(u, Action::Enable)?,
         AccountCommand::Groups { user } => AccountVerb::Groups(user.clone()),
+        AccountCommand::Expiring { days } => AccountVerb::Expiring(*days),
+        AccountCommand::Expired => AccountVerb::Expired,
+        AccountCommand::Reset(reset) => AccountVerb::Reset(ResetPlan {
+            user: reset.user.clone(),
+            password: match (&reset.password_file, reset.ask) {
+                (Some(file), _) => PasswordChoice::File(file.clone()),
+                (None, true) => PasswordChoice::Ask,
+                (None, false) => PasswordChoice::Generate,
+            },
+            out: reset.password_out.clone(),
+            keep_lock: reset.keep_lock,
+            dry_run: reset.change.dry_run,
+            ticket: reset.change.ticket.clone(),
+        }),
         AccountCommand::Group(GroupCommand::Add(g)) => AccountVerb::Change {
             actions: g.groups.iter().map(|n| Action::GroupAdd(n.clone())).collect(),
             users: vec![g.user.clone()],

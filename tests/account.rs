@@ -114,6 +114,8 @@ fn add_user(login: &str, password: &str) {
         "dn: {}\nobjectClass: inetOrgPerson\nuid: {login}\ncn: Test {login}\nsn: {login}\nmail: {login}@lab.test\nuserPassword: {password}\n",
         dn(login)
     );
+    // A rerun against the same lab starts from a clean entry.
+    let _ = ldap_tool("ldapdelete", &["-x", "-H", &l.ldaps, "-D", &l.admin_dn, "-y", &l.admin_password_file, &dn(login)], None);
     let (ok, out) = ldap_tool("ldapadd", &["-x", "-H", &l.ldaps, "-D", &l.admin_dn, "-y", &l.admin_password_file], Some(&ldif));
     assert!(ok, "ldapadd {login}: {out}");
 }
@@ -353,13 +355,19 @@ fn disable_and_enable() {
     let show = s.run(&["-o", "json", "account", "show", "t-disable"]);
     show.expect_code(1);
     assert_eq!(show.json()["data"]["state"]["disabled"], true);
+    // A password reset does not enable it either (ppolicy clears every lock on a
+    // password change; deskhand puts the disable back).
+    let pw = s.dir.path().join("pw");
+    s.run(&["account", "reset", "t-disable", "--password-out", pw.to_str().unwrap()]).expect_code(0);
+    assert_eq!(s.run(&["-o", "json", "account", "show", "t-disable"]).json()["data"]["state"]["disabled"], true);
+    assert!(!bind("t-disable", std::fs::read_to_string(&pw).unwrap().trim()).0, "still disabled after a reset");
     // Unlock does not undo a disable; enable does.
     assert_eq!(s.run(&["-o", "json", "account", "unlock", "t-disable"]).json()["data"]["items"][0]["result"], "refused");
     assert_eq!(s.run(&["-o", "json", "account", "disable", "t-disable"]).json()["data"]["items"][0]["status"], "already disabled");
     s.run(&["account", "enable", "t-disable"]).expect_code(0);
-    assert!(bind("t-disable", "Disable-Pass-2026").0, "enabled again");
+    assert!(bind("t-disable", std::fs::read_to_string(&pw).unwrap().trim()).0, "enabled again");
     assert_eq!(s.run(&["-o", "json", "account", "enable", "t-disable"]).json()["data"]["items"][0]["status"], "already enabled");
-    assert_eq!(s.audit().lines().count(), 2);
+    assert_eq!(s.audit().lines().count(), 3, "disable, reset, enable");
 }
 
 #[test]
@@ -397,4 +405,75 @@ fn groups_of_every_kind() {
     assert_eq!(statuses, ["removed", "removed", "no group"]);
     let groups = s.run(&["-o", "json", "account", "groups", "t-groups"]).json();
     assert_eq!(groups["data"]["groups"], serde_json::json!(["vpn"]));
+}
+
+#[test]
+fn reset_sets_a_temporary_password_that_must_be_changed() {
+    let s = Setup::new("");
+    add_user("t-reset", "Reset-Pass-2026");
+    lock("t-reset");
+    // No terminal and no --password-out: refused before anything changes.
+    let r = run_cmd(s.cmd().args(["account", "reset", "t-reset"]).stderr(std::process::Stdio::piped()));
+    r.expect_code(2);
+    assert!(r.stderr.contains("--password-out"), "{}", r.stderr);
+    assert!(!bind("t-reset", "Reset-Pass-2026").0, "still locked, unchanged");
+
+    let out = s.dir.path().join("t-reset.pw");
+    let r = s.run(&["-o", "json", "account", "reset", "t-reset", "--password-out", out.to_str().unwrap(), "--ticket", "INC-9"]);
+    r.expect_code(0);
+    let temp = std::fs::read_to_string(&out).unwrap().trim().to_string();
+    assert!(temp.len() >= 16, "{temp}");
+    assert_eq!(std::os::unix::fs::PermissionsExt::mode(&std::fs::metadata(&out).unwrap().permissions()) & 0o777, 0o600);
+    let j = r.json();
+    assert_eq!(j["data"]["unlocked"], true);
+    assert_eq!(j["data"]["must_change"], true);
+    assert!(!r.stdout.contains(&temp) && !r.stderr.contains(&temp), "the password is never in the output");
+    assert!(!s.audit().contains(&temp), "nor in the audit trail");
+    // The user can bind with it, and the directory says it must be changed.
+    let (ok, said) = bind("t-reset", &temp);
+    assert!(ok && said.contains("Password must be changed"), "{said}");
+    assert!(!bind("t-reset", "Reset-Pass-2026").0, "the old password is gone");
+    assert_eq!(s.run(&["-o", "json", "account", "show", "t-reset"]).json()["data"]["state"]["must_change"], true);
+}
+
+#[test]
+fn reset_options() {
+    let s = Setup::new("");
+    add_user("t-reset2", "Reset2-Pass-2026");
+    lock("t-reset2");
+    let dir = tempfile::tempdir().unwrap();
+    let weak = dir.path().join("weak");
+    std::fs::write(&weak, "abc\n").unwrap();
+    let r = s.run(&["account", "reset", "t-reset2", "--password-file", weak.to_str().unwrap()]);
+    r.expect_code(2);
+    assert!(r.stderr.contains("too weak"), "{}", r.stderr);
+    let given = dir.path().join("given");
+    std::fs::write(&given, "Chosen-By-Tech-77\n").unwrap();
+    let r = s.run(&["-o", "json", "account", "reset", "t-reset2", "--password-file", given.to_str().unwrap(), "--keep-lock"]);
+    r.expect_code(0);
+    assert_eq!(r.json()["data"]["unlocked"], false);
+    assert!(!bind("t-reset2", "Chosen-By-Tech-77").0, "--keep-lock keeps the lock");
+    s.run(&["account", "unlock", "t-reset2"]).expect_code(0);
+    assert!(bind("t-reset2", "Chosen-By-Tech-77").0);
+    // A dry run shows the plan, hides the password, changes nothing.
+    let r = s.run(&["-o", "json", "account", "reset", "t-reset2", "--dry-run"]);
+    r.expect_code(0);
+    assert_eq!(r.json()["data"]["changes"][0]["values"][0], "********");
+    assert!(bind("t-reset2", "Chosen-By-Tech-77").0);
+}
+
+#[test]
+fn expiring_and_expired() {
+    let s = Setup::new("");
+    let r = s.run(&["-o", "json", "account", "expiring", "--days", "14"]);
+    r.expect_code(1);
+    let logins: Vec<String> =
+        r.json()["data"]["accounts"].as_array().unwrap().iter().map(|a| a["login"].as_str().unwrap().to_string()).collect();
+    assert!(logins.contains(&"frank".to_string()) && !logins.contains(&"carol".to_string()), "{logins:?}");
+    let r = s.run(&["-o", "json", "account", "expired"]);
+    r.expect_code(1);
+    let logins: Vec<String> =
+        r.json()["data"]["accounts"].as_array().unwrap().iter().map(|a| a["login"].as_str().unwrap().to_string()).collect();
+    assert!(logins.contains(&"carol".to_string()) && !logins.contains(&"frank".to_string()), "{logins:?}");
+    s.run(&["account", "expiring", "--days", "1"]).expect_code(0);
 }

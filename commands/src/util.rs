@@ -214,3 +214,12 @@ mod generalized_time_tests {
         assert_eq!(rfc3339(parse_generalized_time("20000229123456Z").unwrap()), "2000-02-29T12:34:56Z");
     }
 }
+
+/// Parses the RFC 3339 UTC times this crate writes (`2026-11-23T08:00:00Z`).
+pub fn parse_rfc3339(text: &str) -> Option<i64> {
+    let compact: String = text.chars().filter(char::is_ascii_digit).collect();
+    if compact.len() != 14 || !text.ends_with('Z') {
+        return None;
+    }
+    parse_generalized_time(&format!("{compact}Z"))
+}

@@ -157,3 +157,56 @@ pub fn change(r: &ChangeReport) -> Doc {
     doc.line(line, if s.failed == 0 && s.not_done == 0 { Tone::Good } else { Tone::Bad });
     doc
 }
+
+pub fn expiry(r: &deskhand_commands::account::locked::ExpiryReport) -> Doc {
+    let title = match r.within_days {
+        Some(n) => format!("Passwords expiring within {n} days in {}", r.directory),
+        None => format!("Expired passwords in {}", r.directory),
+    };
+    let mut doc = Doc::new(title);
+    if r.accounts.is_empty() {
+        doc.line("none", Tone::Good);
+        return doc;
+    }
+    let rows = r
+        .accounts
+        .iter()
+        .map(|a| {
+            let left = if a.days_left < 0 {
+                Cell::new(format!("expired {} days ago", -a.days_left), Tone::Bad)
+            } else {
+                Cell::new(a.days_left.to_string(), Tone::Warn)
+            };
+            vec![
+                opt(a.login.as_deref()),
+                opt(a.expires.as_deref()),
+                left,
+                Cell::from(a.grace_logins_left.map_or("-".into(), |g| g.to_string())),
+                Cell::from(a.dn.clone()),
+            ]
+        })
+        .collect();
+    doc.table(&["login", "expires", "days left", "grace logins", "dn"], rows);
+    doc.line(count(r.accounts.len(), "account"), Tone::Warn);
+    doc
+}
+
+pub fn reset(r: &deskhand_commands::account::reset::ResetReport) -> Doc {
+    let mut doc = Doc::new(format!("Password reset for {}", r.user));
+    let mut fields = vec![
+        ("DN".to_string(), Cell::from(r.dn.clone())),
+        ("password".to_string(), Cell::from(if r.generated { "generated" } else { "given" })),
+        ("must change at next logon".to_string(), Cell::from("yes")),
+        ("unlocked".to_string(), Cell::from(if r.unlocked { "yes" } else { "no" })),
+        ("changes".to_string(), Cell::from(r.changes.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))),
+    ];
+    if let Some(d) = &r.delivered_to {
+        fields.push(("password delivered to".to_string(), Cell::from(d.clone())));
+    }
+    doc.blocks.push(Block::Fields { title: r.user.clone(), fields });
+    doc.line(
+        if r.dry_run { "dry run: nothing changed".to_string() } else { format!("{}'s password was reset", r.user) },
+        if r.dry_run { Tone::Plain } else { Tone::Good },
+    );
+    doc
+}

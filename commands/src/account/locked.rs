@@ -49,3 +49,57 @@ pub async fn run<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor) -> Re
     let ok = accounts.is_empty();
     Ok((LockedReport { directory: dir.describe(), accounts }, Outcome::from_ok(ok)))
 }
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExpiringAccount {
+    pub login: Option<String>,
+    pub dn: String,
+    pub expires: Option<String>,
+    /// Negative once expired.
+    pub days_left: i64,
+    pub grace_logins_left: Option<u32>,
+}
+
+/// The report of `account expiring` and `account expired`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExpiryReport {
+    pub directory: String,
+    /// `expiring`: within this many days; `None` for `expired`.
+    pub within_days: Option<u32>,
+    pub accounts: Vec<ExpiringAccount>,
+}
+
+/// Runs `account expiring --days N` (`Some(n)`) or `account expired` (`None`). The
+/// check passes when the list is empty.
+pub async fn expiry<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, within_days: Option<u32>) -> Result<(ExpiryReport, Outcome)> {
+    let entries = dir.search(profile.users_base(), Scope::Subtree, flavor.password_changed_filter(), flavor.status_attributes()).await?;
+    let now = crate::util::now_unix();
+    let mut policy_cache: std::collections::HashMap<Option<String>, super::flavor::Policy> = std::collections::HashMap::new();
+    let mut accounts = Vec::new();
+    for e in entries {
+        let key = e.first("pwdPolicySubentry").map(ToString::to_string);
+        if !policy_cache.contains_key(&key) {
+            let p = flavor.policy(dir, profile, &e).await?;
+            policy_cache.insert(key.clone(), p);
+        }
+        let state = flavor.state(&e, &policy_cache[&key], now);
+        let Some(expires) = state.password_expires.as_deref().and_then(crate::util::parse_rfc3339) else { continue };
+        let days_left = (expires - now).div_euclid(86_400);
+        let wanted = match within_days {
+            Some(n) => !state.password_expired && days_left < i64::from(n),
+            None => state.password_expired,
+        };
+        if wanted {
+            accounts.push(ExpiringAccount {
+                login: e.first(&profile.login_attribute).map(ToString::to_string),
+                dn: e.dn,
+                expires: state.password_expires,
+                days_left,
+                grace_logins_left: state.grace_logins_left,
+            });
+        }
+    }
+    accounts.sort_by_key(|a| a.days_left);
+    let ok = accounts.is_empty();
+    Ok((ExpiryReport { directory: dir.describe(), within_days, accounts }, Outcome::from_ok(ok)))
+}

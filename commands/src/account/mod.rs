@@ -9,5 +9,7 @@ pub mod escape;
 pub mod find;
 pub mod flavor;
 pub mod locked;
+pub mod password;
+pub mod reset;
 pub mod resolve;
 pub mod show;

@@ -96,6 +96,8 @@ pub struct Plan {
     pub changes: Vec<Change>,
     /// Needs the Relax Rules control.
     pub relax: bool,
+    /// A second modify, after the first (to undo what the server does on its own).
+    pub after: Vec<Change>,
 }
 
 impl Flavor {
@@ -159,6 +161,21 @@ impl Flavor {
     pub fn enable_plan(self, entry: &Entry) -> Option<Plan> {
         match self {
             Self::Openldap => openldap::enable_plan(entry),
+        }
+    }
+
+    /// What a password reset writes: the password, must-change, and (unless
+    /// `keep_lock`) the end of a lock, in one modify.
+    pub fn reset_plan(self, entry: &Entry, password: &str, keep_lock: bool) -> Plan {
+        match self {
+            Self::Openldap => openldap::reset_plan(entry, password, keep_lock),
+        }
+    }
+
+    /// A filter finding the entries whose password can expire.
+    pub fn password_changed_filter(self) -> &'static str {
+        match self {
+            Self::Openldap => "(pwdChangedTime=*)",
         }
     }
 

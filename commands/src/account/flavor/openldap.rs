@@ -100,9 +100,13 @@ pub fn state(entry: &Entry, policy: &Policy, now: i64) -> AccountState {
 pub fn unlock_plan(entry: &Entry) -> Option<Plan> {
     match entry.first("pwdAccountLockedTime") {
         Some(PERMANENT_LOCK) => None,
-        Some(_) => Some(Plan { changes: vec![Change::Delete { attr: "pwdAccountLockedTime".into(), values: vec![] }], relax: false }),
+        Some(_) => Some(Plan {
+            changes: vec![Change::Delete { attr: "pwdAccountLockedTime".into(), values: vec![] }],
+            relax: false,
+            after: vec![],
+        }),
         None if !entry.all("pwdFailureTime").is_empty() => {
-            Some(Plan { changes: vec![Change::Delete { attr: "pwdFailureTime".into(), values: vec![] }], relax: true })
+            Some(Plan { changes: vec![Change::Delete { attr: "pwdFailureTime".into(), values: vec![] }], relax: true, after: vec![] })
         }
         None => None,
     }
@@ -113,13 +117,44 @@ pub fn disable_plan(entry: &Entry) -> Option<Plan> {
     if entry.first("pwdAccountLockedTime") == Some(PERMANENT_LOCK) {
         return None;
     }
-    Some(Plan { changes: vec![Change::Replace { attr: "pwdAccountLockedTime".into(), values: vec![PERMANENT_LOCK.into()] }], relax: false })
+    Some(Plan {
+        changes: vec![Change::Replace { attr: "pwdAccountLockedTime".into(), values: vec![PERMANENT_LOCK.into()] }],
+        relax: false,
+        after: vec![],
+    })
 }
 
 /// Enabling: removing the permanent lock (a timed lock is left to `unlock`).
 pub fn enable_plan(entry: &Entry) -> Option<Plan> {
-    (entry.first("pwdAccountLockedTime") == Some(PERMANENT_LOCK))
-        .then(|| Plan { changes: vec![Change::Delete { attr: "pwdAccountLockedTime".into(), values: vec![] }], relax: false })
+    (entry.first("pwdAccountLockedTime") == Some(PERMANENT_LOCK)).then(|| Plan {
+        changes: vec![Change::Delete { attr: "pwdAccountLockedTime".into(), values: vec![] }],
+        relax: false,
+        after: vec![],
+    })
+}
+
+/// A reset: `userPassword` and `pwdReset: TRUE` in the same modify (a later password
+/// write would clear pwdReset), and the lock removed unless asked to keep it. A
+/// permanent lock (disabled) stays: enabling is a decision of its own. ppolicy removes
+/// `pwdAccountLockedTime` on every password change, so a kept lock is written back in
+/// a second modify.
+pub fn reset_plan(entry: &Entry, password: &str, keep_lock: bool) -> Plan {
+    let mut changes = vec![
+        Change::Replace { attr: "userPassword".into(), values: vec![password.to_string()] },
+        Change::Replace { attr: "pwdReset".into(), values: vec!["TRUE".into()] },
+    ];
+    let mut after = vec![];
+    match (entry.first("pwdAccountLockedTime"), keep_lock) {
+        // ppolicy lifts any lock whenever the password changes, the permanent one too: a
+        // reset must not enable a disabled account, nor unlock with --keep-lock. Put it back.
+        (Some(t), _) if t == PERMANENT_LOCK => {
+            after.push(Change::Replace { attr: "pwdAccountLockedTime".into(), values: vec![t.to_string()] });
+        }
+        (Some(t), true) => after.push(Change::Replace { attr: "pwdAccountLockedTime".into(), values: vec![t.to_string()] }),
+        (Some(_), false) => changes.push(Change::Delete { attr: "pwdAccountLockedTime".into(), values: vec![] }),
+        (None, _) => {}
+    }
+    Plan { changes, relax: false, after }
 }
 
 #[cfg(test)]
