@@ -8,6 +8,7 @@ use std::process::Command;
 struct Lab {
     ldaps: String,
     ldap: String,
+    ldapi: String,
     ca: String,
     base: String,
     bind_dn: String,
@@ -24,6 +25,7 @@ fn lab() -> Lab {
     Lab {
         ldaps: var("DESKHAND_LAB_LDAPS_URI"),
         ldap: var("DESKHAND_LAB_LDAP_URI"),
+        ldapi: var("DESKHAND_LAB_LDAPI_URI"),
         ca: var("DESKHAND_LAB_LDAP_CA"),
         base: var("DESKHAND_LAB_LDAP_BASE"),
         bind_dn: var("DESKHAND_LAB_LDAP_BIND_DN"),
@@ -303,6 +305,25 @@ fn connections_are_safe() {
 }
 
 #[test]
+fn sasl_external_over_ldapi() {
+    let l = lab();
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("c.yaml");
+    std::fs::write(
+        &config,
+        format!(
+            "directories:\n  local:\n    url: {}\n    base_dn: {}\n    users: ou=people,{}\n    sasl_external: true\n",
+            l.ldapi, l.base, l.base
+        ),
+    )
+    .unwrap();
+    // No password anywhere: the socket's peer credentials are the identity.
+    let r = run_cmd(deskhand().args(["--config", config.to_str().unwrap(), "-o", "json", "account", "show", "alice"]));
+    r.expect_code(0);
+    assert_eq!(r.json()["data"]["login"], "alice");
+}
+
+#[test]
 fn password_sources() {
     let l = lab();
     let pw = std::fs::read_to_string(&l.password_file).unwrap();
@@ -476,4 +497,115 @@ fn expiring_and_expired() {
         r.json()["data"]["accounts"].as_array().unwrap().iter().map(|a| a["login"].as_str().unwrap().to_string()).collect();
     assert!(logins.contains(&"carol".to_string()) && !logins.contains(&"frank".to_string()), "{logins:?}");
     s.run(&["account", "expiring", "--days", "1"]).expect_code(0);
+}
+
+/// A slapd of the test's own (the shared one must not vanish under other tests),
+/// stopped when dropped.
+struct OwnLab {
+    dir: tempfile::TempDir,
+    env: std::collections::HashMap<String, String>,
+}
+
+impl OwnLab {
+    fn start(bulk: usize) -> Self {
+        let dir = tempfile::Builder::new().prefix("dh-own").tempdir_in("/tmp").unwrap();
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/lab/slapd");
+        let out = Command::new(script).arg("start").arg(dir.path()).env("LAB_BULK_USERS", bulk.to_string()).output().unwrap();
+        assert!(out.status.success(), "own lab: {}", String::from_utf8_lossy(&out.stderr));
+        let text = std::fs::read_to_string(dir.path().join("env")).unwrap();
+        let env = text
+            .lines()
+            .filter_map(|l| l.strip_prefix("export ")?.split_once('='))
+            .map(|(k, v)| (k.to_string(), v.trim_matches(['"', '\'']).to_string()))
+            .collect();
+        Self { dir, env }
+    }
+
+    fn restart(&self) {
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/lab/slapd");
+        let out = Command::new(script).arg("restart").arg(self.dir.path()).output().unwrap();
+        assert!(out.status.success(), "restart: {}", String::from_utf8_lossy(&out.stderr));
+    }
+
+    fn kill(&self) {
+        let pid = std::fs::read_to_string(self.dir.path().join("slapd.pid")).unwrap();
+        Command::new("kill").args(["-KILL", pid.trim()]).status().unwrap();
+    }
+
+    fn config(&self, state: &std::path::Path) -> PathBuf {
+        let path = state.join("own.yaml");
+        std::fs::write(
+            &path,
+            format!(
+                "directories:\n  own:\n    url: {}\n    ca_file: {}\n    base_dn: {}\n    users: ou=people,{}\n    bind_dn: {}\n    password_file: {}\n    timeout: 2s\n",
+                self.env["DESKHAND_LAB_LDAPS_URI"],
+                self.env["DESKHAND_LAB_LDAP_CA"],
+                self.env["DESKHAND_LAB_LDAP_BASE"],
+                self.env["DESKHAND_LAB_LDAP_BASE"],
+                self.env["DESKHAND_LAB_LDAP_BIND_DN"],
+                self.env["DESKHAND_LAB_LDAP_PASSWORD_FILE"]
+            ),
+        )
+        .unwrap();
+        path
+    }
+}
+
+impl Drop for OwnLab {
+    fn drop(&mut self) {
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/lab/slapd");
+        let _ = Command::new(script).arg("stop").arg(self.dir.path()).output();
+    }
+}
+
+#[test]
+fn a_directory_that_goes_away_mid_run() {
+    const USERS: usize = 5000;
+    let lab = OwnLab::start(USERS);
+    let state = tempfile::tempdir().unwrap();
+    let config = lab.config(state.path());
+    let list = state.path().join("users.txt");
+    std::fs::write(&list, (1..=USERS).map(|i| format!("bulk{i:05}")).collect::<Vec<_>>().join("\n")).unwrap();
+    let audit = state.path().join("deskhand/audit.jsonl");
+    let child = deskhand()
+        .env("XDG_STATE_HOME", state.path())
+        .args(["--config", config.to_str().unwrap(), "-o", "json", "account", "unlock", "-f", list.to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Pull the plug once some accounts are done.
+    let started = std::time::Instant::now();
+    while std::fs::read_to_string(&audit).map_or(0, |t| t.lines().count()) < 20 && started.elapsed() < std::time::Duration::from_secs(30) {
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    lab.kill();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", String::from_utf8_lossy(&out.stderr));
+    let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let s = &j["data"]["summary"];
+    let (changed, not_done) = (s["changed"].as_u64().unwrap(), s["not_done"].as_u64().unwrap());
+    assert!(changed >= 20 && not_done > 0, "{s}");
+    assert_eq!(s["failed"], 0, "nothing is reported failed that merely was not done: {s}");
+    assert_eq!(changed + not_done + s["unchanged"].as_u64().unwrap(), USERS as u64);
+    // Every account reported done is done: the audit trail agrees.
+    let audited = std::fs::read_to_string(&audit).unwrap().lines().filter(|l| l.contains("\"result\":\"ok\"")).count() as u64;
+    assert_eq!(audited, changed, "one audit line per change");
+
+    // The directory comes back; the same command finishes the job.
+    lab.restart();
+    let again = run_cmd(deskhand().env("XDG_STATE_HOME", state.path()).args([
+        "--config",
+        config.to_str().unwrap(),
+        "-o",
+        "json",
+        "account",
+        "unlock",
+        "-f",
+        list.to_str().unwrap(),
+    ]));
+    again.expect_code(0);
+    let s2 = &again.json()["data"]["summary"];
+    assert_eq!(s2["changed"].as_u64().unwrap() + s2["unchanged"].as_u64().unwrap(), USERS as u64, "{s2}");
+    assert!(s2["unchanged"].as_u64().unwrap() >= changed, "{s2}");
 }
