@@ -204,6 +204,8 @@ fn unlock_lets_the_user_log_in_again() {
     let line: serde_json::Value = serde_json::from_str(audit.lines().next().unwrap()).unwrap();
     assert_eq!(line["action"], "unlock");
     assert_eq!(line["ticket"], "INC-42");
+    let operator = line["operator"].as_str().unwrap();
+    assert!(!operator.is_empty() && operator != "unknown", "{line}");
     assert_eq!(line["target"], dn("t-unlock"));
     assert!(!audit.contains("Pass"), "no secret in the audit trail");
 }

@@ -38,12 +38,26 @@ impl Audit {
         Some(base.join("deskhand").join("audit.jsonl"))
     }
 
-    /// The operator's name: `$SUDO_USER`, `$USER`, `$LOGNAME`, else "unknown".
+    /// The operator's name: `$SUDO_USER`, `$USER`, `$LOGNAME`, else the name of the
+    /// process's user in /etc/passwd, else "uid N".
     pub fn operator() -> String {
-        ["SUDO_USER", "USER", "LOGNAME"]
-            .iter()
-            .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
-            .unwrap_or_else(|| "unknown".into())
+        if let Some(name) = ["SUDO_USER", "USER", "LOGNAME"].iter().find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty())) {
+            return name;
+        }
+        let uid = std::fs::read_to_string("/proc/self/status").ok().and_then(|s| {
+            s.lines().find_map(|l| l.strip_prefix("Uid:").and_then(|r| r.split_whitespace().next().map(ToString::to_string)))
+        });
+        let Some(uid) = uid else { return "unknown".into() };
+        std::fs::read_to_string("/etc/passwd")
+            .ok()
+            .and_then(|p| {
+                p.lines().find_map(|l| {
+                    let mut f = l.split(':');
+                    let name = f.next()?;
+                    (f.nth(1)? == uid).then(|| name.to_string())
+                })
+            })
+            .unwrap_or(format!("uid {uid}"))
     }
 
     /// Appends one line. Failing to write the audit trail is reported, not hidden.
