@@ -151,6 +151,7 @@ Register-ArgumentCompleter -Native -CommandName 'deskhand' -ScriptBlock {
             [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Set the password in FILE instead of a generated one')
             [CompletionResult]::new('--password-out', '--password-out', [CompletionResultType]::ParameterName, 'Write the new password to FILE (created with mode 0600) instead of the terminal')
             [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Ticket number for the audit trail')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, for the audit trail (e.g. "left the company")')
             [CompletionResult]::new('-D', '-D ', [CompletionResultType]::ParameterName, 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]')
             [CompletionResult]::new('--directory', '--directory', [CompletionResultType]::ParameterName, 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table; env: DESKHAND_OUTPUT]')
@@ -174,6 +175,7 @@ Register-ArgumentCompleter -Native -CommandName 'deskhand' -ScriptBlock {
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Read users from FILE, one per line (''-'' for standard input)')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read users from FILE, one per line (''-'' for standard input)')
             [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Ticket number for the audit trail')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, for the audit trail (e.g. "left the company")')
             [CompletionResult]::new('-D', '-D ', [CompletionResultType]::ParameterName, 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]')
             [CompletionResult]::new('--directory', '--directory', [CompletionResultType]::ParameterName, 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table; env: DESKHAND_OUTPUT]')
@@ -195,6 +197,7 @@ Register-ArgumentCompleter -Native -CommandName 'deskhand' -ScriptBlock {
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Read users from FILE, one per line (''-'' for standard input)')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read users from FILE, one per line (''-'' for standard input)')
             [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Ticket number for the audit trail')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, for the audit trail (e.g. "left the company")')
             [CompletionResult]::new('-D', '-D ', [CompletionResultType]::ParameterName, 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]')
             [CompletionResult]::new('--directory', '--directory', [CompletionResultType]::ParameterName, 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table; env: DESKHAND_OUTPUT]')
@@ -216,6 +219,7 @@ Register-ArgumentCompleter -Native -CommandName 'deskhand' -ScriptBlock {
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Read users from FILE, one per line (''-'' for standard input)')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read users from FILE, one per line (''-'' for standard input)')
             [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Ticket number for the audit trail')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, for the audit trail (e.g. "left the company")')
             [CompletionResult]::new('-D', '-D ', [CompletionResultType]::ParameterName, 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]')
             [CompletionResult]::new('--directory', '--directory', [CompletionResultType]::ParameterName, 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table; env: DESKHAND_OUTPUT]')
@@ -270,6 +274,7 @@ Register-ArgumentCompleter -Native -CommandName 'deskhand' -ScriptBlock {
         }
         'deskhand;account;group;add' {
             [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Ticket number for the audit trail')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, for the audit trail (e.g. "left the company")')
             [CompletionResult]::new('-D', '-D ', [CompletionResultType]::ParameterName, 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]')
             [CompletionResult]::new('--directory', '--directory', [CompletionResultType]::ParameterName, 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table; env: DESKHAND_OUTPUT]')
@@ -289,6 +294,7 @@ Register-ArgumentCompleter -Native -CommandName 'deskhand' -ScriptBlock {
         }
         'deskhand;account;group;remove' {
             [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Ticket number for the audit trail')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, for the audit trail (e.g. "left the company")')
             [CompletionResult]::new('-D', '-D ', [CompletionResultType]::ParameterName, 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]')
             [CompletionResult]::new('--directory', '--directory', [CompletionResultType]::ParameterName, 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table; env: DESKHAND_OUTPUT]')

@@ -324,7 +324,7 @@ _deskhand() {
             return 0
             ;;
         deskhand__subcmd__account__subcmd__disable)
-            opts="-f -n -D -o -q -h -V --file --dry-run --ticket --directory --output --color --quiet --config --timeout --help --version"
+            opts="-f -n -D -o -q -h -V --file --dry-run --ticket --reason --directory --output --color --quiet --config --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -339,6 +339,10 @@ _deskhand() {
                     return 0
                     ;;
                 --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -378,7 +382,7 @@ _deskhand() {
             return 0
             ;;
         deskhand__subcmd__account__subcmd__enable)
-            opts="-f -n -D -o -q -h -V --file --dry-run --ticket --directory --output --color --quiet --config --timeout --help --version"
+            opts="-f -n -D -o -q -h -V --file --dry-run --ticket --reason --directory --output --color --quiet --config --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -393,6 +397,10 @@ _deskhand() {
                     return 0
                     ;;
                 --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -604,13 +612,17 @@ _deskhand() {
             return 0
             ;;
         deskhand__subcmd__account__subcmd__group__subcmd__add)
-            opts="-n -D -o -q -h -V --dry-run --ticket --directory --output --color --quiet --config --timeout --help --version"
+            opts="-n -D -o -q -h -V --dry-run --ticket --reason --directory --output --color --quiet --config --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -706,13 +718,17 @@ _deskhand() {
             return 0
             ;;
         deskhand__subcmd__account__subcmd__group__subcmd__remove)
-            opts="-n -D -o -q -h -V --dry-run --ticket --directory --output --color --quiet --config --timeout --help --version"
+            opts="-n -D -o -q -h -V --dry-run --ticket --reason --directory --output --color --quiet --config --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1046,7 +1062,7 @@ _deskhand() {
             return 0
             ;;
         deskhand__subcmd__account__subcmd__reset)
-            opts="-n -D -o -q -h -V --password-file --ask --password-out --keep-lock --dry-run --ticket --directory --output --color --quiet --config --timeout --help --version"
+            opts="-n -D -o -q -h -V --password-file --ask --password-out --keep-lock --dry-run --ticket --reason --directory --output --color --quiet --config --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1061,6 +1077,10 @@ _deskhand() {
                     return 0
                     ;;
                 --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1142,7 +1162,7 @@ _deskhand() {
             return 0
             ;;
         deskhand__subcmd__account__subcmd__unlock)
-            opts="-f -n -D -o -q -h -V --file --dry-run --ticket --directory --output --color --quiet --config --timeout --help --version"
+            opts="-f -n -D -o -q -h -V --file --dry-run --ticket --reason --directory --output --color --quiet --config --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1157,6 +1177,10 @@ _deskhand() {
                     return 0
                     ;;
                 --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -141,6 +141,7 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand --password-file 'Set the password in FILE instead of a generated one'
             cand --password-out 'Write the new password to FILE (created with mode 0600) instead of the terminal'
             cand --ticket 'Ticket number for the audit trail'
+            cand --reason 'Why, for the audit trail (e.g. "left the company")'
             cand -D 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
             cand --directory 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
             cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
@@ -163,6 +164,7 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand -f 'Read users from FILE, one per line (''-'' for standard input)'
             cand --file 'Read users from FILE, one per line (''-'' for standard input)'
             cand --ticket 'Ticket number for the audit trail'
+            cand --reason 'Why, for the audit trail (e.g. "left the company")'
             cand -D 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
             cand --directory 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
             cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
@@ -183,6 +185,7 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand -f 'Read users from FILE, one per line (''-'' for standard input)'
             cand --file 'Read users from FILE, one per line (''-'' for standard input)'
             cand --ticket 'Ticket number for the audit trail'
+            cand --reason 'Why, for the audit trail (e.g. "left the company")'
             cand -D 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
             cand --directory 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
             cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
@@ -203,6 +206,7 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand -f 'Read users from FILE, one per line (''-'' for standard input)'
             cand --file 'Read users from FILE, one per line (''-'' for standard input)'
             cand --ticket 'Ticket number for the audit trail'
+            cand --reason 'Why, for the audit trail (e.g. "left the company")'
             cand -D 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
             cand --directory 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
             cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
@@ -254,6 +258,7 @@ set edit:completion:arg-completer[deskhand] = {|@words|
         }
         &'deskhand;account;group;add'= {
             cand --ticket 'Ticket number for the audit trail'
+            cand --reason 'Why, for the audit trail (e.g. "left the company")'
             cand -D 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
             cand --directory 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
             cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
@@ -272,6 +277,7 @@ set edit:completion:arg-completer[deskhand] = {|@words|
         }
         &'deskhand;account;group;remove'= {
             cand --ticket 'Ticket number for the audit trail'
+            cand --reason 'Why, for the audit trail (e.g. "left the company")'
             cand -D 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
             cand --directory 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
             cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'

@@ -127,6 +127,7 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_se
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from reset" -l password-file -d 'Set the password in FILE instead of a generated one' -r -F
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from reset" -l password-out -d 'Write the new password to FILE (created with mode 0600) instead of the terminal' -r -F
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from reset" -l ticket -d 'Ticket number for the audit trail' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from reset" -l reason -d 'Why, for the audit trail (e.g. "left the company")' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from reset" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from reset" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
@@ -144,6 +145,7 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_se
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from unlock" -s f -l file -d 'Read users from FILE, one per line (\'-\' for standard input)' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from unlock" -l ticket -d 'Ticket number for the audit trail' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from unlock" -l reason -d 'Why, for the audit trail (e.g. "left the company")' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from unlock" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from unlock" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
@@ -159,6 +161,7 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_se
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from unlock" -s V -l version -d 'Print version'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from disable" -s f -l file -d 'Read users from FILE, one per line (\'-\' for standard input)' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from disable" -l ticket -d 'Ticket number for the audit trail' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from disable" -l reason -d 'Why, for the audit trail (e.g. "left the company")' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from disable" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from disable" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
@@ -174,6 +177,7 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_se
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from enable" -s f -l file -d 'Read users from FILE, one per line (\'-\' for standard input)' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from enable" -l ticket -d 'Ticket number for the audit trail' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from enable" -l reason -d 'Why, for the audit trail (e.g. "left the company")' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from enable" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from enable" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'

@@ -192,6 +192,9 @@ pub struct ChangeArgs {
     /// Ticket number for the audit trail
     #[arg(long, value_name = "ID")]
     pub ticket: Option<String>,
+    /// Why, for the audit trail (e.g. "left the company")
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

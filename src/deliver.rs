@@ -64,8 +64,13 @@ pub async fn reset<D: Directory>(
                 .with_hint("give --password-out FILE (it is created with mode 0600)"));
         }
     }
-    let audit =
-        Audit { path: Audit::default_path(), operator: Audit::operator(), directory: profile.name.clone(), ticket: plan.ticket.clone() };
+    let audit = Audit {
+        path: Audit::default_path(),
+        operator: Audit::operator(),
+        directory: profile.name.clone(),
+        ticket: plan.ticket.clone(),
+        reason: None,
+    };
     let request = ResetRequest { user: plan.user.clone(), password: given, keep_lock: plan.keep_lock, dry_run: plan.dry_run };
     let result = reset::run(dir, profile, flavor, &request, &audit).await;
     let (mut report, outcome, secret) = match result {

@@ -58,8 +58,9 @@ pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Ou
                     let (r, o) = account::show::groups(&dir, &profile, flavor, &user).await?;
                     Ok((Report::AccountGroups(r), o))
                 }
-                AccountVerb::Change { actions, users, dry_run, ticket } => {
-                    let audit = Audit { path: Audit::default_path(), operator: Audit::operator(), directory: profile.name.clone(), ticket };
+                AccountVerb::Change { actions, users, dry_run, ticket, reason } => {
+                    let audit =
+                        Audit { path: Audit::default_path(), operator: Audit::operator(), directory: profile.name.clone(), ticket, reason };
                     let bar = Bar::new(
                         out.progress && users.len() * actions.len() > 1,
                         actions.first().map_or("change", account::change::Action::name),

@@ -74,7 +74,7 @@ pub enum AccountVerb {
     Expiring(u32),
     Expired,
     Reset(ResetPlan),
-    Change { actions: Vec<Action>, users: Vec<String>, dry_run: bool, ticket: Option<String> },
+    Change { actions: Vec<Action>, users: Vec<String>, dry_run: bool, ticket: Option<String>, reason: Option<String> },
 }
 
 /// What to do, fully resolved except for work that needs the network (name resolution).
@@ -416,12 +416,14 @@ fn account(args: &AccountArgs, g: &Globals, config: &Config, timeout: Duration) 
             users: vec![g.user.clone()],
             dry_run: g.change.dry_run,
             ticket: g.change.ticket.clone(),
+            reason: g.change.reason.clone(),
         },
         AccountCommand::Group(GroupCommand::Remove(g)) => AccountVerb::Change {
             actions: g.groups.iter().map(|n| Action::GroupRemove(n.clone())).collect(),
             users: vec![g.user.clone()],
             dry_run: g.change.dry_run,
             ticket: g.change.ticket.clone(),
+            reason: g.change.reason.clone(),
         },
     };
     Ok(Operation::Account { profile: Box::new(profile), secret, verb })
@@ -430,7 +432,13 @@ fn account(args: &AccountArgs, g: &Globals, config: &Config, timeout: Duration) 
 fn users_change(u: &UsersArgs, action: Action) -> Result<AccountVerb, CommandError> {
     let users =
         with_file(&u.users, u.file.as_deref(), |s| if s.trim().is_empty() { Err(CommandError::usage("empty user name")) } else { Ok(()) })?;
-    Ok(AccountVerb::Change { actions: vec![action], users, dry_run: u.change.dry_run, ticket: u.change.ticket.clone() })
+    Ok(AccountVerb::Change {
+        actions: vec![action],
+        users,
+        dry_run: u.change.dry_run,
+        ticket: u.change.ticket.clone(),
+        reason: u.change.reason.clone(),
+    })
 }
 
 #[cfg(test)]

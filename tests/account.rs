@@ -371,7 +371,7 @@ fn disable_and_enable() {
     let s = Setup::new("");
     add_user("t-disable", "Disable-Pass-2026");
     assert!(bind("t-disable", "Disable-Pass-2026").0);
-    let r = s.run(&["-o", "json", "account", "disable", "t-disable", "--ticket", "INC-7"]);
+    let r = s.run(&["-o", "json", "account", "disable", "t-disable", "--ticket", "INC-7", "--reason", "left the company"]);
     r.expect_code(0);
     assert_eq!(r.json()["schema"], "deskhand.account.disable.v1");
     assert!(!bind("t-disable", "Disable-Pass-2026").0, "a disabled account cannot bind");
@@ -391,6 +391,7 @@ fn disable_and_enable() {
     assert!(bind("t-disable", std::fs::read_to_string(&pw).unwrap().trim()).0, "enabled again");
     assert_eq!(s.run(&["-o", "json", "account", "enable", "t-disable"]).json()["data"]["items"][0]["status"], "already enabled");
     assert_eq!(s.audit().lines().count(), 3, "disable, reset, enable");
+    assert!(s.audit().lines().next().unwrap().contains("\"reason\":\"left the company\""), "{}", s.audit());
 }
 
 #[test]

@@ -16,6 +16,8 @@ struct Line<'a> {
     result: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     ticket: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<&'a str>,
 }
 
 /// Where audit lines go, and the fields every line shares.
@@ -25,6 +27,7 @@ pub struct Audit {
     pub operator: String,
     pub directory: String,
     pub ticket: Option<String>,
+    pub reason: Option<String>,
 }
 
 impl Audit {
@@ -74,6 +77,7 @@ impl Audit {
             action,
             result,
             ticket: self.ticket.as_deref(),
+            reason: self.reason.as_deref(),
         };
         let mut text = serde_json::to_string(&line).map_err(std::io::Error::other)?;
         text.push('\n');
