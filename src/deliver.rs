@@ -51,32 +51,32 @@ pub async fn reset<D: Directory>(
     let mut file = None;
     if !plan.dry_run && given.is_none() {
         if let Some(path) = &plan.out {
-            let f = std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(path).map_err(|e| {
-                CommandError::usage(format!("cannot create --password-out {}: {e}", path.display()))
-                    .with_hint("choose a path in a directory you can write")
+            // A new file only (O_EXCL: never an existing file, never through a symlink).
+            let f = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path).map_err(|e| {
+                let hint = if e.kind() == std::io::ErrorKind::AlreadyExists {
+                    "deskhand never overwrites a file: give a new path"
+                } else {
+                    "choose a path in a directory you can write"
+                };
+                CommandError::usage(format!("cannot create --password-out {}: {e}", path.display())).with_hint(hint)
             })?;
-            // An existing file keeps its mode on open: make it private.
-            std::fs::set_permissions(path, std::os::unix::fs::PermissionsExt::from_mode(0o600))
-                .map_err(|e| CommandError::usage(format!("cannot restrict {}: {e}", path.display())))?;
             file = Some(f);
         } else if !std::io::stderr().is_terminal() {
             return Err(CommandError::usage("no terminal to show the temporary password on")
                 .with_hint("give --password-out FILE (it is created with mode 0600)"));
         }
     }
-    let audit = Audit {
-        path: Audit::default_path(),
-        operator: Audit::operator(),
-        directory: profile.name.clone(),
-        ticket: plan.ticket.clone(),
-        reason: None,
-    };
+    let audit = Audit::new(Audit::default_path(), &profile.name, plan.ticket.clone(), plan.reason.clone());
+    if !plan.dry_run {
+        crate::dispatch::check_audit(&audit)?;
+    }
     let request = ResetRequest { user: plan.user.clone(), password: given, keep_lock: plan.keep_lock, dry_run: plan.dry_run };
     let result = reset::run(dir, profile, flavor, &request, &audit).await;
     let (mut report, outcome, secret) = match result {
         Ok(r) => r,
         Err(e) => {
-            if let Some(path) = &plan.out {
+            // Only the file this run created (and left empty) goes.
+            if let (Some(path), Some(_)) = (&plan.out, &file) {
                 let _ = std::fs::remove_file(path);
             }
             return Err(e);

@@ -59,8 +59,10 @@ pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Ou
                     Ok((Report::AccountGroups(r), o))
                 }
                 AccountVerb::Change { actions, users, dry_run, ticket, reason } => {
-                    let audit =
-                        Audit { path: Audit::default_path(), operator: Audit::operator(), directory: profile.name.clone(), ticket, reason };
+                    let audit = Audit::new(Audit::default_path(), &profile.name, ticket, reason);
+                    if !dry_run {
+                        check_audit(&audit)?;
+                    }
                     let bar = Bar::new(
                         out.progress && users.len() * actions.len() > 1,
                         actions.first().map_or("change", account::change::Action::name),
@@ -121,5 +123,17 @@ pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Ou
                 check::run(&request, &dns::NetTransport::default(), pinger.as_ref().map_err(Clone::clone), &port::TcpConnector).await?;
             Ok((Report::Check(report), outcome))
         }
+    }
+}
+
+/// A change is made only where it can be audited: the trail must be writable first.
+pub fn check_audit(audit: &Audit) -> Result<(), CommandError> {
+    match &audit.path {
+        None => Err(CommandError::environment("no place for the audit trail: neither XDG_STATE_HOME nor HOME is set")
+            .with_hint("set XDG_STATE_HOME (or HOME) so that changes can be recorded")),
+        Some(path) => audit.open().map_err(|e| {
+            CommandError::environment(format!("cannot write the audit trail {}: {e}", path.display()))
+                .with_hint("fix the permissions, or point XDG_STATE_HOME elsewhere")
+        }),
     }
 }

@@ -25,7 +25,7 @@ impl Exit {
     pub fn from_kind(kind: ErrorKind) -> Self {
         match kind {
             ErrorKind::Usage => Self::Usage,
-            ErrorKind::Environment => Self::Environment,
+            ErrorKind::Environment | ErrorKind::Connection => Self::Environment,
             ErrorKind::Interrupted => Self::Interrupted,
         }
     }

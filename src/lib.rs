@@ -216,6 +216,7 @@ fn write_json_error(e: &CommandError, exit: Exit) {
     let kind = match e.kind {
         ErrorKind::Usage => "usage",
         ErrorKind::Environment => "environment",
+        ErrorKind::Connection => "connection",
         ErrorKind::Interrupted => "interrupted",
     };
     let doc = serde_json::json!({

@@ -54,6 +54,7 @@ pub struct ResetPlan {
     pub keep_lock: bool,
     pub dry_run: bool,
     pub ticket: Option<String>,
+    pub reason: Option<String>,
 }
 
 /// Where a reset's new password comes from.
@@ -219,12 +220,30 @@ fn family(f: &FamilyArgs) -> Family {
 /// The arguments plus the entries of `-f FILE`; `check` validates each entry, and an
 /// error in the file names its line.
 fn with_file(items: &[String], file: Option<&str>, check: impl Fn(&str) -> Result<(), CommandError>) -> Result<Vec<String>, CommandError> {
+    with_entries(items, file.map(|f| (f, targets::read_list(f))), check)
+}
+
+/// Like [`with_file`], for account lists: one user per line.
+fn with_user_file(items: &[String], file: Option<&str>) -> Result<Vec<String>, CommandError> {
+    let list = file.map(|f| (f, targets::read_lines(f, "users", "put one login or DN per line")));
+    let mut users = with_entries(items, list, |s| if s.trim().is_empty() { Err(CommandError::usage("empty user name")) } else { Ok(()) })?;
+    // The same account twice is one item.
+    let mut seen = std::collections::HashSet::new();
+    users.retain(|u| seen.insert(u.to_lowercase()));
+    Ok(users)
+}
+
+fn with_entries(
+    items: &[String],
+    file: Option<(&str, Result<Vec<targets::ListItem>, CommandError>)>,
+    check: impl Fn(&str) -> Result<(), CommandError>,
+) -> Result<Vec<String>, CommandError> {
     let mut out = items.to_vec();
     for item in &out {
         check(item)?;
     }
-    if let Some(f) = file {
-        for item in targets::read_list(f)? {
+    if let Some((f, list)) = file {
+        for item in list? {
             check(&item.text).map_err(|e| {
                 let place = if f == "-" { format!("standard input, line {}", item.line) } else { format!("{f}:{}", item.line) };
                 CommandError { message: format!("{place}: {}", e.message), ..e }
@@ -410,6 +429,7 @@ fn account(args: &AccountArgs, g: &Globals, config: &Config, timeout: Duration) 
             keep_lock: reset.keep_lock,
             dry_run: reset.change.dry_run,
             ticket: reset.change.ticket.clone(),
+            reason: reset.change.reason.clone(),
         }),
         AccountCommand::Group(GroupCommand::Add(g)) => AccountVerb::Change {
             actions: g.groups.iter().map(|n| Action::GroupAdd(n.clone())).collect(),
@@ -430,8 +450,7 @@ fn account(args: &AccountArgs, g: &Globals, config: &Config, timeout: Duration) 
 }
 
 fn users_change(u: &UsersArgs, action: Action) -> Result<AccountVerb, CommandError> {
-    let users =
-        with_file(&u.users, u.file.as_deref(), |s| if s.trim().is_empty() { Err(CommandError::usage("empty user name")) } else { Ok(()) })?;
+    let users = with_user_file(&u.users, u.file.as_deref())?;
     Ok(AccountVerb::Change {
         actions: vec![action],
         users,

@@ -612,3 +612,50 @@ fn a_directory_that_goes_away_mid_run() {
     assert_eq!(s2["changed"].as_u64().unwrap() + s2["unchanged"].as_u64().unwrap(), USERS as u64, "{s2}");
     assert!(s2["unchanged"].as_u64().unwrap() >= changed, "{s2}");
 }
+
+#[test]
+fn review_fixes_keep_holding() {
+    let s = Setup::new("");
+    let l = lab();
+    // A DN must name a user account, never the service account or a group.
+    let r = s.run(&["account", "reset", &l.bind_dn, "--dry-run"]);
+    r.expect_code(2);
+    assert!(r.stderr.contains("service account"), "{}", r.stderr);
+    let group = format!("cn=vpn,ou=groups,{}", l.base);
+    let r = s.run(&["-o", "json", "account", "disable", &group, "--dry-run"]);
+    r.expect_code(1);
+    assert_eq!(r.json()["data"]["items"][0]["result"], "refused");
+
+    // A bad line fails alone; the rest of the batch goes on (exit 1, not 3).
+    let list = s.dir.path().join("mixed.txt");
+    std::fs::write(&list, "a=b\nalice\ncn=John Smith,ou=people,dc=lab,dc=test\n").unwrap();
+    let r = s.run(&["-o", "json", "account", "unlock", "-f", list.to_str().unwrap(), "--dry-run"]);
+    r.expect_code(1);
+    let j = r.json();
+    let items = j["data"]["items"].as_array().unwrap();
+    assert_eq!(items.len(), 3, "a DN with a space is one entry");
+    assert_eq!(items[1]["result"], "unchanged");
+    assert_eq!(j["data"]["summary"]["not_done"], 0);
+
+    // --password-out never overwrites, never follows a symlink.
+    let existing = s.dir.path().join("existing.txt");
+    std::fs::write(&existing, "keep me").unwrap();
+    let r = s.run(&["account", "reset", "alice", "--password-out", existing.to_str().unwrap()]);
+    r.expect_code(2);
+    assert_eq!(std::fs::read_to_string(&existing).unwrap(), "keep me");
+    let link = s.dir.path().join("link.pw");
+    std::os::unix::fs::symlink(&existing, &link).unwrap();
+    s.run(&["account", "reset", "alice", "--password-out", link.to_str().unwrap()]).expect_code(2);
+    assert_eq!(std::fs::read_to_string(&existing).unwrap(), "keep me");
+    assert!(bind("alice", "Alice-Lab-2026").0, "alice's password is unchanged");
+
+    // No audit trail, no change.
+    add_user("t-noaudit", "NoAudit-Pass-2026");
+    lock("t-noaudit");
+    let blocked = s.dir.path().join("not-a-dir");
+    std::fs::write(&blocked, "").unwrap();
+    let r = run_cmd(s.cmd().env("XDG_STATE_HOME", &blocked).args(["account", "unlock", "t-noaudit"]));
+    r.expect_code(3);
+    assert!(r.stderr.contains("audit trail"), "{}", r.stderr);
+    assert!(!bind("t-noaudit", "NoAudit-Pass-2026").0, "still locked: nothing changed without an audit trail");
+}

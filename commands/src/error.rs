@@ -11,6 +11,9 @@ pub enum ErrorKind {
     Usage,
     /// The environment stopped us: no privilege, cannot bind, cannot connect to a server.
     Environment,
+    /// A connection that was up went away (or stopped answering) mid-run: what was done
+    /// is done, the rest is not; a rerun finishes.
+    Connection,
     /// The user pressed Ctrl-C.
     Interrupted,
 }

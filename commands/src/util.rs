@@ -74,6 +74,11 @@ pub fn sanitize(text: &str) -> String {
     text.chars().map(|c| if is_unsafe(c) { '\u{FFFD}' } else { c }).collect()
 }
 
+/// Like [`sanitize`], but keeps line breaks (multi-line table cells).
+pub fn sanitize_keep_newlines(text: &str) -> String {
+    text.split('\n').map(sanitize).collect::<Vec<_>>().join("\n")
+}
+
 /// Control characters, and the invisible ones that reorder or hide text (bidi overrides,
 /// zero-width characters, the byte-order mark).
 fn is_unsafe(c: char) -> bool {

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 /// links, emphasis): certificate subjects and TXT records are untrusted text.
 fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for c in deskhand_commands::util::sanitize_keep_newlines(s).chars() {
         match c {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),

@@ -4,8 +4,14 @@ use super::{Block, Cell, Doc, Tone};
 use comfy_table::{Attribute, Color, ContentArrangement, Table, presets};
 use std::io::{self, Write};
 
+/// Directory and network data is untrusted: no terminal controls reach the screen
+/// (line breaks inside a cell stay).
+fn clean(text: &str) -> String {
+    text.split('\n').map(deskhand_commands::util::sanitize).collect::<Vec<_>>().join("\n")
+}
+
 fn cell(c: &Cell, color: bool) -> comfy_table::Cell {
-    let mut out = comfy_table::Cell::new(&c.text);
+    let mut out = comfy_table::Cell::new(clean(&c.text));
     if color {
         out = match c.tone {
             Tone::Plain => out,
@@ -19,17 +25,18 @@ fn cell(c: &Cell, color: bool) -> comfy_table::Cell {
 }
 
 fn paint(c: &Cell, color: bool) -> String {
+    let text = clean(&c.text);
     if !color {
-        return c.text.clone();
+        return text;
     }
     let code = match c.tone {
-        Tone::Plain => return c.text.clone(),
+        Tone::Plain => return text,
         Tone::Good => "32",
         Tone::Bad => "1;31",
         Tone::Warn => "33",
         Tone::Dim => "90",
     };
-    format!("\x1b[{code}m{}\x1b[0m", c.text)
+    format!("\x1b[{code}m{text}\x1b[0m")
 }
 
 fn new_table(color: bool) -> Table {
@@ -63,7 +70,7 @@ pub fn write<W: Write>(out: &mut W, doc: &Doc, color: bool) -> io::Result<()> {
                 writeln!(out, "{t}")?;
             }
             Block::Fields { title, fields } => {
-                writeln!(out, "{title}")?;
+                writeln!(out, "{}", clean(title))?;
                 let mut t = new_table(color);
                 t.load_style(presets::NOTHING);
                 for (k, v) in fields {

@@ -21,16 +21,23 @@ struct Line<'a> {
 }
 
 /// Where audit lines go, and the fields every line shares.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Audit {
     pub path: Option<PathBuf>,
     pub operator: String,
     pub directory: String,
     pub ticket: Option<String>,
     pub reason: Option<String>,
+    /// The file, opened on the first line and kept for the rest of the run.
+    file: std::sync::Mutex<Option<std::fs::File>>,
 }
 
 impl Audit {
+    /// An audit trail for this run; nothing is opened until the first change.
+    pub fn new(path: Option<PathBuf>, directory: &str, ticket: Option<String>, reason: Option<String>) -> Self {
+        Self { path, operator: Self::operator(), directory: directory.to_string(), ticket, reason, file: std::sync::Mutex::new(None) }
+    }
+
     /// The default audit file: `$XDG_STATE_HOME/deskhand/audit.jsonl`, else
     /// `~/.local/state/deskhand/audit.jsonl`.
     pub fn default_path() -> Option<PathBuf> {
@@ -63,10 +70,26 @@ impl Audit {
             .unwrap_or(format!("uid {uid}"))
     }
 
+    /// Opens (creating it if needed) the audit file now, so that a change is refused
+    /// before it is made when it could not be recorded.
+    pub fn open(&self) -> std::io::Result<()> {
+        let Some(path) = &self.path else { return Ok(()) };
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let mut file = self.file.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if file.is_none() {
+            *file = Some(std::fs::OpenOptions::new().create(true).append(true).open(path)?);
+        }
+        Ok(())
+    }
+
     /// Appends one line. Failing to write the audit trail is reported, not hidden.
     pub fn record(&self, target: &str, action: &str, result: &str) -> std::io::Result<()> {
         let Some(path) = &self.path else { return Ok(()) };
-        if let Some(dir) = path.parent() {
+        if let Some(dir) = path.parent()
+            && !dir.exists()
+        {
             std::fs::create_dir_all(dir)?;
         }
         let line = Line {
@@ -81,7 +104,11 @@ impl Audit {
         };
         let mut text = serde_json::to_string(&line).map_err(std::io::Error::other)?;
         text.push('\n');
-        let mut f = std::fs::OpenOptions::new().create(true).append(true).open(path)?;
-        f.write_all(text.as_bytes())
+        let mut file = self.file.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if file.is_none() {
+            *file = Some(std::fs::OpenOptions::new().create(true).append(true).open(path)?);
+        }
+        // One write per line on an O_APPEND file: lines from concurrent runs never mix.
+        file.as_mut().map_or(Ok(()), |f| f.write_all(text.as_bytes()))
     }
 }

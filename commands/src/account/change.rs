@@ -8,7 +8,7 @@ use super::audit::Audit;
 use super::directory::{Change, Directory, Entry, Profile, Scope};
 use super::escape::filter_value;
 use super::flavor::Flavor;
-use super::resolve::{Unresolved, resolve};
+use super::resolve::{Unresolved, resolve_many};
 use crate::error::ErrorKind;
 use crate::{Outcome, Progress};
 use futures::StreamExt;
@@ -71,7 +71,7 @@ pub struct ChangeItem {
     pub dn: Option<String>,
     pub result: ItemResult,
     /// In words, for people: "unlocked", "already a member"...
-    pub status: String,
+    pub status: std::borrow::Cow<'static, str>,
     pub changes: Vec<Change>,
     pub relax: bool,
     pub detail: Option<String>,
@@ -132,29 +132,68 @@ pub async fn run<D: Directory>(
     progress: &dyn Progress,
 ) -> (ChangeReport, Outcome) {
     let Batch { users, actions, dry_run } = batch;
-    let jobs: Vec<(&String, &Action)> = users.iter().flat_map(|u| actions.iter().map(move |a| (u, a))).collect();
-    progress.set_length(jobs.len() as u64);
+    progress.set_length((users.len() * actions.len()) as u64);
     let gone = std::sync::atomic::AtomicBool::new(false);
-    let items: Vec<ChangeItem> = futures::stream::iter(jobs)
-        .map(|(user, action)| {
-            let gone = &gone;
-            async move {
-                let item = if gone.load(std::sync::atomic::Ordering::Relaxed) {
-                    not_done(user, action, "the directory went away before this item")
-                } else {
-                    let item = one(dir, profile, flavor, user, action, dry_run, audit).await;
-                    if item.result == ItemResult::NotDone {
-                        gone.store(true, std::sync::atomic::Ordering::Relaxed);
-                    }
-                    item
-                };
-                progress.inc(1);
-                item
+    let mut items: Vec<ChangeItem> = Vec::with_capacity(users.len() * actions.len());
+    // Chunk by chunk: one search resolves the chunk's logins, then its modifies go out
+    // pipelined on the one connection.
+    for chunk in users.chunks(super::resolve::CHUNK) {
+        let resolved = if gone.load(std::sync::atomic::Ordering::Relaxed) {
+            None
+        } else {
+            match resolve_many(dir, profile, chunk, flavor.status_attributes()).await {
+                Ok(r) => Some(Ok(r)),
+                Err(e) if e.kind == ErrorKind::Connection => {
+                    gone.store(true, std::sync::atomic::Ordering::Relaxed);
+                    None
+                }
+                Err(e) => Some(Err(e.message)),
             }
-        })
-        .buffered(IN_FLIGHT)
-        .collect()
-        .await;
+        };
+        let Some(resolved) = resolved else {
+            for user in chunk {
+                for action in actions {
+                    items.push(not_done(user, action, "the directory went away before this item"));
+                    progress.inc(1);
+                }
+            }
+            continue;
+        };
+        let jobs: Vec<(&String, std::result::Result<Entry, String>, &Action)> = match resolved {
+            Ok(list) => chunk
+                .iter()
+                .zip(list)
+                .flat_map(|(u, r)| {
+                    let r = r.map_err(|why| unresolved_text(&why, u));
+                    actions.iter().map(move |a| (u, r.clone(), a))
+                })
+                .collect(),
+            Err(msg) => {
+                chunk.iter().flat_map(|u| actions.iter().map(|a| (u, Err(format!("error: {msg}")), a)).collect::<Vec<_>>()).collect()
+            }
+        };
+        let done: Vec<ChangeItem> = futures::stream::iter(jobs)
+            .map(|(user, entry, action)| {
+                let gone = &gone;
+                async move {
+                    let item = if gone.load(std::sync::atomic::Ordering::Relaxed) {
+                        not_done(user, action, "the directory went away before this item")
+                    } else {
+                        let item = one(dir, profile, flavor, user, entry, action, dry_run, audit).await;
+                        if item.result == ItemResult::NotDone {
+                            gone.store(true, std::sync::atomic::Ordering::Relaxed);
+                        }
+                        item
+                    };
+                    progress.inc(1);
+                    item
+                }
+            })
+            .buffered(IN_FLIGHT)
+            .collect()
+            .await;
+        items.extend(done);
+    }
     let mut summary = ChangeSummary { items: items.len(), ..ChangeSummary::default() };
     for i in &items {
         match i.result {
@@ -189,11 +228,23 @@ fn not_done(user: &str, action: &Action, why: &str) -> ChangeItem {
     }
 }
 
+/// Why an account did not resolve, as carried to its items: "not found: ..." or
+/// "ambiguous: ...".
+fn unresolved_text(why: &Unresolved, user: &str) -> String {
+    match why {
+        Unresolved::NotFound(_) => format!("not found: {}", why.message(user)),
+        Unresolved::Ambiguous(_) => format!("ambiguous: {}", why.message(user)),
+        Unresolved::Refused(_) => format!("refused: {}", why.message(user)),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
 async fn one<D: Directory>(
     dir: &D,
     profile: &Profile,
     flavor: Flavor,
     user: &str,
+    entry: std::result::Result<Entry, String>,
     action: &Action,
     dry_run: bool,
     audit: &Audit,
@@ -208,21 +259,21 @@ async fn one<D: Directory>(
         relax: false,
         detail: None,
     };
-    let entry = match resolve(dir, profile, user, flavor.status_attributes()).await {
-        Ok(Ok(e)) => e,
-        Ok(Err(u)) => {
-            (item.result, item.status) = match u {
-                Unresolved::NotFound(_) => (ItemResult::NotFound, "not found".into()),
-                Unresolved::Ambiguous(_) => (ItemResult::Ambiguous, "ambiguous".into()),
-            };
-            item.detail = Some(u.message(user));
-            return item;
-        }
-        Err(e) => {
-            if e.kind == ErrorKind::Environment {
-                return not_done(user, action, &e.message);
+    let entry = match entry {
+        Ok(e) => e,
+        Err(why) => {
+            if let Some(text) = why.strip_prefix("not found: ") {
+                (item.result, item.status) = (ItemResult::NotFound, "not found".into());
+                item.detail = Some(text.to_string());
+            } else if let Some(text) = why.strip_prefix("ambiguous: ") {
+                (item.result, item.status) = (ItemResult::Ambiguous, "ambiguous".into());
+                item.detail = Some(text.to_string());
+            } else if let Some(text) = why.strip_prefix("refused: ") {
+                (item.result, item.status) = (ItemResult::Refused, "refused".into());
+                item.detail = Some(text.to_string());
+            } else {
+                item.detail = Some(why);
             }
-            item.detail = Some(e.message);
             return item;
         }
     };
@@ -230,7 +281,7 @@ async fn one<D: Directory>(
     let planned = match plan(dir, profile, flavor, &entry, action).await {
         Ok(p) => p,
         Err(e) => {
-            if e.kind == ErrorKind::Environment {
+            if e.kind == ErrorKind::Connection {
                 return not_done(user, action, &e.message);
             }
             item.detail = Some(e.message);
@@ -240,12 +291,12 @@ async fn one<D: Directory>(
     let (target, changes, relax, done, would) = match planned {
         Planned::Unchanged(why) => {
             item.result = ItemResult::Unchanged;
-            item.status = why;
+            item.status = why.into();
             return item;
         }
         Planned::Refused(why) => {
             item.result = ItemResult::Refused;
-            item.status = why;
+            item.status = why.into();
             return item;
         }
         Planned::Change { target, changes, relax, done, would } => (target, changes, relax, done, would),
@@ -277,11 +328,10 @@ async fn one<D: Directory>(
         }
         Err(e) => {
             let _ = audit.record(&entry.dn, &what, &format!("failed: {}", e.message));
-            if e.message.contains("rc=") {
-                item.detail = Some(format!("{} ({})", e.message, e.hint.unwrap_or_default()));
-            } else {
+            if e.kind == ErrorKind::Connection {
                 return not_done(user, action, &e.message);
             }
+            item.detail = Some(format!("{} ({})", e.message, e.hint.unwrap_or_default()));
         }
     }
     item
@@ -302,12 +352,20 @@ async fn plan<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, entry: &
                 }
             }
         }
-        Action::Disable => match flavor.disable_plan(entry) {
-            Some(p) => {
-                Planned::Change { target: entry.dn.clone(), changes: p.changes, relax: p.relax, done: "disabled", would: "would disable" }
+        Action::Disable => {
+            let policy = flavor.policy(dir, profile, entry).await?;
+            match flavor.disable_plan(entry, &policy) {
+                Ok(Some(p)) => Planned::Change {
+                    target: entry.dn.clone(),
+                    changes: p.changes,
+                    relax: p.relax,
+                    done: "disabled",
+                    would: "would disable",
+                },
+                Ok(None) => Planned::Unchanged("already disabled".into()),
+                Err(why) => Planned::Refused(why),
             }
-            None => Planned::Unchanged("already disabled".into()),
-        },
+        }
         Action::Enable => match flavor.enable_plan(entry) {
             Some(p) => {
                 Planned::Change { target: entry.dn.clone(), changes: p.changes, relax: p.relax, done: "enabled", would: "would enable" }
@@ -320,7 +378,8 @@ async fn plan<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, entry: &
             let Some(group) = group else {
                 return Ok(Planned::Refused(format!("no group '{name}'")));
             };
-            let login = entry.first(&profile.login_attribute).unwrap_or_default().to_string();
+            // posixGroup members are uids, whatever the profile logs people in with.
+            let login = entry.first("uid").or(entry.first(&profile.login_attribute)).unwrap_or_default().to_string();
             let (attr, value) = membership(&group, &entry.dn, &login);
             let has = group.all(attr).iter().any(|v| {
                 if attr == "memberuid" { v == &value } else { super::escape::normalize_dn(v) == super::escape::normalize_dn(&value) }

@@ -283,8 +283,29 @@ impl LdapDirectory {
 }
 
 fn op_error(what: &str, e: &ldap3::LdapError) -> CommandError {
-    CommandError::environment(format!("{what}: {e}"))
-        .with_hint("the directory went away or refused the operation; run the command again to finish")
+    CommandError {
+        kind: crate::ErrorKind::Connection,
+        message: format!("{what}: {e}"),
+        hint: Some("the connection to the directory broke or timed out; run the same command again to finish".into()),
+    }
+}
+
+/// An LDAP result code as an error: input mistakes are usage errors, the rest are the
+/// directory's refusals (environment), never "the directory went away".
+fn rc_error(what: &str, rc: u32, text: &str) -> CommandError {
+    let (kind, hint) = match rc {
+        34 => (crate::ErrorKind::Usage, "that is not a valid DN"),
+        87 => (crate::ErrorKind::Usage, "the search filter is invalid: check login_attribute in the profile"),
+        17 | 21 => (crate::ErrorKind::Usage, "an attribute name or value the schema does not know: check the profile"),
+        4 => (
+            crate::ErrorKind::Environment,
+            "the directory's size limit was reached: narrow the search, or raise the service account's limit",
+        ),
+        50 => (crate::ErrorKind::Environment, "the service account lacks the right for this: give it read/write (or manage) access"),
+        19 => (crate::ErrorKind::Environment, "the directory refused the values (a policy or schema rule)"),
+        _ => (crate::ErrorKind::Environment, "see the directory's log for details"),
+    };
+    CommandError { kind, message: format!("{what} failed: rc={rc} {text}"), hint: Some(hint.into()) }
 }
 
 impl Directory for LdapDirectory {
@@ -299,8 +320,7 @@ impl Directory for LdapDirectory {
         let (entries, res) = (result.0, result.1);
         // 32: no such object (the base is missing) means no entries here.
         if res.rc != 0 && res.rc != 32 {
-            return Err(CommandError::environment(format!("search under {base} failed: rc={} {}", res.rc, res.text))
-                .with_hint("check base_dn / users_dn in the profile and the service account's rights"));
+            return Err(rc_error(&format!("search under {base}"), res.rc, &res.text));
         }
         Ok(entries
             .into_iter()
@@ -330,16 +350,7 @@ impl Directory for LdapDirectory {
             .collect();
         let res = ldap.modify(dn, mods).await.map_err(|e| op_error(&format!("modify {dn}"), &e))?;
         if res.rc != 0 {
-            let hint = match res.rc {
-                50 => "the service account lacks the right for this change: give it write (or manage) access",
-                19 => "the directory refused the values (a policy or schema rule)",
-                _ => "see the directory's log for details",
-            };
-            return Err(CommandError {
-                kind: crate::ErrorKind::Environment,
-                message: format!("modify {dn} failed: rc={} {}", res.rc, res.text),
-                hint: Some(hint.into()),
-            });
+            return Err(rc_error(&format!("modify {dn}"), res.rc, &res.text));
         }
         Ok(())
     }

@@ -5,12 +5,15 @@
 use super::directory::{Directory, Entry, Profile, Scope};
 use super::escape::{filter_value, looks_like_dn};
 use crate::error::{CommandError, Result};
+use std::fmt::Write as _;
 
 /// Why a user could not be resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Unresolved {
     NotFound(String),
     Ambiguous(Vec<String>),
+    /// Found, but not an account deskhand may act on (the service account, a group...).
+    Refused(String),
 }
 
 impl Unresolved {
@@ -18,6 +21,7 @@ impl Unresolved {
         match self {
             Self::NotFound(base) => format!("no account '{user}' under {base}"),
             Self::Ambiguous(dns) => format!("'{user}' matches {} accounts: {}", dns.len(), dns.join("; ")),
+            Self::Refused(why) => format!("'{user}': {why}"),
         }
     }
 
@@ -25,10 +29,15 @@ impl Unresolved {
         let hint = match &self {
             Self::NotFound(_) => "check the login; `deskhand account find PART` searches by login, name and mail",
             Self::Ambiguous(_) => "name the account by its DN",
+            Self::Refused(_) => "give the login or DN of a user account under the profile's base DN",
         };
         CommandError::usage(self.message(user)).with_hint(hint)
     }
 }
+
+/// The object classes of user accounts in the directories deskhand knows.
+pub const ACCOUNT_FILTER: &str =
+    "(|(objectClass=person)(objectClass=inetOrgPerson)(objectClass=posixAccount)(objectClass=account)(objectClass=user))";
 
 /// Finds the one entry for `user`, with `attrs`.
 pub async fn resolve<D: Directory>(
@@ -42,7 +51,21 @@ pub async fn resolve<D: Directory>(
         return Err(CommandError::usage("empty user name").with_hint("give a login or a DN"));
     }
     let found = if looks_like_dn(user) {
-        dir.search(user, Scope::Base, "(objectClass=*)", attrs).await?
+        // A DN must name a user account inside the profile's tree, and never the
+        // identity deskhand binds as.
+        let norm = super::escape::normalize_dn(user);
+        if profile.bind_dn.as_deref().is_some_and(|b| super::escape::normalize_dn(b) == norm) {
+            return Ok(Err(Unresolved::Refused("that is the service account deskhand binds as".into())));
+        }
+        let base = super::escape::normalize_dn(&profile.base_dn);
+        if !(norm == base || norm.ends_with(&format!(",{base}"))) {
+            return Ok(Err(Unresolved::Refused(format!("not under the profile's base DN {}", profile.base_dn))));
+        }
+        let found = dir.search(user, Scope::Base, ACCOUNT_FILTER, attrs).await?;
+        if found.is_empty() && !dir.search(user, Scope::Base, "(objectClass=*)", &["1.1"]).await?.is_empty() {
+            return Ok(Err(Unresolved::Refused("that entry is not a user account".into())));
+        }
+        found
     } else {
         let filter = format!("({}={})", profile.login_attribute, filter_value(user));
         dir.search(profile.users_base(), Scope::Subtree, &filter, attrs).await?
@@ -52,4 +75,59 @@ pub async fn resolve<D: Directory>(
         1 => Ok(found.into_iter().next().unwrap_or_default()),
         _ => Err(Unresolved::Ambiguous(found.into_iter().map(|e| e.dn).collect())),
     })
+}
+
+/// Logins resolved per search in bulk work: one `(|(uid=a)(uid=b)...)` instead of one
+/// search per account.
+pub const CHUNK: usize = 200;
+
+/// Resolves many users with as few searches as possible (logins in OR-filters of up to
+/// [`CHUNK`], DNs one by one), each to exactly one entry or to why not.
+pub async fn resolve_many<D: Directory>(
+    dir: &D,
+    profile: &Profile,
+    users: &[String],
+    attrs: &[&str],
+) -> Result<Vec<std::result::Result<Entry, Unresolved>>> {
+    let mut out: Vec<Option<std::result::Result<Entry, Unresolved>>> = vec![None; users.len()];
+    let mut logins: Vec<(usize, String)> = Vec::new();
+    for (i, user) in users.iter().enumerate() {
+        let u = user.trim();
+        if u.is_empty() {
+            out[i] = Some(Err(Unresolved::NotFound(profile.users_base().to_string())));
+        } else if looks_like_dn(u) {
+            out[i] = Some(resolve(dir, profile, u, attrs).await?);
+        } else {
+            logins.push((i, u.to_string()));
+        }
+    }
+    let login_attr = profile.login_attribute.to_ascii_lowercase();
+    let mut wanted: Vec<&str> = attrs.to_vec();
+    if !wanted.iter().any(|a| a.eq_ignore_ascii_case(&login_attr)) {
+        wanted.push(&profile.login_attribute);
+    }
+    for chunk in logins.chunks(CHUNK) {
+        let mut terms = String::new();
+        for (_, l) in chunk {
+            let _ = write!(terms, "({}={})", profile.login_attribute, filter_value(l));
+        }
+        let filter = if chunk.len() == 1 { terms } else { format!("(|{terms})") };
+        let found = dir.search(profile.users_base(), Scope::Subtree, &filter, &wanted).await?;
+        // Login values compare without regard to case, as the directory matched them.
+        let mut by_login: std::collections::HashMap<String, Vec<&Entry>> = std::collections::HashMap::new();
+        for e in &found {
+            for v in e.all(&login_attr) {
+                by_login.entry(v.to_lowercase()).or_default().push(e);
+            }
+        }
+        for (i, login) in chunk {
+            let matches = by_login.get(&login.to_lowercase()).map_or(&[][..], Vec::as_slice);
+            out[*i] = Some(match matches {
+                [] => Err(Unresolved::NotFound(profile.users_base().to_string())),
+                [one] => Ok((*one).clone()),
+                many => Err(Unresolved::Ambiguous(many.iter().map(|e| e.dn.clone()).collect())),
+            });
+        }
+    }
+    Ok(out.into_iter().map(|r| r.unwrap_or_else(|| Err(Unresolved::NotFound(profile.users_base().to_string())))).collect())
 }

@@ -229,6 +229,16 @@ pub struct ListItem {
 /// blank lines skipped. Windows files (BOM, CRLF) are fine; UTF-16 and other encodings
 /// are refused with the fix.
 pub fn read_list(path: &str) -> Result<Vec<ListItem>> {
+    read_entries(path, false, "targets", "put one host, address or range per line")
+}
+
+/// Reads one entry per line (a DN may hold spaces), `#` comments and blank lines
+/// skipped.
+pub fn read_lines(path: &str, what: &str, hint: &str) -> Result<Vec<ListItem>> {
+    read_entries(path, true, what, hint)
+}
+
+fn read_entries(path: &str, whole_lines: bool, what: &str, hint: &str) -> Result<Vec<ListItem>> {
     let (bytes, source) = if path == "-" {
         let mut buf = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
@@ -254,12 +264,18 @@ pub fn read_list(path: &str) -> Result<Vec<ListItem>> {
         .lines()
         .enumerate()
         .flat_map(|(i, l)| {
-            let l = l.split('#').next().unwrap_or("");
-            l.split_whitespace().map(move |w| ListItem { line: i + 1, text: w.to_string() }).collect::<Vec<_>>()
+            // A comment starts a line, or follows white space (a DN may hold a '#').
+            let l = if l.trim_start().starts_with('#') { "" } else { l.split(" #").next().unwrap_or("") };
+            if whole_lines {
+                let t = l.trim();
+                if t.is_empty() { vec![] } else { vec![ListItem { line: i + 1, text: t.to_string() }] }
+            } else {
+                l.split_whitespace().map(|w| ListItem { line: i + 1, text: w.to_string() }).collect::<Vec<_>>()
+            }
         })
         .collect();
     if items.is_empty() {
-        return Err(CommandError::usage(format!("{source} lists no targets")).with_hint("put one host, address or range per line"));
+        return Err(CommandError::usage(format!("{source} lists no {what}")).with_hint(hint.to_string()));
     }
     Ok(items)
 }

@@ -21,6 +21,8 @@ pub struct Policy {
     /// Where it came from (a DN), if from the directory.
     pub source: Option<String>,
     pub max_age: Option<i64>,
+    /// Whether locks take effect (OpenLDAP `pwdLockout`); `None` when no policy was found.
+    pub lockout: Option<bool>,
     /// 0: locked until an administrator unlocks.
     pub lockout_duration: Option<i64>,
     pub max_failure: Option<u32>,
@@ -49,6 +51,9 @@ pub struct AccountState {
     pub password_expired: bool,
     pub account_expires: Option<String>,
     pub account_expired: bool,
+    /// The account is valid only from this time (`pwdStartTime`).
+    pub valid_from: Option<String>,
+    pub not_valid_yet: bool,
     pub failures: u32,
     pub last_failure: Option<String>,
     pub grace_logins_left: Option<u32>,
@@ -63,6 +68,9 @@ impl AccountState {
         }
         if self.account_expired {
             no.push("the account has expired".to_string());
+        }
+        if self.not_valid_yet {
+            no.push(format!("the account is not valid until {}", self.valid_from.as_deref().unwrap_or("later")));
         }
         if self.lock.locked {
             no.push(match &self.lock.until {
@@ -150,10 +158,11 @@ impl Flavor {
         }
     }
 
-    /// What disabling changes, or `None` when it is disabled already.
-    pub fn disable_plan(self, entry: &Entry) -> Option<Plan> {
+    /// What disabling changes, `Ok(None)` when it is disabled already, or why this
+    /// directory cannot disable the account.
+    pub fn disable_plan(self, entry: &Entry, policy: &Policy) -> std::result::Result<Option<Plan>, String> {
         match self {
-            Self::Openldap => openldap::disable_plan(entry),
+            Self::Openldap => openldap::disable_plan(entry, policy),
         }
     }
 

@@ -32,6 +32,7 @@ fn policy_from(entry: &Entry) -> Policy {
     Policy {
         source: Some(entry.dn.clone()),
         max_age: num("pwdMaxAge").filter(|v| *v > 0),
+        lockout: Some(entry.first("pwdLockout").is_some_and(|v| v.eq_ignore_ascii_case("TRUE"))),
         lockout_duration: if entry.first("pwdLockout").is_some_and(|v| v.eq_ignore_ascii_case("TRUE")) {
             num("pwdLockoutDuration").or(Some(0))
         } else {
@@ -60,18 +61,24 @@ pub async fn policy<D: Directory>(dir: &D, profile: &Profile, entry: &Entry) -> 
 
 pub fn state(entry: &Entry, policy: &Policy, now: i64) -> AccountState {
     let mut s = AccountState::default();
-    if let Some(locked) = entry.first("pwdAccountLockedTime") {
+    // With `pwdLockout: FALSE` slapd ignores pwdAccountLockedTime altogether.
+    let locks_apply = policy.lockout != Some(false);
+    if let Some(locked) = entry.first("pwdAccountLockedTime").filter(|_| locks_apply) {
         if locked == PERMANENT_LOCK {
             s.disabled = true;
         } else if let Some(t) = parse_generalized_time(locked) {
             let until = match policy.lockout_duration {
-                Some(d) if d > 0 => Some(t + d),
+                Some(d) if d > 0 => Some(t.saturating_add(d)),
                 _ => None,
             };
             if until.is_none_or(|u| now < u) {
                 s.lock = Lock { locked: true, since: Some(rfc3339(t)), until: until.map(rfc3339) };
             }
         }
+    }
+    if let Some(start) = entry.first("pwdStartTime").and_then(parse_generalized_time) {
+        s.valid_from = Some(rfc3339(start));
+        s.not_valid_yet = now < start;
     }
     let failures: Vec<i64> = entry.all("pwdFailureTime").iter().filter_map(|v| parse_generalized_time(v)).collect();
     s.failures = failures.len() as u32;
@@ -80,8 +87,9 @@ pub fn state(entry: &Entry, policy: &Policy, now: i64) -> AccountState {
     let changed = entry.first("pwdChangedTime").and_then(parse_generalized_time);
     s.password_changed = changed.map(rfc3339);
     if let (Some(c), Some(max)) = (changed, policy.max_age) {
-        s.password_expires = Some(rfc3339(c + max));
-        s.password_expired = now >= c + max;
+        let expires = c.saturating_add(max);
+        s.password_expires = Some(rfc3339(expires));
+        s.password_expired = now >= expires;
     }
     if let Some(limit) = policy.grace_limit {
         let used = entry.all("pwdGraceUseTime").len() as u32;
@@ -112,16 +120,20 @@ pub fn unlock_plan(entry: &Entry) -> Option<Plan> {
     }
 }
 
-/// Disabling: the permanent administrative lock, replacing any timed lock.
-pub fn disable_plan(entry: &Entry) -> Option<Plan> {
-    if entry.first("pwdAccountLockedTime") == Some(PERMANENT_LOCK) {
-        return None;
+/// Disabling: the permanent administrative lock, replacing any timed lock. It only
+/// works where the account's policy turns locks on.
+pub fn disable_plan(entry: &Entry, policy: &Policy) -> std::result::Result<Option<Plan>, String> {
+    if policy.lockout == Some(false) {
+        return Err("cannot disable: this account's password policy has pwdLockout FALSE, so slapd ignores locks".into());
     }
-    Some(Plan {
+    if entry.first("pwdAccountLockedTime") == Some(PERMANENT_LOCK) {
+        return Ok(None);
+    }
+    Ok(Some(Plan {
         changes: vec![Change::Replace { attr: "pwdAccountLockedTime".into(), values: vec![PERMANENT_LOCK.into()] }],
         relax: false,
         after: vec![],
-    })
+    }))
 }
 
 /// Enabling: removing the permanent lock (a timed lock is left to `unlock`).
@@ -202,6 +214,22 @@ mod tests {
         assert!(must.must_change && !must.password_expired);
         assert_eq!(must.password_expires.as_deref(), Some("2027-02-18T00:00:00Z"));
         assert!(must.verdict().0);
+    }
+
+    #[test]
+    fn lockout_off_and_start_time() {
+        let off = Policy { lockout: Some(false), ..Policy::default() };
+        let s = state(&entry(&[("pwdAccountLockedTime", &[PERMANENT_LOCK])]), &off, NOW);
+        assert!(!s.disabled && !s.lock.locked, "slapd ignores locks without pwdLockout");
+        assert!(disable_plan(&entry(&[]), &off).is_err());
+        let on = Policy { lockout: Some(true), lockout_duration: Some(0), ..Policy::default() };
+        assert!(disable_plan(&entry(&[]), &on).unwrap().is_some());
+        let later = state(&entry(&[("pwdStartTime", &["20300101000000Z"])]), &on, NOW);
+        assert!(later.not_valid_yet);
+        assert!(!later.verdict().0);
+        let huge = Policy { max_age: Some(i64::MAX), ..Policy::default() };
+        let s = state(&entry(&[("pwdChangedTime", &["20261120000000Z"])]), &huge, NOW);
+        assert!(!s.password_expired, "no overflow");
     }
 
     #[test]
