@@ -1,8 +1,15 @@
 //! The one `match` over [`Operation`]: each arm builds the real I/O seams and calls one
 //! function of the commands crate. Returns the report; rendering happens in `lib.rs`.
 
+use crate::cli::OutputFormat;
+use crate::output::stream::JsonStream;
 use crate::progress::Bar;
 use crate::settings::AccountVerb;
+use deskhand_commands::account::change::Keep;
+use deskhand_commands::account::directory::Directory as _;
+
+/// Batches longer than this keep (and list) only the items that need a look.
+pub const LONG_BATCH: usize = 50;
 use crate::settings::{Operation, OutputSettings};
 use deskhand_commands::account::{self, audit::Audit, directory::LdapDirectory, flavor::Flavor};
 use deskhand_commands::net::{check, dns, ping, port, targets};
@@ -21,6 +28,8 @@ pub enum Report {
     AccountExpiry(account::locked::ExpiryReport),
     AccountReset(account::reset::ResetReport),
     AccountChange(account::change::ChangeReport),
+    /// Already written item by item (JSON); only the closing is left.
+    AccountChangeStreamed(account::change::ChangeReport, std::sync::Arc<JsonStream>),
 }
 
 pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Outcome), CommandError> {
@@ -67,17 +76,21 @@ pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Ou
                         out.progress && users.len() * actions.len() > 1,
                         actions.first().map_or("change", account::change::Action::name),
                     );
-                    let (r, o) = account::change::run(
-                        &dir,
-                        &profile,
-                        flavor,
-                        account::change::Batch { users: &users, actions: &actions, dry_run },
-                        &audit,
-                        &bar,
-                    )
-                    .await;
+                    let total = users.len() * actions.len();
+                    let mut batch = account::change::Batch { users: &users, actions: &actions, dry_run, keep: Keep::Nothing };
+                    let result = if out.format == OutputFormat::Json {
+                        let action = actions.first().map_or("change", account::change::Action::name);
+                        let schema = format!("deskhand.account.{}.v1", action.replace(' ', "-"));
+                        let stream = std::sync::Arc::new(JsonStream::start(&schema, action, dry_run, &dir.describe()));
+                        let (r, o) = account::change::run(&dir, &profile, flavor, batch, &audit, &bar, &*stream).await;
+                        Ok((Report::AccountChangeStreamed(r, stream), o))
+                    } else {
+                        batch.keep = if total <= LONG_BATCH { Keep::All } else { Keep::Exceptions };
+                        let (r, o) = account::change::run(&dir, &profile, flavor, batch, &audit, &bar, &account::change::NoSink).await;
+                        Ok((Report::AccountChange(r), o))
+                    };
                     bar.finish();
-                    Ok((Report::AccountChange(r), o))
+                    result
                 }
             }
         }

@@ -108,7 +108,18 @@ fn run_cli(cli: &Cli, style: &mut ErrorStyle) -> Result<Exit, CommandError> {
         .enable_all()
         .build()
         .map_err(|e| CommandError::environment(format!("cannot start the async runtime: {e}")))?;
+    // A bulk change is not cut off by Ctrl-C: it stops starting new items and reports
+    // which were done (exit 130). Everything else stops at once.
+    let bulk = matches!(&op, settings::Operation::Account { verb: settings::AccountVerb::Change { .. }, .. });
     let result = runtime.block_on(async {
+        if bulk {
+            tokio::spawn(async {
+                if tokio::signal::ctrl_c().await.is_ok() {
+                    deskhand_commands::account::change::INTERRUPTED.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+            });
+            return dispatch::dispatch(op, &out).await;
+        }
         tokio::select! {
             r = dispatch::dispatch(op, &out) => r,
             _ = tokio::signal::ctrl_c() => Err(CommandError { kind: ErrorKind::Interrupted, message: "interrupted".into(), hint: None }),
@@ -127,6 +138,7 @@ fn run_cli(cli: &Cli, style: &mut ErrorStyle) -> Result<Exit, CommandError> {
         Outcome::Ok => Exit::Ok,
         Outcome::CheckFailed => Exit::CheckFailed,
         Outcome::Incomplete => Exit::Environment,
+        Outcome::Interrupted => Exit::Interrupted,
     })
 }
 
@@ -147,6 +159,7 @@ fn render(report: &Report, outcome: Outcome, out: OutputSettings) -> io::Result<
         }
         Report::AccountReset(r) => output::write_report(&mut w, &out, "deskhand.account.reset.v1", r, outcome, output::account::reset)?,
         Report::AccountGroups(r) => output::write_report(&mut w, &out, "deskhand.account.groups.v1", r, outcome, output::account::groups)?,
+        Report::AccountChangeStreamed(r, stream) => stream.finish(r, outcome)?,
         Report::AccountChange(r) => {
             let schema = format!("deskhand.account.{}.v1", r.action.replace(' ', "-"));
             output::write_report(&mut w, &out, &schema, r, outcome, output::account::change)?;

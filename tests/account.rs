@@ -659,3 +659,38 @@ fn review_fixes_keep_holding() {
     assert!(r.stderr.contains("audit trail"), "{}", r.stderr);
     assert!(!bind("t-noaudit", "NoAudit-Pass-2026").0, "still locked: nothing changed without an audit trail");
 }
+
+#[test]
+fn ctrl_c_in_a_bulk_change_reports_what_was_done() {
+    const USERS: usize = 4000;
+    let lab = OwnLab::start(USERS);
+    let state = tempfile::tempdir().unwrap();
+    let config = lab.config(state.path());
+    let list = state.path().join("users.txt");
+    std::fs::write(&list, (1..=USERS).map(|i| format!("bulk{i:05}")).collect::<Vec<_>>().join("\n")).unwrap();
+    let audit = state.path().join("deskhand/audit.jsonl");
+    let child = deskhand()
+        .env("XDG_STATE_HOME", state.path())
+        .args(["--config", config.to_str().unwrap(), "-o", "json", "account", "unlock", "-f", list.to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while std::fs::read_to_string(&audit).map_or(0, |t| t.lines().count()) < 20 && started.elapsed() < std::time::Duration::from_secs(30) {
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130), "{}", String::from_utf8_lossy(&out.stderr));
+    // Still one JSON document, saying what was done.
+    let j: serde_json::Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
+    assert_eq!(j["outcome"], "interrupted");
+    let s = &j["data"]["summary"];
+    let (changed, not_done) = (s["changed"].as_u64().unwrap(), s["not_done"].as_u64().unwrap());
+    assert!(changed >= 20 && not_done > 0, "{s}");
+    assert_eq!(j["data"]["items"].as_array().unwrap().len(), USERS);
+    let audited = std::fs::read_to_string(&audit).unwrap().lines().filter(|l| l.contains("\"result\":\"ok\"")).count() as u64;
+    assert_eq!(audited, changed);
+}

@@ -26,6 +26,8 @@ pub enum Outcome {
     /// A bulk change stopped part-way because the environment failed (the directory went
     /// away): the report says what was done; a rerun finishes the job.
     Incomplete,
+    /// The user pressed Ctrl-C during a bulk change: the report says what was done.
+    Interrupted,
 }
 
 impl Outcome {

@@ -124,7 +124,7 @@ pub fn change(r: &ChangeReport) -> Doc {
     let title = if r.dry_run { format!("{} (dry run: nothing changed)", r.action) } else { r.action.clone() };
     let mut doc = Doc::new(format!("{title} in {}", r.directory));
     let with_group = r.items.iter().any(|i| i.group.is_some());
-    let rows = r
+    let rows: Vec<Vec<Cell>> = r
         .items
         .iter()
         .map(|i| {
@@ -138,7 +138,7 @@ pub fn change(r: &ChangeReport) -> Doc {
                 row.push(Cell::from(i.group.clone().unwrap_or_default()));
             }
             row.extend([
-                Cell::new(i.status.clone(), tone),
+                Cell::new(i.status.to_string(), tone),
                 Cell::from(changes.join("\n")),
                 Cell::from(i.detail.clone().or_else(|| i.dn.clone()).unwrap_or_default()),
             ]);
@@ -147,12 +147,20 @@ pub fn change(r: &ChangeReport) -> Doc {
         .collect();
     let headers: &[&str] =
         if with_group { &["user", "group", "result", "changes", "detail"] } else { &["user", "result", "changes", "detail"] };
-    doc.table(headers, rows);
     let s = &r.summary;
+    if r.listed == "exceptions" {
+        doc.line(
+            format!("{}: listing only the {} that need a look (--output json lists every item)", count(s.items, "item"), rows.len()),
+            Tone::Plain,
+        );
+    }
+    if !rows.is_empty() {
+        doc.table(headers, rows);
+    }
     let verb = if r.dry_run { "would change" } else { "changed" };
     let mut line = format!("{}: {} {verb}, {} unchanged, {} failed", count(s.items, "item"), s.changed, s.unchanged, s.failed);
     if s.not_done > 0 {
-        let _ = write!(line, ", {} not done (the directory went away: run the same command again)", s.not_done);
+        let _ = write!(line, ", {} not done (stopped before them: run the same command again)", s.not_done);
     }
     doc.line(line, if s.failed == 0 && s.not_done == 0 { Tone::Good } else { Tone::Bad });
     doc

@@ -6,6 +6,7 @@
 pub mod account;
 mod markdown;
 pub mod net;
+pub mod stream;
 mod table;
 
 use crate::cli::OutputFormat;

@@ -93,6 +93,9 @@ pub struct ChangeReport {
     pub dry_run: bool,
     pub directory: String,
     pub items: Vec<ChangeItem>,
+    /// Which items `items` holds: "all", or "exceptions" (those that need a look).
+    #[serde(skip)]
+    pub listed: &'static str,
     pub summary: ChangeSummary,
 }
 
@@ -120,6 +123,39 @@ pub struct Batch<'a> {
     pub users: &'a [String],
     pub actions: &'a [Action],
     pub dry_run: bool,
+    /// Which finished items the report keeps.
+    pub keep: Keep,
+}
+
+/// Which finished items the report keeps in memory (the sink sees them all).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    All,
+    /// Only the items that need a look (a long batch on a terminal).
+    Exceptions,
+    /// None: the sink has written every item already (streamed JSON).
+    Nothing,
+}
+
+/// Receives every finished item, in input order, as soon as its chunk is done: a long
+/// batch is written out as it goes instead of held in memory.
+pub trait ItemSink: Sync {
+    fn item(&self, item: &ChangeItem);
+}
+
+/// A sink that does nothing.
+pub struct NoSink;
+
+impl ItemSink for NoSink {
+    fn item(&self, _: &ChangeItem) {}
+}
+
+/// Set when the user presses Ctrl-C: a bulk change stops starting new items, and the
+/// report says which were done.
+pub static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+fn interrupted() -> bool {
+    INTERRUPTED.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 /// Runs one changing verb over many accounts (and, for groups, many groups).
@@ -130,15 +166,32 @@ pub async fn run<D: Directory>(
     batch: Batch<'_>,
     audit: &Audit,
     progress: &dyn Progress,
+    sink: &dyn ItemSink,
 ) -> (ChangeReport, Outcome) {
-    let Batch { users, actions, dry_run } = batch;
+    let Batch { users, actions, dry_run, keep } = batch;
     progress.set_length((users.len() * actions.len()) as u64);
     let gone = std::sync::atomic::AtomicBool::new(false);
-    let mut items: Vec<ChangeItem> = Vec::with_capacity(users.len() * actions.len());
+    let mut items: Vec<ChangeItem> = Vec::new();
+    let mut summary = ChangeSummary::default();
+    let mut emit = |item: ChangeItem| {
+        summary.items += 1;
+        match item.result {
+            ItemResult::Changed | ItemResult::WouldChange => summary.changed += 1,
+            ItemResult::Unchanged => summary.unchanged += 1,
+            ItemResult::NotDone => summary.not_done += 1,
+            _ => summary.failed += 1,
+        }
+        sink.item(&item);
+        if keep == Keep::All || (keep == Keep::Exceptions && !item.result.is_ok()) {
+            items.push(item);
+        }
+    };
+    let stop = |gone: &std::sync::atomic::AtomicBool| gone.load(std::sync::atomic::Ordering::Relaxed) || interrupted();
+    let why_not = || if interrupted() { "interrupted before this item" } else { "the directory went away before this item" };
     // Chunk by chunk: one search resolves the chunk's logins, then its modifies go out
     // pipelined on the one connection.
     for chunk in users.chunks(super::resolve::CHUNK) {
-        let resolved = if gone.load(std::sync::atomic::Ordering::Relaxed) {
+        let resolved = if stop(&gone) {
             None
         } else {
             match resolve_many(dir, profile, chunk, flavor.status_attributes()).await {
@@ -153,7 +206,7 @@ pub async fn run<D: Directory>(
         let Some(resolved) = resolved else {
             for user in chunk {
                 for action in actions {
-                    items.push(not_done(user, action, "the directory went away before this item"));
+                    emit(not_done(user, action, why_not()));
                     progress.inc(1);
                 }
             }
@@ -176,8 +229,8 @@ pub async fn run<D: Directory>(
             .map(|(user, entry, action)| {
                 let gone = &gone;
                 async move {
-                    let item = if gone.load(std::sync::atomic::Ordering::Relaxed) {
-                        not_done(user, action, "the directory went away before this item")
+                    let item = if stop(gone) {
+                        not_done(user, action, why_not())
                     } else {
                         let item = one(dir, profile, flavor, user, entry, action, dry_run, audit).await;
                         if item.result == ItemResult::NotDone {
@@ -192,20 +245,24 @@ pub async fn run<D: Directory>(
             .buffered(IN_FLIGHT)
             .collect()
             .await;
-        items.extend(done);
-    }
-    let mut summary = ChangeSummary { items: items.len(), ..ChangeSummary::default() };
-    for i in &items {
-        match i.result {
-            ItemResult::Changed | ItemResult::WouldChange => summary.changed += 1,
-            ItemResult::Unchanged => summary.unchanged += 1,
-            ItemResult::NotDone => summary.not_done += 1,
-            _ => summary.failed += 1,
+        for item in done {
+            emit(item);
         }
     }
-    let outcome = if summary.not_done > 0 { Outcome::Incomplete } else { Outcome::from_ok(summary.failed == 0) };
+    let outcome = if interrupted() {
+        Outcome::Interrupted
+    } else if summary.not_done > 0 {
+        Outcome::Incomplete
+    } else {
+        Outcome::from_ok(summary.failed == 0)
+    };
     let action = actions.first().map_or("change", Action::name).to_string();
-    (ChangeReport { action, dry_run, directory: dir.describe(), items, summary }, outcome)
+    let listed = match keep {
+        Keep::All => "all",
+        Keep::Exceptions => "exceptions",
+        Keep::Nothing => "streamed",
+    };
+    (ChangeReport { action, dry_run, directory: dir.describe(), items, listed, summary }, outcome)
 }
 
 fn group_of(action: &Action) -> Option<String> {
