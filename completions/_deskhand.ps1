@@ -148,8 +148,10 @@ Register-ArgumentCompleter -Native -CommandName 'deskhand' -ScriptBlock {
             break
         }
         'deskhand;account;reset' {
-            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Set the password in FILE instead of a generated one')
-            [CompletionResult]::new('--password-out', '--password-out', [CompletionResultType]::ParameterName, 'Write the new password to FILE (created with mode 0600) instead of the terminal')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Read users from FILE, one per line (''-'' for standard input)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read users from FILE, one per line (''-'' for standard input)')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Set the password in FILE instead of a generated one (one user only)')
+            [CompletionResult]::new('--password-out', '--password-out', [CompletionResultType]::ParameterName, 'Write the new password to FILE (a new file, mode 0600) instead of the terminal; with several users, one "login<TAB>password" line each')
             [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Ticket number for the audit trail')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, for the audit trail (e.g. "left the company")')
             [CompletionResult]::new('-D', '-D ', [CompletionResultType]::ParameterName, 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]')
@@ -273,6 +275,8 @@ Register-ArgumentCompleter -Native -CommandName 'deskhand' -ScriptBlock {
             break
         }
         'deskhand;account;group;add' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Read the users from FILE, one per line (''-'' for standard input); every argument is then a group')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read the users from FILE, one per line (''-'' for standard input); every argument is then a group')
             [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Ticket number for the audit trail')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, for the audit trail (e.g. "left the company")')
             [CompletionResult]::new('-D', '-D ', [CompletionResultType]::ParameterName, 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]')
@@ -293,6 +297,8 @@ Register-ArgumentCompleter -Native -CommandName 'deskhand' -ScriptBlock {
             break
         }
         'deskhand;account;group;remove' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Read the users from FILE, one per line (''-'' for standard input); every argument is then a group')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read the users from FILE, one per line (''-'' for standard input); every argument is then a group')
             [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Ticket number for the audit trail')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, for the audit trail (e.g. "left the company")')
             [CompletionResult]::new('-D', '-D ', [CompletionResultType]::ParameterName, 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]')

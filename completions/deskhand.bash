@@ -612,12 +612,20 @@ _deskhand() {
             return 0
             ;;
         deskhand__subcmd__account__subcmd__group__subcmd__add)
-            opts="-n -D -o -q -h -V --dry-run --ticket --reason --directory --output --color --quiet --config --timeout --help --version"
+            opts="-f -n -D -o -q -h -V --file --dry-run --ticket --reason --directory --output --color --quiet --config --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --ticket)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -718,12 +726,20 @@ _deskhand() {
             return 0
             ;;
         deskhand__subcmd__account__subcmd__group__subcmd__remove)
-            opts="-n -D -o -q -h -V --dry-run --ticket --reason --directory --output --color --quiet --config --timeout --help --version"
+            opts="-f -n -D -o -q -h -V --file --dry-run --ticket --reason --directory --output --color --quiet --config --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --ticket)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1062,12 +1078,20 @@ _deskhand() {
             return 0
             ;;
         deskhand__subcmd__account__subcmd__reset)
-            opts="-n -D -o -q -h -V --password-file --ask --password-out --keep-lock --dry-run --ticket --reason --directory --output --color --quiet --config --timeout --help --version"
+            opts="-f -n -D -o -q -h -V --file --password-file --ask --password-out --keep-lock --dry-run --ticket --reason --directory --output --color --quiet --config --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

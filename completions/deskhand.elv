@@ -138,8 +138,10 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand --version 'Print version'
         }
         &'deskhand;account;reset'= {
-            cand --password-file 'Set the password in FILE instead of a generated one'
-            cand --password-out 'Write the new password to FILE (created with mode 0600) instead of the terminal'
+            cand -f 'Read users from FILE, one per line (''-'' for standard input)'
+            cand --file 'Read users from FILE, one per line (''-'' for standard input)'
+            cand --password-file 'Set the password in FILE instead of a generated one (one user only)'
+            cand --password-out 'Write the new password to FILE (a new file, mode 0600) instead of the terminal; with several users, one "login<TAB>password" line each'
             cand --ticket 'Ticket number for the audit trail'
             cand --reason 'Why, for the audit trail (e.g. "left the company")'
             cand -D 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
@@ -257,6 +259,8 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'deskhand;account;group;add'= {
+            cand -f 'Read the users from FILE, one per line (''-'' for standard input); every argument is then a group'
+            cand --file 'Read the users from FILE, one per line (''-'' for standard input); every argument is then a group'
             cand --ticket 'Ticket number for the audit trail'
             cand --reason 'Why, for the audit trail (e.g. "left the company")'
             cand -D 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
@@ -276,6 +280,8 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand --version 'Print version'
         }
         &'deskhand;account;group;remove'= {
+            cand -f 'Read the users from FILE, one per line (''-'' for standard input); every argument is then a group'
+            cand --file 'Read the users from FILE, one per line (''-'' for standard input); every argument is then a group'
             cand --ticket 'Ticket number for the audit trail'
             cand --reason 'Why, for the audit trail (e.g. "left the company")'
             cand -D 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'

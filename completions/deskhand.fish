@@ -124,8 +124,9 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_se
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from expired" -s q -l quiet -d 'No progress bars and no warnings on stderr'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from expired" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from expired" -s V -l version -d 'Print version'
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from reset" -l password-file -d 'Set the password in FILE instead of a generated one' -r -F
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from reset" -l password-out -d 'Write the new password to FILE (created with mode 0600) instead of the terminal' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from reset" -s f -l file -d 'Read users from FILE, one per line (\'-\' for standard input)' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from reset" -l password-file -d 'Set the password in FILE instead of a generated one (one user only)' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from reset" -l password-out -d 'Write the new password to FILE (a new file, mode 0600) instead of the terminal; with several users, one "login<TAB>password" line each' -r -F
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from reset" -l ticket -d 'Ticket number for the audit trail' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from reset" -l reason -d 'Why, for the audit trail (e.g. "left the company")' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from reset" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r

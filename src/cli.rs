@@ -134,15 +134,20 @@ pub enum AccountCommand {
 
 #[derive(Debug, Args)]
 pub struct ResetArgs {
-    /// Login name or DN
-    pub user: String,
-    /// Set the password in FILE instead of a generated one
+    /// Login names or DNs
+    #[arg(value_name = "USER", required_unless_present = "file")]
+    pub users: Vec<String>,
+    /// Read users from FILE, one per line ('-' for standard input)
+    #[arg(short = 'f', long, value_name = "FILE")]
+    pub file: Option<String>,
+    /// Set the password in FILE instead of a generated one (one user only)
     #[arg(long, value_name = "FILE", conflicts_with = "ask")]
     pub password_file: Option<std::path::PathBuf>,
     /// Ask for the password on the terminal instead of generating one
     #[arg(long)]
     pub ask: bool,
-    /// Write the new password to FILE (created with mode 0600) instead of the terminal
+    /// Write the new password to FILE (a new file, mode 0600) instead of the terminal; with
+    /// several users, one "login<TAB>password" line each
     #[arg(long, value_name = "FILE")]
     pub password_out: Option<std::path::PathBuf>,
     /// Leave a lock in place
@@ -163,11 +168,12 @@ pub enum GroupCommand {
 
 #[derive(Debug, Args)]
 pub struct GroupArgs {
-    /// Login name or DN
-    pub user: String,
-    /// Group names (cn) or DNs
-    #[arg(required = true)]
-    pub groups: Vec<String>,
+    /// USER GROUP... (or, with -f, GROUP...): the login or DN, then group names (cn) or DNs
+    #[arg(value_name = "USER GROUP", required = true)]
+    pub args: Vec<String>,
+    /// Read the users from FILE, one per line ('-' for standard input); every argument is then a group
+    #[arg(short = 'f', long, value_name = "FILE")]
+    pub file: Option<String>,
     #[command(flatten)]
     pub change: ChangeArgs,
 }

@@ -3,12 +3,12 @@
 //! before the directory is changed, so a password is never set that nobody can read.
 
 use crate::settings::{PasswordChoice, ResetPlan};
-use deskhand_commands::CommandError;
 use deskhand_commands::Outcome;
 use deskhand_commands::account::audit::Audit;
 use deskhand_commands::account::directory::{Directory, Profile, Secret};
 use deskhand_commands::account::flavor::Flavor;
-use deskhand_commands::account::reset::{self, ResetReport, ResetRequest};
+use deskhand_commands::account::reset::{self, ResetBatch, ResetReport, ResetRequest};
+use deskhand_commands::{CommandError, ErrorKind};
 use std::io::{IsTerminal, Write};
 use std::os::unix::fs::OpenOptionsExt;
 
@@ -27,7 +27,7 @@ fn read_password(plan: &ResetPlan) -> Result<Option<Secret>, CommandError> {
                     CommandError::usage("--ask needs a terminal").with_hint("use --password-file FILE, or let deskhand generate one")
                 );
             }
-            let first = rpassword::prompt_password(format!("New password for {}: ", plan.user))
+            let first = rpassword::prompt_password(format!("New password for {}: ", plan.users.first().map_or("the user", String::as_str)))
                 .map_err(|e| CommandError::environment(format!("cannot read the password: {e}")))?;
             let second =
                 rpassword::prompt_password("Again: ").map_err(|e| CommandError::environment(format!("cannot read the password: {e}")))?;
@@ -39,14 +39,18 @@ fn read_password(plan: &ResetPlan) -> Result<Option<Secret>, CommandError> {
     }
 }
 
-/// Runs `account reset` with delivery.
+/// Runs `account reset` with delivery, for one account or many.
 pub async fn reset<D: Directory>(
     dir: &D,
     profile: &Profile,
     flavor: Flavor,
     plan: ResetPlan,
-) -> Result<(ResetReport, Outcome), CommandError> {
+) -> Result<(ResetBatch, Outcome), CommandError> {
     let given = read_password(&plan)?;
+    if given.is_some() && plan.users.len() > 1 {
+        return Err(CommandError::usage("--password-file and --ask set one user's password")
+            .with_hint("reset several users with generated passwords"));
+    }
     // Settle delivery first: a file we can create, or a terminal to show it on.
     let mut file = None;
     if !plan.dry_run && given.is_none() {
@@ -70,31 +74,72 @@ pub async fn reset<D: Directory>(
     if !plan.dry_run {
         crate::dispatch::check_audit(&audit)?;
     }
-    let request = ResetRequest { user: plan.user.clone(), password: given, keep_lock: plan.keep_lock, dry_run: plan.dry_run };
-    let result = reset::run(dir, profile, flavor, &request, &audit).await;
-    let (mut report, outcome, secret) = match result {
-        Ok(r) => r,
-        Err(e) => {
-            // Only the file this run created (and left empty) goes.
-            if let (Some(path), Some(_)) = (&plan.out, &file) {
-                let _ = std::fs::remove_file(path);
-            }
-            return Err(e);
+    let single = plan.users.len() == 1;
+    let mut items = Vec::with_capacity(plan.users.len());
+    let mut outcome = Outcome::Ok;
+    let mut gone = false;
+    let mut written = 0;
+    for user in &plan.users {
+        if gone || deskhand_commands::account::change::INTERRUPTED.load(std::sync::atomic::Ordering::Relaxed) {
+            items.push(ResetReport::failed(user, "not done", "stopped before this account".into()));
+            outcome = if gone { Outcome::Incomplete } else { Outcome::Interrupted };
+            continue;
         }
-    };
-    if let (Some(secret), true) = (secret, report.generated) {
-        if let (Some(mut f), Some(path)) = (file, &plan.out) {
-            f.write_all(format!("{}\n", secret.expose()).as_bytes()).map_err(|e| {
-                CommandError::environment(format!("the password was set but could not be written to {}: {e}", path.display()))
-                    .with_hint("reset it again")
-            })?;
-            report.delivered_to = Some(format!("file {}", path.display()));
-        } else {
-            let mut err = std::io::stderr().lock();
-            let _ = writeln!(err, "Temporary password for {}: {}", report.user, secret.expose());
-            let _ = writeln!(err, "(shown once; the user must change it at the next logon)");
-            report.delivered_to = Some("terminal".into());
+        let request = ResetRequest { user: user.clone(), password: given.clone(), keep_lock: plan.keep_lock, dry_run: plan.dry_run };
+        match reset::run(dir, profile, flavor, &request, &audit).await {
+            Ok((mut report, item_outcome, secret)) => {
+                if item_outcome != Outcome::Ok {
+                    outcome = item_outcome;
+                }
+                if let (Some(secret), true) = (secret, report.generated) {
+                    report.delivered_to = Some(deliver(&mut file, plan.out.as_deref(), single, &report.user, &secret)?);
+                    written += 1;
+                }
+                items.push(report);
+            }
+            // One account and an error: the error is the answer (exit 2 or 3).
+            Err(e) if single => {
+                if let (Some(path), Some(_), 0) = (&plan.out, &file, written) {
+                    let _ = std::fs::remove_file(path);
+                }
+                return Err(e);
+            }
+            Err(e) => {
+                if e.kind == ErrorKind::Connection {
+                    gone = true;
+                    outcome = Outcome::Incomplete;
+                    items.push(ResetReport::failed(user, "not done", e.message));
+                } else {
+                    if outcome == Outcome::Ok {
+                        outcome = Outcome::CheckFailed;
+                    }
+                    items.push(ResetReport::failed(user, "failed", e.message));
+                }
+            }
         }
     }
-    Ok((report, outcome))
+    Ok((ResetBatch { dry_run: plan.dry_run, items }, outcome))
+}
+
+/// Hands one new password over: a line of the --password-out file (the password alone
+/// for one account, "login<TAB>password" for several), or the terminal, once.
+fn deliver(
+    file: &mut Option<std::fs::File>,
+    path: Option<&std::path::Path>,
+    single: bool,
+    login: &str,
+    secret: &Secret,
+) -> Result<String, CommandError> {
+    if let (Some(f), Some(path)) = (file.as_mut(), path) {
+        let line = if single { format!("{}\n", secret.expose()) } else { format!("{login}\t{}\n", secret.expose()) };
+        f.write_all(line.as_bytes()).map_err(|e| {
+            CommandError::environment(format!("the password of {login} was set but could not be written to {}: {e}", path.display()))
+                .with_hint("reset it again")
+        })?;
+        return Ok(format!("file {}", path.display()));
+    }
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "Temporary password for {login}: {}", secret.expose());
+    let _ = writeln!(err, "(shown once; the user must change it at the next logon)");
+    Ok("terminal".into())
 }

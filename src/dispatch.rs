@@ -26,7 +26,7 @@ pub enum Report {
     AccountLocked(account::locked::LockedReport),
     AccountGroups(account::show::GroupsReport),
     AccountExpiry(account::locked::ExpiryReport),
-    AccountReset(account::reset::ResetReport),
+    AccountReset(account::reset::ResetBatch),
     AccountChange(account::change::ChangeReport),
     /// Already written item by item (JSON); only the closing is left.
     AccountChangeStreamed(account::change::ChangeReport, std::sync::Arc<JsonStream>),

@@ -2,7 +2,7 @@
 //! by clap) > config file > default, merged by [`layer`]. Environment probes (is stdout
 //! a terminal? is `NO_COLOR` set?) happen here, once.
 
-use crate::cli::{AccountArgs, AccountCommand, GroupCommand, UsersArgs};
+use crate::cli::{AccountArgs, AccountCommand, GroupArgs, GroupCommand, UsersArgs};
 use crate::cli::{
     CheckArgs, Cli, ColorChoice, Command, DnsArgs, FamilyArgs, GenerateCommand, NetCommand, OutputFormat, PingArgs, PortArgs, TlsArgs,
 };
@@ -48,7 +48,7 @@ pub enum SecretSource {
 /// What `account reset` was asked, before any secret is read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResetPlan {
-    pub user: String,
+    pub users: Vec<String>,
     pub password: PasswordChoice,
     pub out: Option<std::path::PathBuf>,
     pub keep_lock: bool,
@@ -419,7 +419,7 @@ fn account(args: &AccountArgs, g: &Globals, config: &Config, timeout: Duration) 
         AccountCommand::Expiring { days } => AccountVerb::Expiring(*days),
         AccountCommand::Expired => AccountVerb::Expired,
         AccountCommand::Reset(reset) => AccountVerb::Reset(ResetPlan {
-            user: reset.user.clone(),
+            users: with_user_file(&reset.users, reset.file.as_deref())?,
             password: match (&reset.password_file, reset.ask) {
                 (Some(file), _) => PasswordChoice::File(file.clone()),
                 (None, true) => PasswordChoice::Ask,
@@ -431,22 +431,27 @@ fn account(args: &AccountArgs, g: &Globals, config: &Config, timeout: Duration) 
             ticket: reset.change.ticket.clone(),
             reason: reset.change.reason.clone(),
         }),
-        AccountCommand::Group(GroupCommand::Add(g)) => AccountVerb::Change {
-            actions: g.groups.iter().map(|n| Action::GroupAdd(n.clone())).collect(),
-            users: vec![g.user.clone()],
-            dry_run: g.change.dry_run,
-            ticket: g.change.ticket.clone(),
-            reason: g.change.reason.clone(),
-        },
-        AccountCommand::Group(GroupCommand::Remove(g)) => AccountVerb::Change {
-            actions: g.groups.iter().map(|n| Action::GroupRemove(n.clone())).collect(),
-            users: vec![g.user.clone()],
-            dry_run: g.change.dry_run,
-            ticket: g.change.ticket.clone(),
-            reason: g.change.reason.clone(),
-        },
+        AccountCommand::Group(GroupCommand::Add(g)) => group_change(g, true)?,
+        AccountCommand::Group(GroupCommand::Remove(g)) => group_change(g, false)?,
     };
     Ok(Operation::Account { profile: Box::new(profile), secret, verb })
+}
+
+/// `group add USER GROUP...`, or `group add -f USERS GROUP...`.
+fn group_change(g: &GroupArgs, adding: bool) -> Result<AccountVerb, CommandError> {
+    let (users, groups) = if g.file.is_some() {
+        (with_user_file(&[], g.file.as_deref())?, g.args.clone())
+    } else {
+        match g.args.split_first() {
+            Some((user, groups)) if !groups.is_empty() => (vec![user.clone()], groups.to_vec()),
+            _ => {
+                return Err(CommandError::usage("give a user and at least one group")
+                    .with_hint("deskhand account group add alice vpn wifi (or -f users.txt vpn)"));
+            }
+        }
+    };
+    let actions = groups.into_iter().map(|n| if adding { Action::GroupAdd(n) } else { Action::GroupRemove(n) }).collect();
+    Ok(AccountVerb::Change { actions, users, dry_run: g.change.dry_run, ticket: g.change.ticket.clone(), reason: g.change.reason.clone() })
 }
 
 fn users_change(u: &UsersArgs, action: Action) -> Result<AccountVerb, CommandError> {

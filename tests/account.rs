@@ -449,8 +449,8 @@ fn reset_sets_a_temporary_password_that_must_be_changed() {
     assert!(temp.len() >= 16, "{temp}");
     assert_eq!(std::os::unix::fs::PermissionsExt::mode(&std::fs::metadata(&out).unwrap().permissions()) & 0o777, 0o600);
     let j = r.json();
-    assert_eq!(j["data"]["unlocked"], true);
-    assert_eq!(j["data"]["must_change"], true);
+    assert_eq!(j["data"]["items"][0]["unlocked"], true);
+    assert_eq!(j["data"]["items"][0]["must_change"], true);
     assert!(!r.stdout.contains(&temp) && !r.stderr.contains(&temp), "the password is never in the output");
     assert!(!s.audit().contains(&temp), "nor in the audit trail");
     // The user can bind with it, and the directory says it must be changed.
@@ -475,14 +475,14 @@ fn reset_options() {
     std::fs::write(&given, "Chosen-By-Tech-77\n").unwrap();
     let r = s.run(&["-o", "json", "account", "reset", "t-reset2", "--password-file", given.to_str().unwrap(), "--keep-lock"]);
     r.expect_code(0);
-    assert_eq!(r.json()["data"]["unlocked"], false);
+    assert_eq!(r.json()["data"]["items"][0]["unlocked"], false);
     assert!(!bind("t-reset2", "Chosen-By-Tech-77").0, "--keep-lock keeps the lock");
     s.run(&["account", "unlock", "t-reset2"]).expect_code(0);
     assert!(bind("t-reset2", "Chosen-By-Tech-77").0);
     // A dry run shows the plan, hides the password, changes nothing.
     let r = s.run(&["-o", "json", "account", "reset", "t-reset2", "--dry-run"]);
     r.expect_code(0);
-    assert_eq!(r.json()["data"]["changes"][0]["values"][0], "********");
+    assert_eq!(r.json()["data"]["items"][0]["changes"][0]["values"][0], "********");
     assert!(bind("t-reset2", "Chosen-By-Tech-77").0);
 }
 
@@ -693,4 +693,37 @@ fn ctrl_c_in_a_bulk_change_reports_what_was_done() {
     assert_eq!(j["data"]["items"].as_array().unwrap().len(), USERS);
     let audited = std::fs::read_to_string(&audit).unwrap().lines().filter(|l| l.contains("\"result\":\"ok\"")).count() as u64;
     assert_eq!(audited, changed);
+}
+
+#[test]
+fn many_users_at_once_for_reset_and_groups() {
+    let s = Setup::new("");
+    for u in ["t-many1", "t-many2"] {
+        add_user(u, "Many-Pass-2026");
+        lock(u);
+    }
+    let out = s.dir.path().join("passwords.tsv");
+    let r = s.run(&["-o", "json", "account", "reset", "t-many1", "t-many2", "no-such-user", "--password-out", out.to_str().unwrap()]);
+    r.expect_code(1);
+    let j = r.json();
+    let results: Vec<&str> = j["data"]["items"].as_array().unwrap().iter().map(|i| i["result"].as_str().unwrap()).collect();
+    assert_eq!(results, ["reset", "reset", "failed"]);
+    // One "login<TAB>password" line per account, and each works (must change).
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(text.lines().count(), 2, "{text}");
+    for line in text.lines() {
+        let (login, pw) = line.split_once('\t').unwrap();
+        let (ok, said) = bind(login, pw);
+        assert!(ok && said.contains("must be changed"), "{login}: {said}");
+    }
+    assert!(!r.stdout.contains(text.lines().next().unwrap().split('\t').nth(1).unwrap()));
+
+    // group add -f: every argument is a group.
+    let users = s.dir.path().join("users.txt");
+    std::fs::write(&users, "t-many1\nt-many2\n").unwrap();
+    let r = s.run(&["-o", "json", "account", "group", "add", "-f", users.to_str().unwrap(), "vpn", "developers"]);
+    r.expect_code(0);
+    assert_eq!(r.json()["data"]["summary"]["changed"], 4);
+    assert_eq!(s.run(&["-o", "json", "account", "groups", "t-many2"]).json()["data"]["groups"], serde_json::json!(["developers", "vpn"]));
+    s.run(&["account", "group", "add", "t-many1"]).expect_code(2);
 }

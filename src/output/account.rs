@@ -199,22 +199,60 @@ pub fn expiry(r: &deskhand_commands::account::locked::ExpiryReport) -> Doc {
     doc
 }
 
-pub fn reset(r: &deskhand_commands::account::reset::ResetReport) -> Doc {
-    let mut doc = Doc::new(format!("Password reset for {}", r.user));
-    let mut fields = vec![
-        ("DN".to_string(), Cell::from(r.dn.clone())),
-        ("password".to_string(), Cell::from(if r.generated { "generated" } else { "given" })),
-        ("must change at next logon".to_string(), Cell::from("yes")),
-        ("unlocked".to_string(), Cell::from(if r.unlocked { "yes" } else { "no" })),
-        ("changes".to_string(), Cell::from(r.changes.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))),
-    ];
-    if let Some(d) = &r.delivered_to {
-        fields.push(("password delivered to".to_string(), Cell::from(d.clone())));
+pub fn reset(batch: &deskhand_commands::account::reset::ResetBatch) -> Doc {
+    let mut doc = Doc::new(if batch.items.len() == 1 {
+        format!("Password reset for {}", batch.items[0].user)
+    } else {
+        format!("Password reset for {}", count(batch.items.len(), "account"))
+    });
+    if let [r] = batch.items.as_slice() {
+        let mut fields = vec![
+            ("DN".to_string(), Cell::from(r.dn.clone())),
+            ("password".to_string(), Cell::from(if r.generated { "generated" } else { "given" })),
+            ("must change at next logon".to_string(), Cell::from("yes")),
+            ("unlocked".to_string(), Cell::from(if r.unlocked { "yes" } else { "no" })),
+            ("changes".to_string(), Cell::from(r.changes.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))),
+        ];
+        if let Some(d) = &r.delivered_to {
+            fields.push(("password delivered to".to_string(), Cell::from(d.clone())));
+        }
+        doc.blocks.push(Block::Fields { title: r.user.clone(), fields });
+        if let Some(d) = &r.detail {
+            doc.line(d.clone(), Tone::Bad);
+        }
+        let text = if batch.dry_run { "dry run: nothing changed".to_string() } else { format!("{}: {}", r.user, r.result) };
+        doc.line(
+            text,
+            if r.detail.is_some() {
+                Tone::Bad
+            } else if batch.dry_run {
+                Tone::Plain
+            } else {
+                Tone::Good
+            },
+        );
+        return doc;
     }
-    doc.blocks.push(Block::Fields { title: r.user.clone(), fields });
+    let rows = batch
+        .items
+        .iter()
+        .map(|r| {
+            let ok = r.detail.is_none();
+            vec![
+                Cell::from(r.user.clone()),
+                Cell::new(r.result.clone(), if ok { Tone::Good } else { Tone::Bad }),
+                Cell::from(if r.unlocked { "yes" } else { "no" }),
+                Cell::from(r.delivered_to.clone().unwrap_or_default()),
+                Cell::from(r.detail.clone().unwrap_or_else(|| r.dn.clone())),
+            ]
+        })
+        .collect();
+    doc.table(&["user", "result", "unlocked", "password", "detail"], rows);
+    let done = batch.items.iter().filter(|r| r.detail.is_none()).count();
+    let verb = if batch.dry_run { "would be reset" } else { "reset" };
     doc.line(
-        if r.dry_run { "dry run: nothing changed".to_string() } else { format!("{}'s password was reset", r.user) },
-        if r.dry_run { Tone::Plain } else { Tone::Good },
+        format!("{} of {} {verb}", done, count(batch.items.len(), "account")),
+        if done == batch.items.len() { Tone::Good } else { Tone::Bad },
     );
     doc
 }

@@ -34,6 +34,36 @@ pub struct ResetReport {
     pub unlocked: bool,
     /// Where the password went: "terminal", "file PATH" (set by the caller).
     pub delivered_to: Option<String>,
+    /// "reset", "would reset", "failed", "not done".
+    pub result: String,
+    /// Why it failed, or what is left to do (a lock the server lifted and deskhand could
+    /// not put back).
+    pub detail: Option<String>,
+}
+
+/// The report of `account reset` (one or many accounts).
+#[derive(Debug, Clone, Serialize)]
+pub struct ResetBatch {
+    pub dry_run: bool,
+    pub items: Vec<ResetReport>,
+}
+
+impl ResetReport {
+    /// An item for an account that could not be reset.
+    pub fn failed(user: &str, result: &str, why: String) -> Self {
+        Self {
+            user: user.to_string(),
+            dn: String::new(),
+            dry_run: false,
+            changes: vec![],
+            generated: false,
+            must_change: false,
+            unlocked: false,
+            delivered_to: None,
+            result: result.to_string(),
+            detail: Some(why),
+        }
+    }
 }
 
 const HIDDEN: &str = "********";
@@ -46,6 +76,7 @@ pub async fn run<D: Directory>(
     req: &ResetRequest,
     audit: &Audit,
 ) -> Result<(ResetReport, Outcome, Option<Secret>)> {
+    // Outcome: Ok, or Incomplete when the password is set but a lock could not be put back.
     let entry = resolve(dir, profile, &req.user, flavor.status_attributes()).await?.map_err(|u| u.into_error(&req.user))?;
     let policy = flavor.policy(dir, profile, &entry).await?;
     let login = entry.first(&profile.login_attribute).unwrap_or(&req.user).to_string();
@@ -82,22 +113,33 @@ pub async fn run<D: Directory>(
         must_change: true,
         unlocked,
         delivered_to: None,
+        result: if req.dry_run { "would reset".into() } else { "reset".into() },
+        detail: None,
     };
     if req.dry_run {
         return Ok((report, Outcome::Ok, None));
     }
-    let applied = match dir.modify(&entry.dn, &plan.changes, plan.relax).await {
-        Ok(()) if !plan.after.is_empty() => dir.modify(&entry.dn, &plan.after, plan.relax).await,
-        other => other,
-    };
-    match applied {
-        Ok(()) => {
-            let _ = audit.record(&entry.dn, "reset", "ok");
-            Ok((report, Outcome::Ok, Some(secret)))
-        }
+    if let Err(e) = dir.modify(&entry.dn, &plan.changes, plan.relax).await {
+        let _ = audit.record(&entry.dn, "reset", &format!("failed: {}", e.message));
+        return Err(e);
+    }
+    let _ = audit.record(&entry.dn, "reset", "ok");
+    if plan.after.is_empty() {
+        return Ok((report, Outcome::Ok, Some(secret)));
+    }
+    // The password is set: it must still reach the technician, even if putting the
+    // lock back fails.
+    let mut report = report;
+    match dir.modify(&entry.dn, &plan.after, plan.relax).await {
+        Ok(()) => Ok((report, Outcome::Ok, Some(secret))),
         Err(e) => {
-            let _ = audit.record(&entry.dn, "reset", &format!("failed: {}", e.message));
-            Err(e)
+            let _ = audit.record(&entry.dn, "reset: restore lock", &format!("failed: {}", e.message));
+            report.result = "reset, lock NOT restored".into();
+            report.detail = Some(format!(
+                "the password is set, but the server lifted the account's lock (or disable) and putting it back failed: {}; run `deskhand account disable {}` (or let it be)",
+                e.message, report.user
+            ));
+            Ok((report, Outcome::Incomplete, Some(secret)))
         }
     }
 }
