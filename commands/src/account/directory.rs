@@ -316,8 +316,29 @@ impl Directory for LdapDirectory {
             Scope::Base => ldap3::Scope::Base,
             Scope::Subtree => ldap3::Scope::Subtree,
         };
-        let result = ldap.search(base, scope, filter, attrs.to_vec()).await.map_err(|e| op_error(&format!("search under {base}"), &e))?;
-        let (entries, res) = (result.0, result.1);
+        let (entries, res) = if scope == ldap3::Scope::Subtree {
+            // Paged (500 a page): a directory's size limit (AD: 1000) applies per page, not
+            // to the whole answer. A server without the control gets a plain search.
+            let adapters: Vec<Box<dyn ldap3::adapters::Adapter<'_, &str, Vec<&str>>>> =
+                vec![Box::new(ldap3::adapters::EntriesOnly::new()), Box::new(ldap3::adapters::PagedResults::new(500))];
+            let mut stream = ldap.streaming_search_with(adapters, base, scope, filter, attrs.to_vec()).await.map_err(|e| op_error(&format!("search under {base}"), &e))?;
+            let mut entries = Vec::new();
+            while let Some(entry) = stream.next().await.map_err(|e| op_error(&format!("search under {base}"), &e))? {
+                entries.push(entry);
+            }
+            let res = stream.finish().await;
+            if res.rc == 12 {
+                let mut plain = self.ldap.clone();
+                plain.with_timeout(self.timeout);
+                let r = plain.search(base, scope, filter, attrs.to_vec()).await.map_err(|e| op_error(&format!("search under {base}"), &e))?;
+                (r.0, r.1)
+            } else {
+                (entries, res)
+            }
+        } else {
+            let r = ldap.search(base, scope, filter, attrs.to_vec()).await.map_err(|e| op_error(&format!("search under {base}"), &e))?;
+            (r.0, r.1)
+        };
         // 32: no such object (the base is missing) means no entries here.
         if res.rc != 0 && res.rc != 32 {
             return Err(rc_error(&format!("search under {base}"), res.rc, &res.text));
