@@ -321,7 +321,10 @@ impl Directory for LdapDirectory {
             // to the whole answer. A server without the control gets a plain search.
             let adapters: Vec<Box<dyn ldap3::adapters::Adapter<'_, &str, Vec<&str>>>> =
                 vec![Box::new(ldap3::adapters::EntriesOnly::new()), Box::new(ldap3::adapters::PagedResults::new(500))];
-            let mut stream = ldap.streaming_search_with(adapters, base, scope, filter, attrs.to_vec()).await.map_err(|e| op_error(&format!("search under {base}"), &e))?;
+            let mut stream = ldap
+                .streaming_search_with(adapters, base, scope, filter, attrs.to_vec())
+                .await
+                .map_err(|e| op_error(&format!("search under {base}"), &e))?;
             let mut entries = Vec::new();
             while let Some(entry) = stream.next().await.map_err(|e| op_error(&format!("search under {base}"), &e))? {
                 entries.push(entry);
@@ -330,7 +333,8 @@ impl Directory for LdapDirectory {
             if res.rc == 12 {
                 let mut plain = self.ldap.clone();
                 plain.with_timeout(self.timeout);
-                let r = plain.search(base, scope, filter, attrs.to_vec()).await.map_err(|e| op_error(&format!("search under {base}"), &e))?;
+                let r =
+                    plain.search(base, scope, filter, attrs.to_vec()).await.map_err(|e| op_error(&format!("search under {base}"), &e))?;
                 (r.0, r.1)
             } else {
                 (entries, res)
