@@ -396,6 +396,7 @@ fn account(args: &AccountArgs, g: &Globals, config: &Config, timeout: Duration) 
             None => timeout.max(Duration::from_secs(5)),
         },
         password_policy: profile_config.password_policy.clone(),
+        disable_method: profile_config.disable_method.unwrap_or_default(),
     };
     let secret = if profile.sasl_external || profile.bind_dn.is_none() {
         SecretSource::None

@@ -727,3 +727,19 @@ fn many_users_at_once_for_reset_and_groups() {
     assert_eq!(s.run(&["-o", "json", "account", "groups", "t-many2"]).json()["data"]["groups"], serde_json::json!(["developers", "vpn"]));
     s.run(&["account", "group", "add", "t-many1"]).expect_code(2);
 }
+
+#[test]
+fn disable_by_end_time_when_the_profile_says_so() {
+    let s = Setup::new("disable_method: end_time");
+    add_user("t-endtime", "EndTime-Pass-2026");
+    let r = s.run(&["-o", "json", "account", "disable", "t-endtime"]);
+    r.expect_code(0);
+    assert_eq!(r.json()["data"]["items"][0]["changes"][0]["attr"], "pwdEndTime");
+    assert!(!bind("t-endtime", "EndTime-Pass-2026").0, "past its end time, the account cannot bind");
+    let show = s.run(&["-o", "json", "account", "show", "t-endtime"]);
+    show.expect_code(1);
+    assert_eq!(show.json()["data"]["state"]["account_expired"], true);
+    assert_eq!(s.run(&["-o", "json", "account", "disable", "t-endtime"]).json()["data"]["items"][0]["status"], "already disabled");
+    s.run(&["account", "enable", "t-endtime"]).expect_code(0);
+    assert!(bind("t-endtime", "EndTime-Pass-2026").0, "enabled again");
+}

@@ -411,7 +411,7 @@ async fn plan<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, entry: &
         }
         Action::Disable => {
             let policy = flavor.policy(dir, profile, entry).await?;
-            match flavor.disable_plan(entry, &policy) {
+            match flavor.disable_plan(entry, &policy, profile.disable_method) {
                 Ok(Some(p)) => Planned::Change {
                     target: entry.dn.clone(),
                     changes: p.changes,

@@ -31,6 +31,16 @@ pub enum FlavorChoice {
     Ds389,
 }
 
+/// How `account disable` disables (OpenLDAP): the permanent administrative lock, or an
+/// account end time (`pwdEndTime`, which works even where a policy turns locks off).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum DisableMethod {
+    #[default]
+    Lock,
+    EndTime,
+}
+
 /// A directory profile: where the directory is and how to bind. Plain data; the CLI
 /// fills it from the config file.
 #[derive(Debug, Clone, Default)]
@@ -54,6 +64,7 @@ pub struct Profile {
     pub timeout: Duration,
     /// The password policy entry to use when a user names none.
     pub password_policy: Option<String>,
+    pub disable_method: DisableMethod,
 }
 
 impl Profile {

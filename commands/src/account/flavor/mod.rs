@@ -160,9 +160,14 @@ impl Flavor {
 
     /// What disabling changes, `Ok(None)` when it is disabled already, or why this
     /// directory cannot disable the account.
-    pub fn disable_plan(self, entry: &Entry, policy: &Policy) -> std::result::Result<Option<Plan>, String> {
+    pub fn disable_plan(
+        self,
+        entry: &Entry,
+        policy: &Policy,
+        method: super::directory::DisableMethod,
+    ) -> std::result::Result<Option<Plan>, String> {
         match self {
-            Self::Openldap => openldap::disable_plan(entry, policy),
+            Self::Openldap => openldap::disable_plan(entry, policy, method),
         }
     }
 

@@ -4,7 +4,7 @@
 //! is `pwdChangedTime` plus the policy's `pwdMaxAge`.
 
 use super::{AccountState, Lock, Plan, Policy};
-use crate::account::directory::{Change, Directory, Entry, Profile, Scope};
+use crate::account::directory::{Change, Directory, DisableMethod, Entry, Profile, Scope};
 use crate::error::Result;
 use crate::util::{parse_generalized_time, rfc3339};
 
@@ -120,11 +120,24 @@ pub fn unlock_plan(entry: &Entry) -> Option<Plan> {
     }
 }
 
-/// Disabling: the permanent administrative lock, replacing any timed lock. It only
-/// works where the account's policy turns locks on.
-pub fn disable_plan(entry: &Entry, policy: &Policy) -> std::result::Result<Option<Plan>, String> {
+/// Disabling: the permanent administrative lock (replacing any timed lock), which only
+/// works where the account's policy turns locks on; or, as the profile chooses, an
+/// account end time of now.
+pub fn disable_plan(entry: &Entry, policy: &Policy, method: DisableMethod) -> std::result::Result<Option<Plan>, String> {
+    if method == DisableMethod::EndTime {
+        let now = crate::util::now_unix();
+        if entry.first("pwdEndTime").and_then(parse_generalized_time).is_some_and(|t| t <= now) {
+            return Ok(None);
+        }
+        let stamp = crate::util::rfc3339(now).replace(['-', ':', 'T'], "");
+        return Ok(Some(Plan {
+            changes: vec![Change::Replace { attr: "pwdEndTime".into(), values: vec![stamp] }],
+            relax: false,
+            after: vec![],
+        }));
+    }
     if policy.lockout == Some(false) {
-        return Err("cannot disable: this account's password policy has pwdLockout FALSE, so slapd ignores locks".into());
+        return Err("cannot disable: this account's password policy has pwdLockout FALSE, so slapd ignores locks (set disable_method: end_time in the profile)".into());
     }
     if entry.first("pwdAccountLockedTime") == Some(PERMANENT_LOCK) {
         return Ok(None);
@@ -136,13 +149,17 @@ pub fn disable_plan(entry: &Entry, policy: &Policy) -> std::result::Result<Optio
     }))
 }
 
-/// Enabling: removing the permanent lock (a timed lock is left to `unlock`).
+/// Enabling: removing the permanent lock and a past account end time (a timed lock is
+/// left to `unlock`).
 pub fn enable_plan(entry: &Entry) -> Option<Plan> {
-    (entry.first("pwdAccountLockedTime") == Some(PERMANENT_LOCK)).then(|| Plan {
-        changes: vec![Change::Delete { attr: "pwdAccountLockedTime".into(), values: vec![] }],
-        relax: false,
-        after: vec![],
-    })
+    let mut changes = vec![];
+    if entry.first("pwdAccountLockedTime") == Some(PERMANENT_LOCK) {
+        changes.push(Change::Delete { attr: "pwdAccountLockedTime".into(), values: vec![] });
+    }
+    if entry.first("pwdEndTime").and_then(parse_generalized_time).is_some_and(|t| t <= crate::util::now_unix()) {
+        changes.push(Change::Delete { attr: "pwdEndTime".into(), values: vec![] });
+    }
+    (!changes.is_empty()).then_some(Plan { changes, relax: false, after: vec![] })
 }
 
 /// A reset: `userPassword` and `pwdReset: TRUE` in the same modify (a later password
@@ -221,9 +238,11 @@ mod tests {
         let off = Policy { lockout: Some(false), ..Policy::default() };
         let s = state(&entry(&[("pwdAccountLockedTime", &[PERMANENT_LOCK])]), &off, NOW);
         assert!(!s.disabled && !s.lock.locked, "slapd ignores locks without pwdLockout");
-        assert!(disable_plan(&entry(&[]), &off).is_err());
+        assert!(disable_plan(&entry(&[]), &off, DisableMethod::Lock).is_err());
+        let by_time = disable_plan(&entry(&[]), &off, DisableMethod::EndTime).unwrap().unwrap();
+        assert!(matches!(&by_time.changes[0], Change::Replace { attr, .. } if attr == "pwdEndTime"));
         let on = Policy { lockout: Some(true), lockout_duration: Some(0), ..Policy::default() };
-        assert!(disable_plan(&entry(&[]), &on).unwrap().is_some());
+        assert!(disable_plan(&entry(&[]), &on, DisableMethod::Lock).unwrap().is_some());
         let later = state(&entry(&[("pwdStartTime", &["20300101000000Z"])]), &on, NOW);
         assert!(later.not_valid_yet);
         assert!(!later.verdict().0);
