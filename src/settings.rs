@@ -393,11 +393,20 @@ fn account(args: &AccountArgs, g: &Globals, config: &Config, timeout: Duration) 
         allow_plaintext: profile_config.allow_plaintext.unwrap_or(false),
         timeout: match &profile_config.timeout {
             Some(t) => positive(parse_duration(t)?, "the profile's timeout")?,
-            None => timeout.max(Duration::from_secs(5)),
+            // An explicit --timeout / DESKHAND_TIMEOUT / config timeout holds; the
+            // network default (1s) is too short for a directory over TLS.
+            None if g.timeout.is_some() || config.timeout.is_some() => timeout,
+            None => Duration::from_secs(5),
         },
         password_policy: profile_config.password_policy.clone(),
         disable_method: profile_config.disable_method.unwrap_or_default(),
     };
+    let sources =
+        [profile_config.password_file.is_some(), profile_config.password_env.is_some(), profile_config.password_command.is_some()];
+    if sources.iter().filter(|s| **s).count() > 1 {
+        return Err(CommandError::usage(format!("directory '{name}' names more than one password source"))
+            .with_hint("keep one of password_file, password_env, password_command"));
+    }
     let secret = if profile.sasl_external || profile.bind_dn.is_none() {
         SecretSource::None
     } else if let Some(f) = &profile_config.password_file {

@@ -167,7 +167,9 @@ pub struct LdapDirectory {
 
 fn ldap_error(what: &str, url: &str, e: &ldap3::LdapError) -> CommandError {
     let text = e.to_string();
-    let hint = if text.contains("certificate") || text.contains("UnknownIssuer") || text.contains("tls") || text.contains("TLS") {
+    let hint = if text.contains("eof") || text.contains("EOF") || text.contains("handshake") || text.contains("InvalidContentType") {
+        "the TLS handshake failed: is this port LDAPS (636)? For a plain LDAP port (389) use ldap:// with starttls: true"
+    } else if text.contains("certificate") || text.contains("UnknownIssuer") || text.contains("tls") || text.contains("TLS") {
         "the server's certificate is not trusted or names another host: set ca_file in the directory profile, and use the name the certificate carries"
     } else if text.contains("refused") {
         "nothing listens there: check the port (389 ldap, 636 ldaps) and that the server runs"
@@ -210,6 +212,10 @@ fn tls_config(profile: &Profile) -> Result<Arc<rustls::ClientConfig>> {
                 CommandError::usage(format!("directory '{}': cannot read ca_file {}: {e}", profile.name, path.display()))
                     .with_hint("give a PEM file with the CA certificate")
             })?;
+        if certs.is_empty() {
+            return Err(CommandError::usage(format!("directory '{}': ca_file {} holds no certificate", profile.name, path.display()))
+                .with_hint("give a PEM file with BEGIN CERTIFICATE blocks"));
+        }
         for c in certs {
             let _ = roots.add(c);
         }
