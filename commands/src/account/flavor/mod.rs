@@ -2,6 +2,7 @@
 //! how to undo a lock. Everything flavour-specific lives in one module per flavour; the
 //! verbs ask this layer and never look at a raw attribute themselves.
 
+pub mod ad;
 pub mod openldap;
 
 use super::directory::{Change, Directory, Entry, FlavorChoice, Profile, Scope};

@@ -1,0 +1,234 @@
+//! Active Directory (and Samba AD): disabled is `userAccountControl` bit 0x2; locked is
+//! the constructed `msDS-User-Account-Control-Computed` bit 0x10 (`lockoutTime` stays
+//! set after a lockout lapses); must-change is `pwdLastSet: 0`; expiry is
+//! `msDS-UserPasswordExpiryTimeComputed`. Times are FILETIME: 100 ns since 1601.
+//!
+//! These are the flavour's pure rules, unit-tested here; wiring them to a live domain
+//! (detection, the domain policy, `unicodePwd` over TLS) is issue 5's work.
+
+use super::{AccountState, Lock, Plan, Policy};
+use crate::account::directory::{Change, Entry};
+use crate::util::rfc3339;
+
+/// userAccountControl bits.
+pub const UAC_DISABLED: u32 = 0x2;
+pub const UAC_LOCKOUT: u32 = 0x10;
+pub const UAC_DONT_EXPIRE_PASSWORD: u32 = 0x1_0000;
+
+/// Seconds between 1601-01-01 and 1970-01-01.
+const EPOCH_DIFF: i64 = 11_644_473_600;
+
+pub const STATUS_ATTRS: &[&str] = &[
+    "sAMAccountName",
+    "userPrincipalName",
+    "cn",
+    "displayName",
+    "mail",
+    "userAccountControl",
+    "msDS-User-Account-Control-Computed",
+    "lockoutTime",
+    "badPwdCount",
+    "badPasswordTime",
+    "pwdLastSet",
+    "msDS-UserPasswordExpiryTimeComputed",
+    "accountExpires",
+    "lastLogonTimestamp",
+    "primaryGroupID",
+];
+
+/// A FILETIME as seconds since the Unix epoch; `None` for 0 and "never".
+pub fn filetime(text: &str) -> Option<i64> {
+    let v: i64 = text.trim().parse().ok()?;
+    if v <= 0 || v == i64::MAX {
+        return None;
+    }
+    Some(v / 10_000_000 - EPOCH_DIFF)
+}
+
+/// A duration of the domain policy (negative 100 ns intervals) in seconds. AD writes
+/// "until an administrator unlocks" as the most negative value.
+pub fn policy_interval(text: &str) -> Option<i64> {
+    let v: i64 = text.trim().parse().ok()?;
+    if v == i64::MIN {
+        return Some(0);
+    }
+    Some(v.saturating_abs() / 10_000_000)
+}
+
+/// The domain's policy, from the attributes of the domain root object.
+pub fn policy_from(domain: &Entry) -> Policy {
+    let threshold = domain.first("lockoutThreshold").and_then(|v| v.parse::<u32>().ok());
+    Policy {
+        source: Some(domain.dn.clone()),
+        max_age: domain.first("maxPwdAge").and_then(policy_interval).filter(|s| *s > 0),
+        lockout: threshold.map(|t| t > 0),
+        lockout_duration: domain.first("lockoutDuration").and_then(policy_interval),
+        max_failure: threshold,
+        grace_limit: None,
+        min_length: domain.first("minPwdLength").and_then(|v| v.parse().ok()),
+    }
+}
+
+fn uac(entry: &Entry, attr: &str) -> Option<u32> {
+    entry.first(attr).and_then(|v| v.parse::<i64>().ok()).map(|v| v as u32)
+}
+
+pub fn state(entry: &Entry, policy: &Policy, now: i64) -> AccountState {
+    let mut s = AccountState::default();
+    let control = uac(entry, "userAccountControl").unwrap_or(0);
+    s.disabled = control & UAC_DISABLED != 0;
+    let lock_time = entry.first("lockoutTime").and_then(filetime);
+    // The constructed attribute is the truth when present; else lockoutTime and the
+    // domain's duration.
+    let locked = match uac(entry, "msDS-User-Account-Control-Computed") {
+        Some(computed) => computed & UAC_LOCKOUT != 0,
+        None => lock_time.is_some_and(|t| match policy.lockout_duration {
+            Some(d) if d > 0 => now < t.saturating_add(d),
+            _ => true,
+        }),
+    };
+    if locked {
+        let until = match (lock_time, policy.lockout_duration) {
+            (Some(t), Some(d)) if d > 0 => Some(rfc3339(t.saturating_add(d))),
+            _ => None,
+        };
+        s.lock = Lock { locked: true, since: lock_time.map(rfc3339), until };
+    }
+    s.failures = entry.first("badPwdCount").and_then(|v| v.parse().ok()).unwrap_or(0);
+    s.last_failure = entry.first("badPasswordTime").and_then(filetime).map(rfc3339);
+    let last_set = entry.first("pwdLastSet");
+    s.must_change = last_set.is_some_and(|v| v.trim() == "0");
+    s.password_changed = last_set.and_then(filetime).map(rfc3339);
+    if control & UAC_DONT_EXPIRE_PASSWORD == 0
+        && let Some(expires) = entry.first("msDS-UserPasswordExpiryTimeComputed").and_then(filetime)
+    {
+        s.password_expires = Some(rfc3339(expires));
+        s.password_expired = now >= expires && !s.must_change;
+    }
+    if let Some(end) = entry.first("accountExpires").and_then(filetime) {
+        s.account_expires = Some(rfc3339(end));
+        s.account_expired = now >= end;
+    }
+    s
+}
+
+/// Unlocking: `lockoutTime: 0`, the only value one may write (it also clears
+/// badPwdCount on that DC).
+pub fn unlock_plan(entry: &Entry) -> Option<Plan> {
+    entry.first("lockoutTime").and_then(filetime)?;
+    Some(Plan { changes: vec![Change::Replace { attr: "lockoutTime".into(), values: vec!["0".into()] }], relax: false, after: vec![] })
+}
+
+/// Sets or clears the disabled bit, keeping every other bit, as a compare-and-swap:
+/// delete the value read, add the new one, so a concurrent change fails instead of
+/// being overwritten.
+fn toggle_disabled(entry: &Entry, disable: bool) -> Option<Plan> {
+    let old = uac(entry, "userAccountControl")?;
+    let new = if disable { old | UAC_DISABLED } else { old & !UAC_DISABLED };
+    (new != old).then(|| Plan {
+        changes: vec![
+            Change::Delete { attr: "userAccountControl".into(), values: vec![old.to_string()] },
+            Change::Add { attr: "userAccountControl".into(), values: vec![new.to_string()] },
+        ],
+        relax: false,
+        after: vec![],
+    })
+}
+
+pub fn disable_plan(entry: &Entry) -> Option<Plan> {
+    toggle_disabled(entry, true)
+}
+
+pub fn enable_plan(entry: &Entry) -> Option<Plan> {
+    toggle_disabled(entry, false)
+}
+
+/// `unicodePwd` takes the password in double quotes, as UTF-16LE bytes.
+pub fn unicode_pwd(password: &str) -> Vec<u8> {
+    format!("\"{password}\"").encode_utf16().flat_map(u16::to_le_bytes).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(pairs: &[(&str, &str)]) -> Entry {
+        Entry {
+            dn: "CN=x,DC=lab,DC=test".into(),
+            attrs: pairs.iter().map(|(k, v)| (k.to_ascii_lowercase(), vec![(*v).to_string()])).collect(),
+        }
+    }
+
+    /// 2026-11-23T08:00:00Z as FILETIME.
+    const FT_NOW: i64 = (1_795_420_800 + EPOCH_DIFF) * 10_000_000;
+    const NOW: i64 = 1_795_420_800;
+
+    #[test]
+    fn filetimes() {
+        assert_eq!(filetime(&FT_NOW.to_string()), Some(NOW));
+        assert_eq!(filetime("0"), None);
+        assert_eq!(filetime("9223372036854775807"), None);
+        assert_eq!(policy_interval("-18000000000"), Some(1800));
+        assert_eq!(policy_interval("-9223372036854775808"), Some(0));
+    }
+
+    #[test]
+    fn states() {
+        let policy = Policy { lockout: Some(true), lockout_duration: Some(1800), ..Policy::default() };
+        let locked = state(
+            &entry(&[
+                ("userAccountControl", "512"),
+                ("msDS-User-Account-Control-Computed", "16"),
+                ("lockoutTime", &(FT_NOW - 600 * 10_000_000).to_string()),
+                ("badPwdCount", "3"),
+            ]),
+            &policy,
+            NOW,
+        );
+        assert!(locked.lock.locked && locked.failures == 3);
+        assert_eq!(locked.lock.until.as_deref(), Some("2026-11-23T08:20:00Z"));
+        // lockoutTime stays after the lockout lapses: the computed bit says not locked.
+        let lapsed = state(
+            &entry(&[("userAccountControl", "512"), ("msDS-User-Account-Control-Computed", "0"), ("lockoutTime", "133000000000000000")]),
+            &policy,
+            NOW,
+        );
+        assert!(!lapsed.lock.locked);
+        let disabled = state(&entry(&[("userAccountControl", "514")]), &policy, NOW);
+        assert!(disabled.disabled && !disabled.verdict().0);
+        let must = state(
+            &entry(&[("userAccountControl", "512"), ("pwdLastSet", "0"), ("msDS-UserPasswordExpiryTimeComputed", "0")]),
+            &policy,
+            NOW,
+        );
+        assert!(must.must_change && !must.password_expired);
+        let expired = state(
+            &entry(&[
+                ("userAccountControl", "512"),
+                ("pwdLastSet", "130000000000000000"),
+                ("msDS-UserPasswordExpiryTimeComputed", &(FT_NOW - 1).to_string()),
+            ]),
+            &policy,
+            NOW,
+        );
+        assert!(expired.password_expired && !expired.verdict().0);
+        let never =
+            state(&entry(&[("userAccountControl", "66048"), ("msDS-UserPasswordExpiryTimeComputed", "9223372036854775807")]), &policy, NOW);
+        assert!(never.password_expires.is_none());
+    }
+
+    #[test]
+    fn plans() {
+        assert!(unlock_plan(&entry(&[("lockoutTime", "0")])).is_none());
+        let p = unlock_plan(&entry(&[("lockoutTime", &FT_NOW.to_string())])).unwrap();
+        assert_eq!(p.changes, vec![Change::Replace { attr: "lockoutTime".into(), values: vec!["0".into()] }]);
+        let d = disable_plan(&entry(&[("userAccountControl", "66048")])).unwrap();
+        assert_eq!(d.changes[1], Change::Add { attr: "userAccountControl".into(), values: vec!["66050".into()] });
+        assert!(disable_plan(&entry(&[("userAccountControl", "514")])).is_none());
+        assert_eq!(
+            enable_plan(&entry(&[("userAccountControl", "514")])).unwrap().changes[1],
+            Change::Add { attr: "userAccountControl".into(), values: vec!["512".into()] }
+        );
+        assert_eq!(unicode_pwd("ab"), vec![0x22, 0, b'a', 0, b'b', 0, 0x22, 0]);
+    }
+}
