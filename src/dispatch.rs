@@ -38,6 +38,10 @@ pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Ou
             let password = crate::secrets::obtain(&secret, &profile.name, profile.bind_dn.as_deref())?;
             let dir = LdapDirectory::connect(&profile, password.as_ref()).await?;
             let flavor = Flavor::detect(&dir, &profile).await?;
+            let mut profile = profile;
+            if profile.login_attribute.is_empty() {
+                profile.login_attribute = flavor.default_login_attribute().to_string();
+            }
             match verb {
                 AccountVerb::Show(user) => {
                     let (r, o) = account::show::run(&dir, &profile, flavor, &user).await?;

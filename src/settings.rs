@@ -389,7 +389,8 @@ fn account(args: &AccountArgs, g: &Globals, config: &Config, timeout: Duration) 
         bind_dn: profile_config.bind_dn.clone(),
         sasl_external: profile_config.sasl_external.unwrap_or(false),
         flavor: profile_config.flavor.unwrap_or_default(),
-        login_attribute: profile_config.login_attribute.clone().unwrap_or_else(|| "uid".into()),
+        // Empty: the flavour's own (uid, sAMAccountName), settled once it is known.
+        login_attribute: profile_config.login_attribute.clone().unwrap_or_default(),
         allow_plaintext: profile_config.allow_plaintext.unwrap_or(false),
         timeout: match &profile_config.timeout {
             Some(t) => positive(parse_duration(t)?, "the profile's timeout")?,

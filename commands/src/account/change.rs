@@ -482,8 +482,10 @@ pub async fn find_group<D: Directory>(dir: &D, profile: &Profile, name: &str) ->
         dir.search(name, Scope::Base, "(objectClass=*)", &attrs).await?
     } else {
         let base = profile.groups_dn.as_deref().unwrap_or(&profile.base_dn);
-        let filter =
-            format!("(&(cn={})(|(objectClass=groupOfNames)(objectClass=groupOfUniqueNames)(objectClass=posixGroup)))", filter_value(name));
+        let filter = format!(
+            "(&(cn={})(|(objectClass=groupOfNames)(objectClass=groupOfUniqueNames)(objectClass=posixGroup)(objectClass=group)))",
+            filter_value(name)
+        );
         dir.search(base, Scope::Subtree, &filter, &attrs).await?
     };
     match found.len() {

@@ -127,6 +127,16 @@ pub enum Change {
         attr: String,
         values: Vec<String>,
     },
+    /// Replace with a secret binary value (AD's `unicodePwd`): shown as `********`.
+    ReplaceSecret {
+        attr: String,
+        #[serde(serialize_with = "hidden")]
+        value: Vec<u8>,
+    },
+}
+
+fn hidden<S: serde::Serializer>(_: &[u8], s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str("********")
 }
 
 impl std::fmt::Display for Change {
@@ -135,6 +145,7 @@ impl std::fmt::Display for Change {
             Self::Add { attr, values } => ("add", attr, values),
             Self::Delete { attr, values } => ("delete", attr, values),
             Self::Replace { attr, values } => ("replace", attr, values),
+            Self::ReplaceSecret { attr, .. } => return write!(f, "replace {attr}: ********"),
         };
         if values.is_empty() { write!(f, "{op} {attr}") } else { write!(f, "{op} {attr}: {}", values.join(", ")) }
     }
@@ -382,12 +393,14 @@ impl Directory for LdapDirectory {
         if relax {
             ldap.with_controls(ldap3::controls::RawControl { ctype: RELAX_OID.to_string(), crit: true, val: None });
         }
-        let mods: Vec<ldap3::Mod<String>> = changes
+        let set = |values: &[String]| values.iter().map(|v| v.as_bytes().to_vec()).collect::<HashSet<Vec<u8>>>();
+        let mods: Vec<ldap3::Mod<Vec<u8>>> = changes
             .iter()
             .map(|c| match c {
-                Change::Add { attr, values } => ldap3::Mod::Add(attr.clone(), values.iter().cloned().collect::<HashSet<_>>()),
-                Change::Delete { attr, values } => ldap3::Mod::Delete(attr.clone(), values.iter().cloned().collect::<HashSet<_>>()),
-                Change::Replace { attr, values } => ldap3::Mod::Replace(attr.clone(), values.iter().cloned().collect::<HashSet<_>>()),
+                Change::Add { attr, values } => ldap3::Mod::Add(attr.as_bytes().to_vec(), set(values)),
+                Change::Delete { attr, values } => ldap3::Mod::Delete(attr.as_bytes().to_vec(), set(values)),
+                Change::Replace { attr, values } => ldap3::Mod::Replace(attr.as_bytes().to_vec(), set(values)),
+                Change::ReplaceSecret { attr, value } => ldap3::Mod::Replace(attr.as_bytes().to_vec(), HashSet::from([value.clone()])),
             })
             .collect();
         let res = ldap.modify(dn, mods).await.map_err(|e| op_error(&format!("modify {dn}"), &e))?;

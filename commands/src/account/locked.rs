@@ -28,7 +28,8 @@ pub async fn run<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor) -> Re
     let now = crate::util::now_unix();
     let mut policy_cache: std::collections::HashMap<Option<String>, super::flavor::Policy> = std::collections::HashMap::new();
     let mut accounts = Vec::new();
-    for e in entries {
+    for mut e in entries {
+        flavor.complete(dir, &mut e).await?;
         let key = e.first("pwdPolicySubentry").map(ToString::to_string);
         if !policy_cache.contains_key(&key) {
             let p = flavor.policy(dir, profile, &e).await?;
@@ -76,7 +77,8 @@ pub async fn expiry<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, wi
     let now = crate::util::now_unix();
     let mut policy_cache: std::collections::HashMap<Option<String>, super::flavor::Policy> = std::collections::HashMap::new();
     let mut accounts = Vec::new();
-    for e in entries {
+    for mut e in entries {
+        flavor.complete(dir, &mut e).await?;
         let key = e.first("pwdPolicySubentry").map(ToString::to_string);
         if !policy_cache.contains_key(&key) {
             let p = flavor.policy(dir, profile, &e).await?;

@@ -67,7 +67,7 @@ pub async fn resolve<D: Directory>(
         }
         found
     } else {
-        let filter = format!("({}={})", profile.login_attribute, filter_value(user));
+        let filter = format!("({}={})", login_attribute_for(profile, user), filter_value(user));
         dir.search(profile.users_base(), Scope::Subtree, &filter, attrs).await?
     };
     Ok(match found.len() {
@@ -75,6 +75,16 @@ pub async fn resolve<D: Directory>(
         1 => Ok(found.into_iter().next().unwrap_or_default()),
         _ => Err(Unresolved::Ambiguous(found.into_iter().map(|e| e.dn).collect())),
     })
+}
+
+/// The attribute a login is looked up by: AD takes `user@domain` as a
+/// userPrincipalName when logins are sAMAccountNames.
+fn login_attribute_for<'a>(profile: &'a Profile, user: &str) -> &'a str {
+    if user.contains('@') && profile.login_attribute.eq_ignore_ascii_case("sAMAccountName") {
+        "userPrincipalName"
+    } else {
+        &profile.login_attribute
+    }
 }
 
 /// Logins resolved per search in bulk work: one `(|(uid=a)(uid=b)...)` instead of one
@@ -95,7 +105,7 @@ pub async fn resolve_many<D: Directory>(
         let u = user.trim();
         if u.is_empty() {
             out[i] = Some(Err(Unresolved::NotFound(profile.users_base().to_string())));
-        } else if looks_like_dn(u) {
+        } else if looks_like_dn(u) || login_attribute_for(profile, u) != profile.login_attribute {
             out[i] = Some(resolve(dir, profile, u, attrs).await?);
         } else {
             logins.push((i, u.to_string()));

@@ -27,11 +27,12 @@ pub struct AccountStatus {
 
 /// Runs `account show`.
 pub async fn run<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, user: &str) -> Result<(AccountStatus, Outcome)> {
-    let entry = resolve(dir, profile, user, flavor.status_attributes()).await?.map_err(|u| u.into_error(user))?;
+    let mut entry = resolve(dir, profile, user, flavor.status_attributes()).await?.map_err(|u| u.into_error(user))?;
+    flavor.complete(dir, &mut entry).await?;
     let policy = flavor.policy(dir, profile, &entry).await?;
     let state = flavor.state(&entry, &policy, crate::util::now_unix());
     let login = entry.first(&profile.login_attribute).unwrap_or(user).to_string();
-    let groups = groups_of(dir, profile, &entry.dn, &login).await?;
+    let groups = groups_of(dir, profile, flavor, &entry.dn, &login).await?;
     let (can_log_in, reasons) = state.verdict();
     let status = AccountStatus {
         login,
@@ -50,9 +51,15 @@ pub async fn run<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, user:
 }
 
 /// The groups an entry belongs to: groupOfNames, groupOfUniqueNames and posixGroup.
-pub async fn groups_of<D: Directory>(dir: &D, profile: &Profile, dn: &str, login: &str) -> Result<Vec<String>> {
+pub async fn groups_of<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, dn: &str, login: &str) -> Result<Vec<String>> {
     let base = profile.groups_dn.as_deref().unwrap_or(&profile.base_dn);
-    let filter = format!("(|(member={dn})(uniqueMember={dn})(memberUid={uid}))", dn = filter_value(dn), uid = filter_value(login));
+    let filter = match flavor {
+        // AD's schema has no uniqueMember or memberUid on groups.
+        Flavor::Ad => format!("(&(objectClass=group)(member={}))", filter_value(dn)),
+        Flavor::Openldap => {
+            format!("(|(member={dn})(uniqueMember={dn})(memberUid={uid}))", dn = filter_value(dn), uid = filter_value(login))
+        }
+    };
     let mut names: Vec<String> = dir
         .search(base, Scope::Subtree, &filter, &["cn"])
         .await?
@@ -76,6 +83,6 @@ pub struct GroupsReport {
 pub async fn groups<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, user: &str) -> Result<(GroupsReport, Outcome)> {
     let entry = resolve(dir, profile, user, flavor.status_attributes()).await?.map_err(|u| u.into_error(user))?;
     let login = entry.first(&profile.login_attribute).unwrap_or(user).to_string();
-    let groups = groups_of(dir, profile, &entry.dn, &login).await?;
+    let groups = groups_of(dir, profile, flavor, &entry.dn, &login).await?;
     Ok((GroupsReport { login, dn: entry.dn, groups }, Outcome::Ok))
 }

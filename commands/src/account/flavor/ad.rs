@@ -10,6 +10,12 @@ use super::{AccountState, Lock, Plan, Policy};
 use crate::account::directory::{Change, Entry};
 use crate::util::rfc3339;
 
+/// The root DSE capability that says "Active Directory" (`LDAP_CAP_ACTIVE_DIRECTORY_OID`).
+pub const CAPABILITY: &str = "1.2.840.113556.1.4.800";
+
+/// Constructed attributes, computed only for a base-scope read.
+pub const COMPUTED_ATTRS: &[&str] = &["msDS-User-Account-Control-Computed", "msDS-UserPasswordExpiryTimeComputed"];
+
 /// userAccountControl bits.
 pub const UAC_DISABLED: u32 = 0x2;
 pub const UAC_LOCKOUT: u32 = 0x10;
@@ -141,6 +147,35 @@ pub fn disable_plan(entry: &Entry) -> Option<Plan> {
 
 pub fn enable_plan(entry: &Entry) -> Option<Plan> {
     toggle_disabled(entry, false)
+}
+
+/// The domain's password and lockout policy, from the domain root object.
+pub async fn policy<D: crate::account::directory::Directory>(
+    dir: &D,
+    profile: &crate::account::directory::Profile,
+) -> crate::error::Result<Policy> {
+    let found = dir
+        .search(
+            &profile.base_dn,
+            crate::account::directory::Scope::Base,
+            "(objectClass=*)",
+            &["lockoutDuration", "lockoutThreshold", "maxPwdAge", "minPwdLength"],
+        )
+        .await?;
+    Ok(found.first().map(policy_from).unwrap_or_default())
+}
+
+/// A reset: `unicodePwd` (only over TLS) and `pwdLastSet: 0` (must change) in one
+/// modify, and `lockoutTime: 0` unless asked to keep the lock.
+pub fn reset_plan(entry: &Entry, password: &str, keep_lock: bool) -> Plan {
+    let mut changes = vec![
+        Change::ReplaceSecret { attr: "unicodePwd".into(), value: unicode_pwd(password) },
+        Change::Replace { attr: "pwdLastSet".into(), values: vec!["0".into()] },
+    ];
+    if !keep_lock && entry.first("lockoutTime").and_then(filetime).is_some() {
+        changes.push(Change::Replace { attr: "lockoutTime".into(), values: vec!["0".into()] });
+    }
+    Plan { changes, relax: false, after: vec![] }
 }
 
 /// `unicodePwd` takes the password in double quotes, as UTF-16LE bytes.

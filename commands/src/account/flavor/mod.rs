@@ -14,6 +14,8 @@ use serde::Serialize;
 #[serde(rename_all = "lowercase")]
 pub enum Flavor {
     Openldap,
+    /// Active Directory (tested on Samba AD).
+    Ad,
 }
 
 /// The password policy that applies to an account, in seconds.
@@ -114,9 +116,10 @@ impl Flavor {
     pub async fn detect<D: Directory>(dir: &D, profile: &Profile) -> Result<Self> {
         match profile.flavor {
             FlavorChoice::Openldap => return Ok(Self::Openldap),
-            FlavorChoice::Ad | FlavorChoice::Ds389 => {
+            FlavorChoice::Ad => return Ok(Self::Ad),
+            FlavorChoice::Ds389 => {
                 return Err(CommandError::usage(format!("directory '{}': that flavour is not supported yet", profile.name))
-                    .with_hint("supported today: openldap (with the ppolicy overlay)"));
+                    .with_hint("supported today: openldap (with the ppolicy overlay) and ad"));
             }
             FlavorChoice::Auto => {}
         }
@@ -126,15 +129,39 @@ impl Flavor {
         if classes.iter().any(|c| c == "openldaprootdse") {
             return Ok(Self::Openldap);
         }
+        if root.all("supportedCapabilities").iter().any(|c| c == ad::CAPABILITY) {
+            return Ok(Self::Ad);
+        }
         let what = root.first("vendorName").map_or_else(|| "an unknown directory".to_string(), ToString::to_string);
         Err(CommandError::usage(format!("directory '{}' is {what}, which deskhand does not support yet", profile.name))
             .with_hint("set flavor: openldap in the profile if it is OpenLDAP with ppolicy"))
+    }
+
+    /// The login attribute when the profile names none.
+    pub fn default_login_attribute(self) -> &'static str {
+        match self {
+            Self::Openldap => "uid",
+            Self::Ad => "sAMAccountName",
+        }
+    }
+
+    /// Adds what a subtree search cannot return: AD's constructed attributes are only
+    /// computed for a base-scope read.
+    pub async fn complete<D: Directory>(self, dir: &D, entry: &mut Entry) -> Result<()> {
+        if self == Self::Ad {
+            let found = dir.search(&entry.dn, Scope::Base, "(objectClass=*)", ad::COMPUTED_ATTRS).await?;
+            if let Some(e) = found.into_iter().next() {
+                entry.attrs.extend(e.attrs);
+            }
+        }
+        Ok(())
     }
 
     /// The attributes `state` needs (operational ones must be named).
     pub fn status_attributes(self) -> &'static [&'static str] {
         match self {
             Self::Openldap => openldap::STATUS_ATTRS,
+            Self::Ad => ad::STATUS_ATTRS,
         }
     }
 
@@ -142,6 +169,7 @@ impl Flavor {
     pub async fn policy<D: Directory>(self, dir: &D, profile: &Profile, entry: &Entry) -> Result<Policy> {
         match self {
             Self::Openldap => openldap::policy(dir, profile, entry).await,
+            Self::Ad => ad::policy(dir, profile).await,
         }
     }
 
@@ -149,6 +177,7 @@ impl Flavor {
     pub fn state(self, entry: &Entry, policy: &Policy, now: i64) -> AccountState {
         match self {
             Self::Openldap => openldap::state(entry, policy, now),
+            Self::Ad => ad::state(entry, policy, now),
         }
     }
 
@@ -156,6 +185,7 @@ impl Flavor {
     pub fn unlock_plan(self, entry: &Entry) -> Option<Plan> {
         match self {
             Self::Openldap => openldap::unlock_plan(entry),
+            Self::Ad => ad::unlock_plan(entry),
         }
     }
 
@@ -169,6 +199,7 @@ impl Flavor {
     ) -> std::result::Result<Option<Plan>, String> {
         match self {
             Self::Openldap => openldap::disable_plan(entry, policy, method),
+            Self::Ad => Ok(ad::disable_plan(entry)),
         }
     }
 
@@ -176,6 +207,7 @@ impl Flavor {
     pub fn enable_plan(self, entry: &Entry) -> Option<Plan> {
         match self {
             Self::Openldap => openldap::enable_plan(entry),
+            Self::Ad => ad::enable_plan(entry),
         }
     }
 
@@ -184,6 +216,7 @@ impl Flavor {
     pub fn reset_plan(self, entry: &Entry, password: &str, keep_lock: bool) -> Plan {
         match self {
             Self::Openldap => openldap::reset_plan(entry, password, keep_lock),
+            Self::Ad => ad::reset_plan(entry, password, keep_lock),
         }
     }
 
@@ -191,6 +224,7 @@ impl Flavor {
     pub fn password_changed_filter(self) -> &'static str {
         match self {
             Self::Openldap => "(pwdChangedTime=*)",
+            Self::Ad => "(&(objectCategory=person)(objectClass=user)(pwdLastSet>=1))",
         }
     }
 
@@ -198,6 +232,7 @@ impl Flavor {
     pub fn maybe_locked_filter(self) -> &'static str {
         match self {
             Self::Openldap => "(pwdAccountLockedTime=*)",
+            Self::Ad => "(&(objectCategory=person)(objectClass=user)(lockoutTime>=1))",
         }
     }
 }
