@@ -8,11 +8,13 @@
 //! - `dns`: every record type, reverse lookups, NXDOMAIN/SERVFAIL/timeout, comparing servers.
 //! - `port`: open/closed ports, scans, TLS certificates (valid, expired, wrong name).
 //! - `check`: the layered triage and its verdicts.
-//! - `account`: show, find, locked, unlock against a real slapd with ppolicy, proven by real binds.
+//! - `account`: every account command against a real slapd with ppolicy, proven by real binds.
+//! - `account_ad`: the same scenarios against a real Samba AD DC.
 
 mod util;
 
 mod account;
+mod account_ad;
 mod check;
 mod cli;
 mod dns;
