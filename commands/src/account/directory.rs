@@ -301,13 +301,34 @@ impl LdapDirectory {
             })?;
             let result = ldap.simple_bind(dn, pw.expose()).await.map_err(|e| ldap_error("bind to", url, &e))?;
             if result.rc != 0 {
-                let why = if result.rc == 49 { "invalid credentials".to_string() } else { format!("rc={} {}", result.rc, result.text) };
+                let why = match (result.rc, ad_bind_reason(&result.text)) {
+                    (_, Some(reason)) => reason.to_string(),
+                    (49, None) => "invalid credentials".to_string(),
+                    _ => format!("rc={} {}", result.rc, result.text),
+                };
                 return Err(CommandError::environment(format!("bind to {url} as {dn} failed: {why}"))
                     .with_hint("check bind_dn and the password source of the profile (a locked service account also gives this)"));
             }
         }
         Ok(Self { ldap, url: url.to_string(), timeout: profile.timeout })
     }
+}
+
+/// Active Directory's reason for a failed bind, from the `data NNN` in its message.
+pub fn ad_bind_reason(text: &str) -> Option<&'static str> {
+    let code = text.split("data ").nth(1)?.split([',', ' ']).next()?;
+    Some(match code.to_ascii_lowercase().as_str() {
+        "525" => "no such user",
+        "52e" => "invalid credentials (wrong password)",
+        "530" => "not permitted to log on at this time (logon hours)",
+        "531" => "not permitted to log on from this workstation",
+        "532" => "the password has expired",
+        "533" => "the account is disabled",
+        "701" => "the account has expired",
+        "773" => "the password must be changed before the first logon",
+        "775" => "the account is locked out",
+        _ => return None,
+    })
 }
 
 fn op_error(what: &str, e: &ldap3::LdapError) -> CommandError {
@@ -426,5 +447,9 @@ mod tests {
         assert_eq!(host_port("ldaps://[::1]:1636"), Some(("::1".into(), 1636, true)));
         assert_eq!(host_port("http://x"), None);
         assert_eq!(format!("{:?}", Secret::new("hunter2".into())), "Secret(***)");
+        let samba = "80090308: LdapErr: DSID-0C0903A9, comment: AcceptSecurityContext error, data 775, v1db1";
+        assert_eq!(ad_bind_reason(samba), Some("the account is locked out"));
+        assert_eq!(ad_bind_reason("data 52e, v1db1"), Some("invalid credentials (wrong password)"));
+        assert_eq!(ad_bind_reason("Invalid credentials"), None);
     }
 }
