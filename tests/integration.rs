@@ -10,11 +10,13 @@
 //! - `check`: the layered triage and its verdicts.
 //! - `account`: every account command against a real slapd with ppolicy, proven by real binds.
 //! - `account_ad`: the same scenarios against a real Samba AD DC.
+//! - `account_ds`: the same scenarios against a real 389 Directory Server.
 
 mod util;
 
 mod account;
 mod account_ad;
+mod account_ds;
 mod check;
 mod cli;
 mod dns;

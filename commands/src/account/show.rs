@@ -56,7 +56,7 @@ pub async fn groups_of<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor,
     let filter = match flavor {
         // AD's schema has no uniqueMember or memberUid on groups.
         Flavor::Ad => format!("(&(objectClass=group)(member={}))", filter_value(dn)),
-        Flavor::Openldap => {
+        Flavor::Openldap | Flavor::Ds389 => {
             format!("(|(member={dn})(uniqueMember={dn})(memberUid={uid}))", dn = filter_value(dn), uid = filter_value(login))
         }
     };

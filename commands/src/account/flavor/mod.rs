@@ -3,6 +3,7 @@
 //! verbs ask this layer and never look at a raw attribute themselves.
 
 pub mod ad;
+pub mod ds389;
 pub mod openldap;
 
 use super::directory::{Change, Directory, Entry, FlavorChoice, Profile, Scope};
@@ -16,6 +17,9 @@ pub enum Flavor {
     Openldap,
     /// Active Directory (tested on Samba AD).
     Ad,
+    /// 389 Directory Server.
+    #[serde(rename = "389ds")]
+    Ds389,
 }
 
 /// The password policy that applies to an account, in seconds.
@@ -117,10 +121,7 @@ impl Flavor {
         match profile.flavor {
             FlavorChoice::Openldap => return Ok(Self::Openldap),
             FlavorChoice::Ad => return Ok(Self::Ad),
-            FlavorChoice::Ds389 => {
-                return Err(CommandError::usage(format!("directory '{}': that flavour is not supported yet", profile.name))
-                    .with_hint("supported today: openldap (with the ppolicy overlay) and ad"));
-            }
+            FlavorChoice::Ds389 => return Ok(Self::Ds389),
             FlavorChoice::Auto => {}
         }
         let dse = dir.search("", Scope::Base, "(objectClass=*)", &["objectClass", "vendorName", "supportedCapabilities"]).await?;
@@ -132,6 +133,9 @@ impl Flavor {
         if root.all("supportedCapabilities").iter().any(|c| c == ad::CAPABILITY) {
             return Ok(Self::Ad);
         }
+        if root.first("vendorName").is_some_and(|v| v.contains("389 Project")) {
+            return Ok(Self::Ds389);
+        }
         let what = root.first("vendorName").map_or_else(|| "an unknown directory".to_string(), ToString::to_string);
         Err(CommandError::usage(format!("directory '{}' is {what}, which deskhand does not support yet", profile.name))
             .with_hint("set flavor: openldap in the profile if it is OpenLDAP with ppolicy"))
@@ -140,7 +144,7 @@ impl Flavor {
     /// The login attribute when the profile names none.
     pub fn default_login_attribute(self) -> &'static str {
         match self {
-            Self::Openldap => "uid",
+            Self::Openldap | Self::Ds389 => "uid",
             Self::Ad => "sAMAccountName",
         }
     }
@@ -162,6 +166,7 @@ impl Flavor {
         match self {
             Self::Openldap => openldap::STATUS_ATTRS,
             Self::Ad => ad::STATUS_ATTRS,
+            Self::Ds389 => ds389::STATUS_ATTRS,
         }
     }
 
@@ -170,6 +175,7 @@ impl Flavor {
         match self {
             Self::Openldap => openldap::policy(dir, profile, entry).await,
             Self::Ad => ad::policy(dir, profile).await,
+            Self::Ds389 => ds389::policy(dir, profile, entry).await,
         }
     }
 
@@ -178,6 +184,7 @@ impl Flavor {
         match self {
             Self::Openldap => openldap::state(entry, policy, now),
             Self::Ad => ad::state(entry, policy, now),
+            Self::Ds389 => ds389::state(entry, policy, now),
         }
     }
 
@@ -186,6 +193,7 @@ impl Flavor {
         match self {
             Self::Openldap => openldap::unlock_plan(entry),
             Self::Ad => ad::unlock_plan(entry),
+            Self::Ds389 => ds389::unlock_plan(entry),
         }
     }
 
@@ -200,6 +208,7 @@ impl Flavor {
         match self {
             Self::Openldap => openldap::disable_plan(entry, policy, method),
             Self::Ad => Ok(ad::disable_plan(entry)),
+            Self::Ds389 => Ok(ds389::disable_plan(entry)),
         }
     }
 
@@ -208,6 +217,7 @@ impl Flavor {
         match self {
             Self::Openldap => openldap::enable_plan(entry),
             Self::Ad => ad::enable_plan(entry),
+            Self::Ds389 => ds389::enable_plan(entry),
         }
     }
 
@@ -217,6 +227,7 @@ impl Flavor {
         match self {
             Self::Openldap => openldap::reset_plan(entry, password, keep_lock),
             Self::Ad => ad::reset_plan(entry, password, keep_lock),
+            Self::Ds389 => ds389::reset_plan(entry, password, keep_lock),
         }
     }
 
@@ -225,6 +236,7 @@ impl Flavor {
         match self {
             Self::Openldap => "(pwdChangedTime=*)",
             Self::Ad => "(&(objectCategory=person)(objectClass=user)(pwdLastSet>=1))",
+            Self::Ds389 => "(passwordExpirationTime=*)",
         }
     }
 
@@ -233,6 +245,7 @@ impl Flavor {
         match self {
             Self::Openldap => "(pwdAccountLockedTime=*)",
             Self::Ad => "(&(objectCategory=person)(objectClass=user)(lockoutTime>=1))",
+            Self::Ds389 => "(passwordRetryCount>=1)",
         }
     }
 }
