@@ -165,6 +165,7 @@ fn ad_unlock_reset_disable_groups_proven_by_binds() {
     assert!(said.contains("data 775"), "locked: {said}");
     let r = s.run(&["-o", "json", "account", "unlock", "t-ad1", "--dry-run"]);
     assert_eq!(r.json()["data"]["items"][0]["changes"][0]["attr"], "lockoutTime");
+    assert!(bind("t-ad1", "Ad-Test-Pass-2026!").1.contains("data 775"), "a dry run changes nothing");
     s.run(&["account", "unlock", "t-ad1"]).expect_code(0);
     assert!(bind("t-ad1", "Ad-Test-Pass-2026!").0, "unlocked");
     assert_eq!(s.run(&["-o", "json", "account", "unlock", "t-ad1"]).json()["data"]["items"][0]["status"], "already unlocked");

@@ -155,6 +155,9 @@ fn ds389_changes_proven_by_binds() {
     let (_, said) = bind("t-ds1", "Ds-Test-Pass-2026");
     assert!(said.contains("retry limit"), "locked: {said}");
     s.run(&["account", "show", "t-ds1"]).expect_code(1);
+    let dry = s.run(&["-o", "json", "account", "unlock", "t-ds1", "--dry-run"]);
+    assert_eq!(dry.json()["data"]["items"][0]["changes"][0]["attr"], "passwordRetryCount");
+    assert!(!bind("t-ds1", "Ds-Test-Pass-2026").0, "a dry run changes nothing");
     s.run(&["account", "unlock", "t-ds1"]).expect_code(0);
     assert!(bind("t-ds1", "Ds-Test-Pass-2026").0, "unlocked");
 
