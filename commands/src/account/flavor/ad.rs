@@ -31,12 +31,12 @@ pub const STATUS_ATTRS: &[&str] = &[
     "displayName",
     "mail",
     "userAccountControl",
-    "msDS-User-Account-Control-Computed",
+    // The constructed attributes (COMPUTED_ATTRS) are read per entry at base scope:
+    // asked in a subtree search they cost the server dearly and come back empty.
     "lockoutTime",
     "badPwdCount",
     "badPasswordTime",
     "pwdLastSet",
-    "msDS-UserPasswordExpiryTimeComputed",
     "accountExpires",
     "lastLogonTimestamp",
     "primaryGroupID",
