@@ -150,6 +150,7 @@ fn ad_show_gives_the_same_verdicts() {
     let r = s.run(&["-o", "json", "account", "show", "alice@lab.test"]);
     r.expect_code(0);
     assert!(r.json()["data"]["groups"].to_string().contains("vpn"));
+    assert!(r.json()["data"]["groups"].to_string().contains("Domain Users (primary)"), "{}", r.stdout);
     let r = s.run(&["-o", "json", "account", "locked"]);
     assert!(r.json()["data"]["accounts"].to_string().contains("\"bob\""), "{}", r.stdout);
     let r = s.run(&["-o", "json", "account", "expired"]);
@@ -189,9 +190,16 @@ fn ad_unlock_reset_disable_groups_proven_by_binds() {
 
     // Groups: member on the group object.
     s.run(&["account", "group", "add", "t-ad2", "vpn", "wifi"]).expect_code(0);
-    assert_eq!(s.run(&["-o", "json", "account", "groups", "t-ad2"]).json()["data"]["groups"], serde_json::json!(["vpn", "wifi"]));
+    assert_eq!(
+        s.run(&["-o", "json", "account", "groups", "t-ad2"]).json()["data"]["groups"],
+        serde_json::json!(["vpn", "wifi", "Domain Users (primary)"])
+    );
     s.run(&["account", "group", "remove", "t-ad2", "wifi"]).expect_code(0);
-    assert_eq!(s.run(&["-o", "json", "account", "groups", "t-ad2"]).json()["data"]["groups"], serde_json::json!(["vpn"]));
+    assert_eq!(
+        s.run(&["-o", "json", "account", "groups", "t-ad2"]).json()["data"]["groups"],
+        serde_json::json!(["vpn", "Domain Users (primary)"])
+    );
+    assert_eq!(s.run(&["-o", "json", "account", "group", "remove", "t-ad2", "wifi"]).json()["data"]["items"][0]["status"], "not a member");
 }
 
 #[test]

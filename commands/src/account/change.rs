@@ -438,9 +438,11 @@ async fn plan<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, entry: &
             // posixGroup members are uids, whatever the profile logs people in with.
             let login = entry.first("uid").or(entry.first(&profile.login_attribute)).unwrap_or_default().to_string();
             let (attr, value) = membership(&group, &entry.dn, &login);
-            let has = group.all(attr).iter().any(|v| {
-                if attr == "memberuid" { v == &value } else { super::escape::normalize_dn(v) == super::escape::normalize_dn(&value) }
-            });
+            // Asked of the server, not read from the group: a large AD group returns its
+            // members in ranges (member;range=0-1499), and the server compares DNs its
+            // own way.
+            let probe = format!("({attr}={})", filter_value(&value));
+            let has = !dir.search(&group.dn, Scope::Base, &probe, &["1.1"]).await?.is_empty();
             match (adding, has) {
                 (true, true) => Planned::Unchanged("already a member".into()),
                 (false, false) => Planned::Unchanged("not a member".into()),
@@ -477,7 +479,7 @@ fn membership(group: &Entry, dn: &str, login: &str) -> (&'static str, String) {
 
 /// The one group called `name` (by cn) under the groups base, or a DN.
 pub async fn find_group<D: Directory>(dir: &D, profile: &Profile, name: &str) -> crate::error::Result<Option<Entry>> {
-    let attrs = ["cn", "objectClass", "member", "uniqueMember", "memberUid"];
+    let attrs = ["cn", "objectClass"];
     let found = if super::escape::looks_like_dn(name) {
         dir.search(name, Scope::Base, "(objectClass=*)", &attrs).await?
     } else {

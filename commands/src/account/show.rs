@@ -32,7 +32,10 @@ pub async fn run<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, user:
     let policy = flavor.policy(dir, profile, &entry).await?;
     let state = flavor.state(&entry, &policy, crate::util::now_unix());
     let login = entry.first(&profile.login_attribute).unwrap_or(user).to_string();
-    let groups = groups_of(dir, profile, flavor, &entry.dn, &login).await?;
+    let mut groups = groups_of(dir, profile, flavor, &entry.dn, &login).await?;
+    if flavor == Flavor::Ad {
+        groups.extend(super::flavor::ad::primary_group(&entry));
+    }
     let (can_log_in, reasons) = state.verdict();
     let status = AccountStatus {
         login,
@@ -83,6 +86,9 @@ pub struct GroupsReport {
 pub async fn groups<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, user: &str) -> Result<(GroupsReport, Outcome)> {
     let entry = resolve(dir, profile, user, flavor.status_attributes()).await?.map_err(|u| u.into_error(user))?;
     let login = entry.first(&profile.login_attribute).unwrap_or(user).to_string();
-    let groups = groups_of(dir, profile, flavor, &entry.dn, &login).await?;
+    let mut groups = groups_of(dir, profile, flavor, &entry.dn, &login).await?;
+    if flavor == Flavor::Ad {
+        groups.extend(super::flavor::ad::primary_group(&entry));
+    }
     Ok((GroupsReport { login, dn: entry.dn, groups }, Outcome::Ok))
 }

@@ -178,6 +178,20 @@ pub fn reset_plan(entry: &Entry, password: &str, keep_lock: bool) -> Plan {
     Plan { changes, relax: false, after: vec![] }
 }
 
+/// The primary group (which `member` never lists), by its well-known RID.
+pub fn primary_group(entry: &Entry) -> Option<String> {
+    let rid: u32 = entry.first("primaryGroupID")?.parse().ok()?;
+    let name = match rid {
+        512 => "Domain Admins".to_string(),
+        513 => "Domain Users".to_string(),
+        514 => "Domain Guests".to_string(),
+        515 => "Domain Computers".to_string(),
+        516 => "Domain Controllers".to_string(),
+        other => format!("RID {other}"),
+    };
+    Some(format!("{name} (primary)"))
+}
+
 /// `unicodePwd` takes the password in double quotes, as UTF-16LE bytes.
 pub fn unicode_pwd(password: &str) -> Vec<u8> {
     format!("\"{password}\"").encode_utf16().flat_map(u16::to_le_bytes).collect()
