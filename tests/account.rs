@@ -561,28 +561,47 @@ impl Drop for OwnLab {
     }
 }
 
+/// `account unlock -f` of the lab's bulk users, running, with some accounts done.
+struct BulkRun {
+    state: tempfile::TempDir,
+    config: PathBuf,
+    list: PathBuf,
+    audit: PathBuf,
+    child: std::process::Child,
+}
+
+impl BulkRun {
+    fn start(lab: &OwnLab, users: usize) -> Self {
+        let state = tempfile::tempdir().unwrap();
+        let config = lab.config(state.path());
+        let list = state.path().join("users.txt");
+        std::fs::write(&list, (1..=users).map(|i| format!("bulk{i:05}")).collect::<Vec<_>>().join("\n")).unwrap();
+        let audit = state.path().join("deskhand/audit.jsonl");
+        let child = deskhand()
+            .env("XDG_STATE_HOME", state.path())
+            .args(["--config", config.to_str().unwrap(), "-o", "json", "account", "unlock", "-f", list.to_str().unwrap()])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let started = std::time::Instant::now();
+        while std::fs::read_to_string(&audit).map_or(0, |t| t.lines().count()) < 20
+            && started.elapsed() < std::time::Duration::from_secs(30)
+        {
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        Self { state, config, list, audit, child }
+    }
+}
+
 #[test]
 fn a_directory_that_goes_away_mid_run() {
     const USERS: usize = 5000;
     let lab = OwnLab::start(USERS);
-    let state = tempfile::tempdir().unwrap();
-    let config = lab.config(state.path());
-    let list = state.path().join("users.txt");
-    std::fs::write(&list, (1..=USERS).map(|i| format!("bulk{i:05}")).collect::<Vec<_>>().join("\n")).unwrap();
-    let audit = state.path().join("deskhand/audit.jsonl");
-    let child = deskhand()
-        .env("XDG_STATE_HOME", state.path())
-        .args(["--config", config.to_str().unwrap(), "-o", "json", "account", "unlock", "-f", list.to_str().unwrap()])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+    let run = BulkRun::start(&lab, USERS);
     // Pull the plug once some accounts are done.
-    let started = std::time::Instant::now();
-    while std::fs::read_to_string(&audit).map_or(0, |t| t.lines().count()) < 20 && started.elapsed() < std::time::Duration::from_secs(30) {
-        std::thread::sleep(std::time::Duration::from_millis(2));
-    }
     lab.kill();
+    let (state, config, list, audit, child) = (&run.state, &run.config, &run.list, &run.audit, run.child);
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(3), "{}", String::from_utf8_lossy(&out.stderr));
     let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -592,7 +611,7 @@ fn a_directory_that_goes_away_mid_run() {
     assert_eq!(s["failed"], 0, "nothing is reported failed that merely was not done: {s}");
     assert_eq!(changed + not_done + s["unchanged"].as_u64().unwrap(), USERS as u64);
     // Every account reported done is done: the audit trail agrees.
-    let audited = std::fs::read_to_string(&audit).unwrap().lines().filter(|l| l.contains("\"result\":\"ok\"")).count() as u64;
+    let audited = std::fs::read_to_string(audit).unwrap().lines().filter(|l| l.contains("\"result\":\"ok\"")).count() as u64;
     assert_eq!(audited, changed, "one audit line per change");
 
     // The directory comes back; the same command finishes the job.
@@ -664,22 +683,8 @@ fn review_fixes_keep_holding() {
 fn ctrl_c_in_a_bulk_change_reports_what_was_done() {
     const USERS: usize = 4000;
     let lab = OwnLab::start(USERS);
-    let state = tempfile::tempdir().unwrap();
-    let config = lab.config(state.path());
-    let list = state.path().join("users.txt");
-    std::fs::write(&list, (1..=USERS).map(|i| format!("bulk{i:05}")).collect::<Vec<_>>().join("\n")).unwrap();
-    let audit = state.path().join("deskhand/audit.jsonl");
-    let child = deskhand()
-        .env("XDG_STATE_HOME", state.path())
-        .args(["--config", config.to_str().unwrap(), "-o", "json", "account", "unlock", "-f", list.to_str().unwrap()])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let started = std::time::Instant::now();
-    while std::fs::read_to_string(&audit).map_or(0, |t| t.lines().count()) < 20 && started.elapsed() < std::time::Duration::from_secs(30) {
-        std::thread::sleep(std::time::Duration::from_millis(2));
-    }
+    let run = BulkRun::start(&lab, USERS);
+    let (audit, child) = (&run.audit, run.child);
     Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(130), "{}", String::from_utf8_lossy(&out.stderr));
@@ -691,7 +696,7 @@ fn ctrl_c_in_a_bulk_change_reports_what_was_done() {
     let (changed, not_done) = (s["changed"].as_u64().unwrap(), s["not_done"].as_u64().unwrap());
     assert!(changed >= 20 && not_done > 0, "{s}");
     assert_eq!(j["data"]["items"].as_array().unwrap().len(), USERS);
-    let audited = std::fs::read_to_string(&audit).unwrap().lines().filter(|l| l.contains("\"result\":\"ok\"")).count() as u64;
+    let audited = std::fs::read_to_string(audit).unwrap().lines().filter(|l| l.contains("\"result\":\"ok\"")).count() as u64;
     assert_eq!(audited, changed);
 }
 

@@ -22,20 +22,35 @@ pub struct LockedReport {
     pub accounts: Vec<LockedAccount>,
 }
 
-/// Runs `account locked`. The check passes when nobody is locked.
-pub async fn run<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor) -> Result<(LockedReport, Outcome)> {
-    let entries = dir.search(profile.users_base(), Scope::Subtree, flavor.maybe_locked_filter(), flavor.status_attributes()).await?;
+/// The accounts a filter finds, each with its state now. Policies are read once each
+/// (most accounts share one).
+async fn states<D: Directory>(
+    dir: &D,
+    profile: &Profile,
+    flavor: Flavor,
+    filter: &str,
+) -> Result<Vec<(crate::account::directory::Entry, super::flavor::AccountState)>> {
+    let entries = dir.search(profile.users_base(), Scope::Subtree, filter, flavor.status_attributes()).await?;
     let now = crate::util::now_unix();
-    let mut policy_cache: std::collections::HashMap<Option<String>, super::flavor::Policy> = std::collections::HashMap::new();
-    let mut accounts = Vec::new();
+    let mut policies: std::collections::HashMap<Option<String>, super::flavor::Policy> = std::collections::HashMap::new();
+    let mut out = Vec::with_capacity(entries.len());
     for mut e in entries {
         flavor.complete(dir, &mut e).await?;
         let key = e.first("pwdPolicySubentry").map(ToString::to_string);
-        if !policy_cache.contains_key(&key) {
+        if !policies.contains_key(&key) {
             let p = flavor.policy(dir, profile, &e).await?;
-            policy_cache.insert(key.clone(), p);
+            policies.insert(key.clone(), p);
         }
-        let state = flavor.state(&e, &policy_cache[&key], now);
+        let state = flavor.state(&e, &policies[&key], now);
+        out.push((e, state));
+    }
+    Ok(out)
+}
+
+/// Runs `account locked`. The check passes when nobody is locked.
+pub async fn run<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor) -> Result<(LockedReport, Outcome)> {
+    let mut accounts = Vec::new();
+    for (e, state) in states(dir, profile, flavor, flavor.maybe_locked_filter()).await? {
         if state.lock.locked {
             accounts.push(LockedAccount {
                 login: e.first(&profile.login_attribute).map(ToString::to_string),
@@ -73,18 +88,9 @@ pub struct ExpiryReport {
 /// Runs `account expiring --days N` (`Some(n)`) or `account expired` (`None`). The
 /// check passes when the list is empty.
 pub async fn expiry<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, within_days: Option<u32>) -> Result<(ExpiryReport, Outcome)> {
-    let entries = dir.search(profile.users_base(), Scope::Subtree, flavor.password_changed_filter(), flavor.status_attributes()).await?;
     let now = crate::util::now_unix();
-    let mut policy_cache: std::collections::HashMap<Option<String>, super::flavor::Policy> = std::collections::HashMap::new();
     let mut accounts = Vec::new();
-    for mut e in entries {
-        flavor.complete(dir, &mut e).await?;
-        let key = e.first("pwdPolicySubentry").map(ToString::to_string);
-        if !policy_cache.contains_key(&key) {
-            let p = flavor.policy(dir, profile, &e).await?;
-            policy_cache.insert(key.clone(), p);
-        }
-        let state = flavor.state(&e, &policy_cache[&key], now);
+    for (e, state) in states(dir, profile, flavor, flavor.password_changed_filter()).await? {
         let Some(expires) = state.password_expires.as_deref().and_then(crate::util::parse_rfc3339) else { continue };
         let days_left = (expires - now).div_euclid(86_400);
         let wanted = match within_days {
