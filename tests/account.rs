@@ -87,22 +87,7 @@ impl Setup {
 }
 
 fn ldap_tool(tool: &str, args: &[&str], input: Option<&str>) -> (bool, String) {
-    use std::io::Write;
-    let l = lab();
-    let mut child = Command::new(tool)
-        .args(args)
-        .env("LDAPTLS_CACERT", &l.ca)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("{tool}: {e} (ldap-utils is installed by scripts/lab/slapd)"));
-    if let Some(text) = input {
-        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
-    }
-    drop(child.stdin.take());
-    let out = child.wait_with_output().unwrap();
-    (out.status.success(), format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+    crate::util::ldap_tool(tool, args, input, &lab().ca)
 }
 
 fn dn(login: &str) -> String {

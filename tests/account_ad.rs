@@ -2,7 +2,6 @@
 //! OpenLDAP, proven with real binds over LDAPS.
 
 use crate::util::{Run, deskhand, run_cmd};
-use std::process::Command;
 
 struct Ad {
     ldaps: String,
@@ -64,21 +63,7 @@ impl Setup {
 }
 
 fn ldap_tool(tool: &str, args: &[&str], input: Option<&str>) -> (bool, String) {
-    use std::io::Write;
-    let mut child = Command::new(tool)
-        .args(args)
-        .env("LDAPTLS_CACERT", ad().ca)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    if let Some(text) = input {
-        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
-    }
-    drop(child.stdin.take());
-    let out = child.wait_with_output().unwrap();
-    (out.status.success(), format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+    crate::util::ldap_tool(tool, args, input, &ad().ca)
 }
 
 /// A real bind as the user (by UPN); AD's "data NNN" code tells why it failed.

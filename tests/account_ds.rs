@@ -2,7 +2,6 @@
 //! as on OpenLDAP and AD, proven with real binds over LDAPS.
 
 use crate::util::{Run, deskhand, run_cmd};
-use std::process::Command;
 
 fn var(name: &str) -> String {
     std::env::var(name).unwrap_or_else(|_| panic!("{name} is not set: run the tests through scripts/test, which starts scripts/lab/ds389"))
@@ -35,21 +34,7 @@ impl Setup {
 }
 
 fn ldap_tool(tool: &str, args: &[&str], input: Option<&str>) -> (bool, String) {
-    use std::io::Write;
-    let mut child = Command::new(tool)
-        .args(args)
-        .env("LDAPTLS_CACERT", var("DESKHAND_LAB_DS_CA"))
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    if let Some(text) = input {
-        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
-    }
-    drop(child.stdin.take());
-    let out = child.wait_with_output().unwrap();
-    (out.status.success(), format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+    crate::util::ldap_tool(tool, args, input, &var("DESKHAND_LAB_DS_CA"))
 }
 
 fn dn(login: &str) -> String {
@@ -81,39 +66,19 @@ fn bind(login: &str, password: &str) -> (bool, String) {
 }
 
 fn add_user(login: &str, password: &str) {
-    let admin = [
-        "-x",
-        "-H",
-        &var("DESKHAND_LAB_DS_LDAPS_URI"),
-        "-D",
-        &var("DESKHAND_LAB_DS_ADMIN_DN"),
-        "-y",
-        &var("DESKHAND_LAB_DS_ADMIN_PASSWORD_FILE"),
-    ]
-    .map(String::from);
-    let admin: Vec<&str> = admin.iter().map(String::as_str).collect();
-    let mut del = admin.clone();
+    let (uri, admin_dn, admin_pw) =
+        (var("DESKHAND_LAB_DS_LDAPS_URI"), var("DESKHAND_LAB_DS_ADMIN_DN"), var("DESKHAND_LAB_DS_ADMIN_PASSWORD_FILE"));
+    let admin = ["-x", "-H", uri.as_str(), "-D", admin_dn.as_str(), "-y", admin_pw.as_str()];
     let target = dn(login);
+    let mut del = admin.to_vec();
     del.push(&target);
     let _ = ldap_tool("ldapdelete", &del, None);
-    // Added by the service account (a password administrator), so no must-change.
     let ldif = format!("dn: {target}\nobjectClass: inetOrgPerson\nuid: {login}\ncn: T {login}\nsn: {login}\nuserPassword: {password}\n");
-    let svc = [
-        "-x",
-        "-H",
-        &var("DESKHAND_LAB_DS_LDAPS_URI"),
-        "-D",
-        &var("DESKHAND_LAB_DS_ADMIN_DN"),
-        "-y",
-        &var("DESKHAND_LAB_DS_ADMIN_PASSWORD_FILE"),
-    ]
-    .map(String::from);
-    let svc: Vec<&str> = svc.iter().map(String::as_str).collect();
-    let (ok, out) = ldap_tool("ldapadd", &svc, Some(&ldif));
+    let (ok, out) = ldap_tool("ldapadd", &admin, Some(&ldif));
     assert!(ok, "ldapadd {login}: {out}");
     // Directory Manager's password set means must-change: clear it for the test user.
     let fix = format!("dn: {target}\nchangetype: modify\nreplace: passwordExpirationTime\npasswordExpirationTime: 20380101000000Z\n");
-    let (ok, out) = ldap_tool("ldapmodify", &svc, Some(&fix));
+    let (ok, out) = ldap_tool("ldapmodify", &admin, Some(&fix));
     assert!(ok, "ldapmodify {login}: {out}");
 }
 

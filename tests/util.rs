@@ -78,3 +78,23 @@ pub fn dns2() -> String {
 pub fn drop_addr() -> String {
     lab("DESKHAND_LAB_DROP")
 }
+
+/// Runs an ldap-utils tool (ldapadd, ldapmodify, ldapwhoami...) trusting `ca`, with
+/// `input` on stdin; returns whether it succeeded and everything it printed.
+pub fn ldap_tool(tool: &str, args: &[&str], input: Option<&str>, ca: &str) -> (bool, String) {
+    use std::io::Write;
+    let mut child = Command::new(tool)
+        .args(args)
+        .env("LDAPTLS_CACERT", ca)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{tool}: {e} (ldap-utils is installed by the scripts/lab directory scripts)"));
+    if let Some(text) = input {
+        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    }
+    drop(child.stdin.take());
+    let out = child.wait_with_output().unwrap();
+    (out.status.success(), format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+}
