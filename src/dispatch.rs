@@ -127,15 +127,8 @@ pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Ou
             Ok((Report::Port(report), outcome))
         }
         Operation::Check(request) => {
-            let target = targets::Target { name: request.host.clone(), addr: std::net::Ipv4Addr::LOCALHOST.into() };
             // Without ICMP privilege the ping layer is skipped, not the whole check.
-            let v4 = ping::IcmpPinger::new(std::slice::from_ref(&target));
-            let v6 = ping::IcmpPinger::new(&[targets::Target { addr: std::net::Ipv6Addr::LOCALHOST.into(), ..target }]);
-            let pinger = match (v4, v6) {
-                (Ok(a), Ok(b)) => Ok(ping::IcmpPinger::merge(a, b)),
-                (Ok(a), Err(_)) => Ok(a),
-                (Err(e), _) => Err(format!("{} ({})", e.message, e.hint.unwrap_or_default())),
-            };
+            let pinger = ping::IcmpPinger::any_family().map_err(|e| format!("{} ({})", e.message, e.hint.unwrap_or_default()));
             let (report, outcome) =
                 check::run(&request, &dns::NetTransport::default(), pinger.as_ref().map_err(Clone::clone), &port::TcpConnector).await?;
             Ok((Report::Check(report), outcome))

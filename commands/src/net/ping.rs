@@ -247,19 +247,20 @@ impl IcmpPinger {
     /// Opens the sockets the targets need. Fails with an environment error (and the exact
     /// fix) when the system allows neither kind of ICMP socket.
     pub fn new(targets: &[Target]) -> Result<Self> {
-        let open = |kind: surge_ping::ICMP| {
-            let config = surge_ping::Config::builder().kind(kind).sock_type_hint(socket2::Type::DGRAM).build();
-            surge_ping::Client::new(&config).map_err(|e| privilege_error(&e))
-        };
         let v4 = if targets.iter().any(|t| t.addr.is_ipv4()) { Some(open(surge_ping::ICMP::V4)?) } else { None };
         let v6 = if targets.iter().any(|t| t.addr.is_ipv6()) { Some(open(surge_ping::ICMP::V6)?) } else { None };
         Ok(Self { v4, v6 })
     }
 
-    /// One pinger holding the sockets of both.
-    #[must_use]
-    pub fn merge(a: Self, b: Self) -> Self {
-        Self { v4: a.v4.or(b.v4), v6: a.v6.or(b.v6) }
+    /// Both families where the system allows them (`net check` does not know the
+    /// address family before its DNS layer); an error only when neither opens.
+    pub fn any_family() -> Result<Self> {
+        let v4 = open(surge_ping::ICMP::V4);
+        let v6 = open(surge_ping::ICMP::V6);
+        match (v4, v6) {
+            (Err(e), Err(_)) => Err(e),
+            (v4, v6) => Ok(Self { v4: v4.ok(), v6: v6.ok() }),
+        }
     }
 }
 
@@ -273,6 +274,11 @@ fn privilege_error(e: &std::io::Error) -> CommandError {
         CommandError::environment(format!("cannot open an ICMP socket: {}", e.to_string().lines().last().unwrap_or("")))
             .with_hint("check that the kernel supports ICMP sockets and that the address family is configured")
     }
+}
+
+fn open(kind: surge_ping::ICMP) -> Result<surge_ping::Client> {
+    let config = surge_ping::Config::builder().kind(kind).sock_type_hint(socket2::Type::DGRAM).build();
+    surge_ping::Client::new(&config).map_err(|e| privilege_error(&e))
 }
 
 impl Pinger for IcmpPinger {
