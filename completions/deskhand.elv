@@ -31,6 +31,7 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand --version 'Print version'
             cand account 'Directory accounts: status, unlock, search, locked accounts (OpenLDAP ppolicy)'
             cand net 'Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage'
+            cand inventory 'Installed software and system facts: list, search, baseline checks, snapshots and diffs'
             cand generate 'Shell completions and the man page'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -69,6 +70,7 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
             cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
             cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand --all-servers 'Also ask every server of the profile (`servers:`): lock state, failure count and last logon per server, side by side (AD counts them per domain controller)'
             cand -q 'No progress bars and no warnings on stderr'
             cand --quiet 'No progress bars and no warnings on stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -176,6 +178,7 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
             cand -n 'Show the exact LDAP modifications; change nothing'
             cand --dry-run 'Show the exact LDAP modifications; change nothing'
+            cand --all-servers 'Unlock on every server of the profile (`servers:`), not only the first: AD counts failures per domain controller, and an unlock replicated from another DC leaves them'
             cand -q 'No progress bars and no warnings on stderr'
             cand --quiet 'No progress bars and no warnings on stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -488,6 +491,137 @@ set edit:completion:arg-completer[deskhand] = {|@words|
         }
         &'deskhand;net;help;help'= {
         }
+        &'deskhand;inventory'= {
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'Installed packages of every package system found (dpkg, rpm, apk, pacman, flatpak, snap, brew)'
+            cand show 'One package in every source that has it, with its details'
+            cand facts 'This machine: host, OS, kernel, CPU, memory, disks, uptime, interfaces, logged-in users'
+            cand check 'Check this machine against a baseline file: required and forbidden packages, free disk and memory'
+            cand snapshot 'Save the package list to FILE (JSON) for a later `inventory diff`'
+            cand diff 'What changed between two snapshots, or between a snapshot and now'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskhand;inventory;list'= {
+            cand -s 'Only these package sources (comma-separated): dpkg, rpm, apk, pacman, flatpak, snap, brew, pip [default: all found but pip]'
+            cand --source 'Only these package sources (comma-separated): dpkg, rpm, apk, pacman, flatpak, snap, brew, pip [default: all found but pip]'
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'deskhand;inventory;show'= {
+            cand -s 'Only these package sources (comma-separated): dpkg, rpm, apk, pacman, flatpak, snap, brew, pip [default: all found but pip]'
+            cand --source 'Only these package sources (comma-separated): dpkg, rpm, apk, pacman, flatpak, snap, brew, pip [default: all found but pip]'
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'deskhand;inventory;facts'= {
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'deskhand;inventory;check'= {
+            cand -s 'Only these package sources (comma-separated): dpkg, rpm, apk, pacman, flatpak, snap, brew, pip [default: all found but pip]'
+            cand --source 'Only these package sources (comma-separated): dpkg, rpm, apk, pacman, flatpak, snap, brew, pip [default: all found but pip]'
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'deskhand;inventory;snapshot'= {
+            cand -s 'Only these package sources (comma-separated): dpkg, rpm, apk, pacman, flatpak, snap, brew, pip [default: all found but pip]'
+            cand --source 'Only these package sources (comma-separated): dpkg, rpm, apk, pacman, flatpak, snap, brew, pip [default: all found but pip]'
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'deskhand;inventory;diff'= {
+            cand -s 'Only these package sources (comma-separated): dpkg, rpm, apk, pacman, flatpak, snap, brew, pip [default: all found but pip]'
+            cand --source 'Only these package sources (comma-separated): dpkg, rpm, apk, pacman, flatpak, snap, brew, pip [default: all found but pip]'
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'deskhand;inventory;help'= {
+            cand list 'Installed packages of every package system found (dpkg, rpm, apk, pacman, flatpak, snap, brew)'
+            cand show 'One package in every source that has it, with its details'
+            cand facts 'This machine: host, OS, kernel, CPU, memory, disks, uptime, interfaces, logged-in users'
+            cand check 'Check this machine against a baseline file: required and forbidden packages, free disk and memory'
+            cand snapshot 'Save the package list to FILE (JSON) for a later `inventory diff`'
+            cand diff 'What changed between two snapshots, or between a snapshot and now'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskhand;inventory;help;list'= {
+        }
+        &'deskhand;inventory;help;show'= {
+        }
+        &'deskhand;inventory;help;facts'= {
+        }
+        &'deskhand;inventory;help;check'= {
+        }
+        &'deskhand;inventory;help;snapshot'= {
+        }
+        &'deskhand;inventory;help;diff'= {
+        }
+        &'deskhand;inventory;help;help'= {
+        }
         &'deskhand;generate'= {
             cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
             cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
@@ -545,6 +679,7 @@ set edit:completion:arg-completer[deskhand] = {|@words|
         &'deskhand;help'= {
             cand account 'Directory accounts: status, unlock, search, locked accounts (OpenLDAP ppolicy)'
             cand net 'Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage'
+            cand inventory 'Installed software and system facts: list, search, baseline checks, snapshots and diffs'
             cand generate 'Shell completions and the man page'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -602,6 +737,26 @@ set edit:completion:arg-completer[deskhand] = {|@words|
         &'deskhand;help;net;port'= {
         }
         &'deskhand;help;net;check'= {
+        }
+        &'deskhand;help;inventory'= {
+            cand list 'Installed packages of every package system found (dpkg, rpm, apk, pacman, flatpak, snap, brew)'
+            cand show 'One package in every source that has it, with its details'
+            cand facts 'This machine: host, OS, kernel, CPU, memory, disks, uptime, interfaces, logged-in users'
+            cand check 'Check this machine against a baseline file: required and forbidden packages, free disk and memory'
+            cand snapshot 'Save the package list to FILE (JSON) for a later `inventory diff`'
+            cand diff 'What changed between two snapshots, or between a snapshot and now'
+        }
+        &'deskhand;help;inventory;list'= {
+        }
+        &'deskhand;help;inventory;show'= {
+        }
+        &'deskhand;help;inventory;facts'= {
+        }
+        &'deskhand;help;inventory;check'= {
+        }
+        &'deskhand;help;inventory;snapshot'= {
+        }
+        &'deskhand;help;inventory;diff'= {
         }
         &'deskhand;help;generate'= {
             cand completions 'Print a shell completion script'

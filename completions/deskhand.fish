@@ -26,7 +26,8 @@ end
 
 complete -c deskhand -n "__fish_deskhand_needs_command" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
-markdown\t'Markdown, to paste into a ticket'"
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
 complete -c deskhand -n "__fish_deskhand_needs_command" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -37,12 +38,14 @@ complete -c deskhand -n "__fish_deskhand_needs_command" -s h -l help -d 'Print h
 complete -c deskhand -n "__fish_deskhand_needs_command" -s V -l version -d 'Print version'
 complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "account" -d 'Directory accounts: status, unlock, search, locked accounts (OpenLDAP ppolicy)'
 complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "net" -d 'Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage'
+complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "inventory" -d 'Installed software and system facts: list, search, baseline checks, snapshots and diffs'
 complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "generate" -d 'Shell completions and the man page'
 complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
-markdown\t'Markdown, to paste into a ticket'"
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -66,19 +69,22 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fis
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from show" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
-markdown\t'Markdown, to paste into a ticket'"
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from show" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from show" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from show" -l all-servers -d 'Also ask every server of the profile (`servers:`): lock state, failure count and last logon per server, side by side (AD counts them per domain controller)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No progress bars and no warnings on stderr'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from find" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from find" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
-markdown\t'Markdown, to paste into a ticket'"
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from find" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -90,7 +96,8 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_se
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from locked" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from locked" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
-markdown\t'Markdown, to paste into a ticket'"
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from locked" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -103,7 +110,8 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_se
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from expiring" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from expiring" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
-markdown\t'Markdown, to paste into a ticket'"
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from expiring" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -115,7 +123,8 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_se
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from expired" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from expired" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
-markdown\t'Markdown, to paste into a ticket'"
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from expired" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -132,7 +141,8 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_se
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from reset" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from reset" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
-markdown\t'Markdown, to paste into a ticket'"
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from reset" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -150,13 +160,15 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_se
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from unlock" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from unlock" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
-markdown\t'Markdown, to paste into a ticket'"
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from unlock" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from unlock" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from unlock" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from unlock" -s n -l dry-run -d 'Show the exact LDAP modifications; change nothing'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from unlock" -l all-servers -d 'Unlock on every server of the profile (`servers:`), not only the first: AD counts failures per domain controller, and an unlock replicated from another DC leaves them'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from unlock" -s q -l quiet -d 'No progress bars and no warnings on stderr'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from unlock" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from unlock" -s V -l version -d 'Print version'
@@ -166,7 +178,8 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_se
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from disable" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from disable" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
-markdown\t'Markdown, to paste into a ticket'"
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from disable" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -182,7 +195,8 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_se
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from enable" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from enable" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
-markdown\t'Markdown, to paste into a ticket'"
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from enable" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -195,7 +209,8 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_se
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from groups" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from groups" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
-markdown\t'Markdown, to paste into a ticket'"
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from groups" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -207,7 +222,8 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_se
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from group" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from group" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
-markdown\t'Markdown, to paste into a ticket'"
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from group" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -233,7 +249,8 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_se
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and not __fish_seen_subcommand_from ping dns port check help" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
-markdown\t'Markdown, to paste into a ticket'"
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and not __fish_seen_subcommand_from ping dns port check help" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -256,7 +273,8 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_s
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from ping" -l min-alive -d 'Pass when at least N targets answer (default: all must)' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from ping" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
-markdown\t'Markdown, to paste into a ticket'"
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from ping" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -275,7 +293,8 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_s
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from dns" -l concurrency -d 'Queries in flight at once' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from dns" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
-markdown\t'Markdown, to paste into a ticket'"
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from dns" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -293,7 +312,8 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_s
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from port" -l warn-days -d 'Fail when the certificate expires within N days (implies --tls) [default: 14, config net.warn_days]' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from port" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
-markdown\t'Markdown, to paste into a ticket'"
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from port" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -313,7 +333,8 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_s
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from check" -l warn-days -d 'Fail when the certificate expires within N days (implies --tls) [default: 14, config net.warn_days]' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
-markdown\t'Markdown, to paste into a ticket'"
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from check" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -330,9 +351,113 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_s
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from help" -f -a "port" -d 'TCP port checks and scans, with TLS certificate inspection'
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from help" -f -a "check" -d 'Why can\'t the user reach X? DNS -> ping -> TCP -> TLS, with a verdict'
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and not __fish_seen_subcommand_from list show facts check snapshot diff help" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and not __fish_seen_subcommand_from list show facts check snapshot diff help" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and not __fish_seen_subcommand_from list show facts check snapshot diff help" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and not __fish_seen_subcommand_from list show facts check snapshot diff help" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and not __fish_seen_subcommand_from list show facts check snapshot diff help" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and not __fish_seen_subcommand_from list show facts check snapshot diff help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and not __fish_seen_subcommand_from list show facts check snapshot diff help" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and not __fish_seen_subcommand_from list show facts check snapshot diff help" -f -a "list" -d 'Installed packages of every package system found (dpkg, rpm, apk, pacman, flatpak, snap, brew)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and not __fish_seen_subcommand_from list show facts check snapshot diff help" -f -a "show" -d 'One package in every source that has it, with its details'
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and not __fish_seen_subcommand_from list show facts check snapshot diff help" -f -a "facts" -d 'This machine: host, OS, kernel, CPU, memory, disks, uptime, interfaces, logged-in users'
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and not __fish_seen_subcommand_from list show facts check snapshot diff help" -f -a "check" -d 'Check this machine against a baseline file: required and forbidden packages, free disk and memory'
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and not __fish_seen_subcommand_from list show facts check snapshot diff help" -f -a "snapshot" -d 'Save the package list to FILE (JSON) for a later `inventory diff`'
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and not __fish_seen_subcommand_from list show facts check snapshot diff help" -f -a "diff" -d 'What changed between two snapshots, or between a snapshot and now'
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and not __fish_seen_subcommand_from list show facts check snapshot diff help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from list" -s s -l source -d 'Only these package sources (comma-separated): dpkg, rpm, apk, pacman, flatpak, snap, brew, pip [default: all found but pip]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from list" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from list" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from show" -s s -l source -d 'Only these package sources (comma-separated): dpkg, rpm, apk, pacman, flatpak, snap, brew, pip [default: all found but pip]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from show" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from show" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from facts" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from facts" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from facts" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from facts" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from facts" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from facts" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from facts" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from check" -s s -l source -d 'Only these package sources (comma-separated): dpkg, rpm, apk, pacman, flatpak, snap, brew, pip [default: all found but pip]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from check" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from check" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from check" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from snapshot" -s s -l source -d 'Only these package sources (comma-separated): dpkg, rpm, apk, pacman, flatpak, snap, brew, pip [default: all found but pip]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from snapshot" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from snapshot" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from snapshot" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from snapshot" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from snapshot" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from snapshot" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from snapshot" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from diff" -s s -l source -d 'Only these package sources (comma-separated): dpkg, rpm, apk, pacman, flatpak, snap, brew, pip [default: all found but pip]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from diff" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from diff" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from diff" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from help" -f -a "list" -d 'Installed packages of every package system found (dpkg, rpm, apk, pacman, flatpak, snap, brew)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from help" -f -a "show" -d 'One package in every source that has it, with its details'
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from help" -f -a "facts" -d 'This machine: host, OS, kernel, CPU, memory, disks, uptime, interfaces, logged-in users'
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check this machine against a baseline file: required and forbidden packages, free disk and memory'
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from help" -f -a "snapshot" -d 'Save the package list to FILE (JSON) for a later `inventory diff`'
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from help" -f -a "diff" -d 'What changed between two snapshots, or between a snapshot and now'
+complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
-markdown\t'Markdown, to paste into a ticket'"
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -346,7 +471,8 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fi
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from completions" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
-markdown\t'Markdown, to paste into a ticket'"
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from completions" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -358,7 +484,8 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_s
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from man" -l dir -d 'Write deskhand.1, deskhand-net.1, deskhand-net-ping.1, ... into DIR' -r -F
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from man" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
-markdown\t'Markdown, to paste into a ticket'"
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from man" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -370,10 +497,11 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_s
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "completions" -d 'Print a shell completion script'
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "man" -d 'Print the man page (roff), or write one page per command into a directory'
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net generate help" -f -a "account" -d 'Directory accounts: status, unlock, search, locked accounts (OpenLDAP ppolicy)'
-complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net generate help" -f -a "net" -d 'Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage'
-complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net generate help" -f -a "generate" -d 'Shell completions and the man page'
-complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net inventory generate help" -f -a "account" -d 'Directory accounts: status, unlock, search, locked accounts (OpenLDAP ppolicy)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net inventory generate help" -f -a "net" -d 'Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net inventory generate help" -f -a "inventory" -d 'Installed software and system facts: list, search, baseline checks, snapshots and diffs'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net inventory generate help" -f -a "generate" -d 'Shell completions and the man page'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net inventory generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "show" -d 'The account\'s status card: locked, disabled, expiry, must-change, failures, groups'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "find" -d 'Search accounts by login, name or mail (substring)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "locked" -d 'Every account that is locked now'
@@ -389,5 +517,11 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from net" -f -a "dns" -d 'DNS lookups of any record type, against one or several servers'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from net" -f -a "port" -d 'TCP port checks and scans, with TLS certificate inspection'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from net" -f -a "check" -d 'Why can\'t the user reach X? DNS -> ping -> TCP -> TLS, with a verdict'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from inventory" -f -a "list" -d 'Installed packages of every package system found (dpkg, rpm, apk, pacman, flatpak, snap, brew)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from inventory" -f -a "show" -d 'One package in every source that has it, with its details'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from inventory" -f -a "facts" -d 'This machine: host, OS, kernel, CPU, memory, disks, uptime, interfaces, logged-in users'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from inventory" -f -a "check" -d 'Check this machine against a baseline file: required and forbidden packages, free disk and memory'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from inventory" -f -a "snapshot" -d 'Save the package list to FILE (JSON) for a later `inventory diff`'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from inventory" -f -a "diff" -d 'What changed between two snapshots, or between a snapshot and now'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "completions" -d 'Print a shell completion script'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "man" -d 'Print the man page (roff), or write one page per command into a directory'

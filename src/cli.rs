@@ -11,7 +11,7 @@ use std::path::PathBuf;
 #[command(
     name = "deskhand",
     version,
-    about = "A toolkit for help desk technicians: directory accounts and network diagnostics.",
+    about = "A toolkit for help desk technicians: directory accounts, network diagnostics and software inventory.",
     long_about = None,
     after_help = EXIT_CODES_HELP,
     propagate_version = true,
@@ -52,6 +52,8 @@ pub enum OutputFormat {
     Json,
     /// Markdown, to paste into a ticket
     Markdown,
+    /// CSV of the tables, for spreadsheets
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
@@ -69,9 +71,78 @@ pub enum Command {
     /// Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage
     #[command(subcommand)]
     Net(NetCommand),
+    /// Installed software and system facts: list, search, baseline checks, snapshots and diffs
+    #[command(subcommand)]
+    Inventory(InventoryCommand),
     /// Shell completions and the man page
     #[command(subcommand)]
     Generate(GenerateCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum InventoryCommand {
+    /// Installed packages of every package system found (dpkg, rpm, apk, pacman, flatpak, snap, brew)
+    #[command(
+        after_help = "Examples:\n  deskhand inventory list\n  deskhand inventory list 'openssh*'\n  deskhand inventory list --source dpkg,snap -o csv > software.csv\n  deskhand inventory list --source pip"
+    )]
+    List(InventoryListArgs),
+    /// One package in every source that has it, with its details
+    #[command(after_help = "Exit 1 when no source has it.\n\nExample:\n  deskhand inventory show openvpn")]
+    Show {
+        /// Package name (a glob: * and ?)
+        name: String,
+        #[command(flatten)]
+        sources: SourceArgs,
+    },
+    /// This machine: host, OS, kernel, CPU, memory, disks, uptime, interfaces, logged-in users
+    Facts,
+    /// Check this machine against a baseline file: required and forbidden packages, free disk and memory
+    #[command(
+        after_help = "Exit 1 when any rule fails.\n\nBaseline file (YAML):\n  name: office laptop\n  required:\n    - openssh-server >= 1:9.2      # [source:]NAME [OP VERSION]; OP: >= > <= < = !=\n    - dpkg:curl\n  forbidden:\n    - transmission*                # a glob\n  disk:\n    - path: /\n      min_free: 5 GiB              # or 10%\n  memory:\n    min_total: 4 GiB\n    min_available: 512 MiB\n\nVersions compare by each package system's rules (dpkg epochs and ~, rpm EVR, ...).\n\nExample:\n  deskhand inventory check baseline.yaml -o markdown"
+    )]
+    Check {
+        /// The baseline YAML file
+        baseline: PathBuf,
+        #[command(flatten)]
+        sources: SourceArgs,
+    },
+    /// Save the package list to FILE (JSON) for a later `inventory diff`
+    #[command(
+        after_help = "(-o is the output format everywhere, so the file is a plain argument.)\n\nExample:\n  deskhand inventory snapshot /var/tmp/software-2026-11.json"
+    )]
+    Snapshot {
+        /// The snapshot file to create (never overwritten)
+        file: PathBuf,
+        #[command(flatten)]
+        sources: SourceArgs,
+    },
+    /// What changed between two snapshots, or between a snapshot and now
+    #[command(
+        after_help = "Exit 1 when anything changed.\n\nExamples:\n  deskhand inventory diff last-month.json\n  deskhand inventory diff old.json new.json -o markdown"
+    )]
+    Diff {
+        /// The older snapshot
+        old: PathBuf,
+        /// The newer snapshot [default: this machine now]
+        new: Option<PathBuf>,
+        #[command(flatten)]
+        sources: SourceArgs,
+    },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SourceArgs {
+    /// Only these package sources (comma-separated): dpkg, rpm, apk, pacman, flatpak, snap, brew, pip [default: all found but pip]
+    #[arg(long, short = 's', value_name = "SOURCES", value_delimiter = ',')]
+    pub source: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct InventoryListArgs {
+    /// Only packages whose name matches (a glob: * and ?; plain text matches as a substring)
+    pub pattern: Option<String>,
+    #[command(flatten)]
+    pub sources: SourceArgs,
 }
 
 #[derive(Debug, Args)]
@@ -87,11 +158,15 @@ pub struct AccountArgs {
 pub enum AccountCommand {
     /// The account's status card: locked, disabled, expiry, must-change, failures, groups
     #[command(
-        after_help = "Exit 1 when the account cannot log in.\n\nExamples:\n  deskhand account show alice\n  deskhand account show 'uid=alice,ou=people,dc=example,dc=test' -o markdown"
+        after_help = "Exit 1 when the account cannot log in (with --all-servers: on any server).\n\nExamples:\n  deskhand account show alice\n  deskhand account show alice --all-servers\n  deskhand account show 'uid=alice,ou=people,dc=example,dc=test' -o markdown"
     )]
     Show {
         /// Login name or DN
         user: String,
+        /// Also ask every server of the profile (`servers:`): lock state, failure count and
+        /// last logon per server, side by side (AD counts them per domain controller)
+        #[arg(long)]
+        all_servers: bool,
     },
     /// Search accounts by login, name or mail (substring)
     Find {
@@ -115,9 +190,9 @@ pub enum AccountCommand {
     Reset(ResetArgs),
     /// Clear the lock and the failure count so the user can log in again
     #[command(
-        after_help = "Examples:\n  deskhand account unlock alice\n  deskhand account unlock alice bob --ticket INC-1234\n  deskhand account unlock -f locked.txt --dry-run"
+        after_help = "Examples:\n  deskhand account unlock alice\n  deskhand account unlock alice bob --ticket INC-1234\n  deskhand account unlock alice --all-servers\n  deskhand account unlock -f locked.txt --dry-run"
     )]
-    Unlock(UsersArgs),
+    Unlock(UnlockArgs),
     /// Disable accounts (OpenLDAP: a permanent administrative lock)
     Disable(UsersArgs),
     /// Enable disabled accounts
@@ -176,6 +251,16 @@ pub struct GroupArgs {
     pub file: Option<String>,
     #[command(flatten)]
     pub change: ChangeArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct UnlockArgs {
+    #[command(flatten)]
+    pub users: UsersArgs,
+    /// Unlock on every server of the profile (`servers:`), not only the first: AD counts
+    /// failures per domain controller, and an unlock replicated from another DC leaves them
+    #[arg(long)]
+    pub all_servers: bool,
 }
 
 #[derive(Debug, Args)]

@@ -28,6 +28,9 @@ pub struct Config {
 pub struct DirectoryConfig {
     /// `ldaps://host[:port]`, `ldap://host[:port]` (with starttls), or `ldapi://socket`
     pub url: String,
+    /// The directory's other servers (AD domain controllers, replicas), asked by
+    /// `--all-servers`; same credentials and TLS settings as `url`.
+    pub servers: Option<Vec<String>>,
     pub starttls: Option<bool>,
     pub ca_file: Option<PathBuf>,
     pub base_dn: String,
@@ -107,7 +110,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, CommandError> {
         let detail = e.to_string().replace("<input>", &path.display().to_string());
         let detail = detail.trim_end().strip_prefix("error: ").unwrap_or(detail.trim_end()).to_string();
         CommandError::usage(format!("config file {}, {detail}", path.display()))
-            .with_hint("known keys: output, color, timeout, net.{dns_servers, ping_rate, warn_days}, default_directory, directories.NAME.{url, starttls, ca_file, base_dn, users, groups, disabled, bind_dn, password_file, password_env, password_command, sasl_external, flavor, login_attribute, allow_plaintext, timeout, password_policy, disable_method}")
+            .with_hint("known keys: output, color, timeout, net.{dns_servers, ping_rate, warn_days}, default_directory, directories.NAME.{url, servers, starttls, ca_file, base_dn, users, groups, disabled, bind_dn, password_file, password_env, password_command, sasl_external, flavor, login_attribute, allow_plaintext, timeout, password_policy, disable_method}")
     })?;
     // Values whose syntax is ours are checked now, so the error names the file.
     let in_file =

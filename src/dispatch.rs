@@ -12,6 +12,7 @@ use deskhand_commands::account::directory::Directory as _;
 pub const LONG_BATCH: usize = 50;
 use crate::settings::{Operation, OutputSettings};
 use deskhand_commands::account::{self, audit::Audit, directory::LdapDirectory, flavor::Flavor};
+use deskhand_commands::inventory;
 use deskhand_commands::net::{check, dns, ping, port, targets};
 use deskhand_commands::{CommandError, Outcome};
 
@@ -30,6 +31,12 @@ pub enum Report {
     AccountChange(account::change::ChangeReport),
     /// Already written item by item (JSON); only the closing is left.
     AccountChangeStreamed(account::change::ChangeReport, std::sync::Arc<JsonStream>),
+    InventoryList(inventory::query::ListReport),
+    InventoryShow(inventory::query::ListReport),
+    InventoryFacts(Box<inventory::facts::Facts>),
+    InventoryCheck(inventory::baseline::CheckReport),
+    InventorySnapshot(inventory::query::SnapshotReport),
+    InventoryDiff(inventory::snapshot::DiffReport),
 }
 
 pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Outcome), CommandError> {
@@ -43,8 +50,15 @@ pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Ou
                 profile.login_attribute = flavor.default_login_attribute().to_string();
             }
             match verb {
-                AccountVerb::Show(user) => {
-                    let (r, o) = account::show::run(&dir, &profile, flavor, &user).await?;
+                AccountVerb::Show { user, all_servers } => {
+                    let (mut r, mut o) = account::show::run(&dir, &profile, flavor, &user).await?;
+                    if all_servers {
+                        let others = account::servers::connect_others(&profile, password.as_ref()).await?;
+                        let mut servers: Vec<(String, Result<&LdapDirectory, CommandError>)> = vec![(profile.url.clone(), Ok(&dir))];
+                        servers.extend(others.iter().map(|(url, d)| (url.clone(), d.as_ref().map_err(Clone::clone))));
+                        let states = account::servers::across(&servers, flavor, &r.policy, &r.dn).await;
+                        o = account::servers::judge(&mut r, states);
+                    }
                     Ok((Report::AccountShow(Box::new(r)), o))
                 }
                 AccountVerb::Find(q) => {
@@ -71,7 +85,29 @@ pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Ou
                     let (r, o) = account::show::groups(&dir, &profile, flavor, &user).await?;
                     Ok((Report::AccountGroups(r), o))
                 }
-                AccountVerb::Change { actions, users, dry_run, ticket, reason } => {
+                AccountVerb::Change { actions, users, dry_run, ticket, reason, all_servers: true } => {
+                    let others = account::servers::connect_others(&profile, password.as_ref()).await?;
+                    let mut servers: Vec<(String, Result<&LdapDirectory, CommandError>)> = vec![(profile.url.clone(), Ok(&dir))];
+                    servers.extend(others.iter().map(|(url, d)| (url.clone(), d.as_ref().map_err(Clone::clone))));
+                    let audit_path = Audit::default_path();
+                    if !dry_run {
+                        check_audit(&Audit::new(audit_path.clone(), &profile.name, None, None))?;
+                    }
+                    let bar = Bar::new(out.progress && users.len() * actions.len() * servers.len() > 1, "unlock");
+                    let batch = account::change::Batch { users: &users, actions: &actions, dry_run, keep: Keep::All };
+                    let (r, o) = account::change::run_on_servers(
+                        &servers,
+                        &profile,
+                        flavor,
+                        batch,
+                        &|url: &str| Audit::new(audit_path.clone(), &format!("{} ({url})", profile.name), ticket.clone(), reason.clone()),
+                        &bar,
+                    )
+                    .await;
+                    bar.finish();
+                    Ok((Report::AccountChange(r), o))
+                }
+                AccountVerb::Change { actions, users, dry_run, ticket, reason, all_servers: false } => {
                     let audit = Audit::new(Audit::default_path(), &profile.name, ticket, reason);
                     if !dry_run {
                         check_audit(&audit)?;
@@ -97,6 +133,39 @@ pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Ou
                     result
                 }
             }
+        }
+        Operation::Inventory { verb, sources } => {
+            use crate::settings::InventoryVerb;
+            // File and process work: off the async workers.
+            tokio::task::spawn_blocking(move || {
+                let roots = inventory::Roots::default();
+                let s = &sources;
+                Ok(match verb {
+                    InventoryVerb::List(pattern) => {
+                        let (r, o) = inventory::query::list(&roots, s, pattern.as_deref())?;
+                        (Report::InventoryList(r), o)
+                    }
+                    InventoryVerb::Show(name) => {
+                        let (r, o) = inventory::query::show(&roots, s, &name)?;
+                        (Report::InventoryShow(r), o)
+                    }
+                    InventoryVerb::Facts => (Report::InventoryFacts(Box::new(inventory::facts::gather())), Outcome::Ok),
+                    InventoryVerb::Check(path) => {
+                        let (r, o) = inventory::query::check(&roots, s, &path, &inventory::baseline::SystemProbe)?;
+                        (Report::InventoryCheck(r), o)
+                    }
+                    InventoryVerb::Snapshot(file) => {
+                        let (r, o) = inventory::query::take_snapshot(&roots, s, &file)?;
+                        (Report::InventorySnapshot(r), o)
+                    }
+                    InventoryVerb::Diff { old, new } => {
+                        let (r, o) = inventory::query::diff(&roots, s, &old, new.as_deref())?;
+                        (Report::InventoryDiff(r), o)
+                    }
+                })
+            })
+            .await
+            .map_err(|e| CommandError::environment(format!("the inventory task failed: {e}")))?
         }
         Operation::Ping { specs, family, mut request } => {
             request.targets = targets::expand(&specs, family).await?;

@@ -160,6 +160,18 @@ fn render(report: &Report, outcome: Outcome, out: OutputSettings) -> io::Result<
         Report::AccountReset(r) => output::write_report(&mut w, &out, "deskhand.account.reset.v1", r, outcome, output::account::reset)?,
         Report::AccountGroups(r) => output::write_report(&mut w, &out, "deskhand.account.groups.v1", r, outcome, output::account::groups)?,
         Report::AccountChangeStreamed(r, stream) => stream.finish(r, outcome)?,
+        Report::InventoryList(r) => output::write_report(&mut w, &out, "deskhand.inventory.list.v1", r, outcome, output::inventory::list)?,
+        Report::InventoryShow(r) => output::write_report(&mut w, &out, "deskhand.inventory.show.v1", r, outcome, output::inventory::show)?,
+        Report::InventoryFacts(r) => {
+            output::write_report(&mut w, &out, "deskhand.inventory.facts.v1", &**r, outcome, output::inventory::facts)?;
+        }
+        Report::InventoryCheck(r) => {
+            output::write_report(&mut w, &out, "deskhand.inventory.check.v1", r, outcome, output::inventory::check)?;
+        }
+        Report::InventorySnapshot(r) => {
+            output::write_report(&mut w, &out, "deskhand.inventory.snapshot-taken.v1", r, outcome, output::inventory::snapshot)?;
+        }
+        Report::InventoryDiff(r) => output::write_report(&mut w, &out, "deskhand.inventory.diff.v1", r, outcome, output::inventory::diff)?,
         Report::AccountChange(r) => {
             let schema = format!("deskhand.account.{}.v1", r.action.replace(' ', "-"));
             output::write_report(&mut w, &out, &schema, r, outcome, output::account::change)?;

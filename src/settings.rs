@@ -2,7 +2,7 @@
 //! by clap) > config file > default, merged by [`layer`]. Environment probes (is stdout
 //! a terminal? is `NO_COLOR` set?) happen here, once.
 
-use crate::cli::{AccountArgs, AccountCommand, GroupArgs, GroupCommand, UsersArgs};
+use crate::cli::{AccountArgs, AccountCommand, GroupArgs, GroupCommand, InventoryCommand, SourceArgs, UsersArgs};
 use crate::cli::{
     CheckArgs, Cli, ColorChoice, Command, DnsArgs, FamilyArgs, GenerateCommand, NetCommand, OutputFormat, PingArgs, PortArgs, TlsArgs,
 };
@@ -10,6 +10,7 @@ use crate::config::Config;
 use deskhand_commands::CommandError;
 use deskhand_commands::account::change::Action;
 use deskhand_commands::account::directory::Profile;
+use deskhand_commands::inventory::Source;
 use deskhand_commands::net::check::CheckRequest;
 use deskhand_commands::net::dns::{self, DnsRequest, Protocol};
 use deskhand_commands::net::ping::{PingRequest, Show};
@@ -68,14 +69,25 @@ pub enum PasswordChoice {
 /// An `account` verb.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AccountVerb {
-    Show(String),
+    Show {
+        user: String,
+        all_servers: bool,
+    },
     Find(String),
     Locked,
     Groups(String),
     Expiring(u32),
     Expired,
     Reset(ResetPlan),
-    Change { actions: Vec<Action>, users: Vec<String>, dry_run: bool, ticket: Option<String>, reason: Option<String> },
+    Change {
+        actions: Vec<Action>,
+        users: Vec<String>,
+        dry_run: bool,
+        ticket: Option<String>,
+        reason: Option<String>,
+        /// On every server of the profile.
+        all_servers: bool,
+    },
 }
 
 /// What to do, fully resolved except for work that needs the network (name resolution).
@@ -95,6 +107,26 @@ pub enum Operation {
     Dns(DnsRequest),
     Port(PortRequest),
     Check(CheckRequest),
+    Inventory {
+        verb: InventoryVerb,
+        /// The sources asked for; empty: every one found (pip only when named).
+        sources: Vec<Source>,
+    },
+}
+
+/// An `inventory` verb.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InventoryVerb {
+    /// Packages whose name matches the glob (all when `None`).
+    List(Option<String>),
+    Show(String),
+    Facts,
+    Check(std::path::PathBuf),
+    Snapshot(std::path::PathBuf),
+    Diff {
+        old: std::path::PathBuf,
+        new: Option<std::path::PathBuf>,
+    },
 }
 
 /// Special modes that read no config and touch no network.
@@ -185,7 +217,7 @@ pub fn special(cli: &Cli) -> Option<Special> {
     match &cli.command {
         Command::Generate(GenerateCommand::Completions { shell }) => Some(Special::Completions(*shell)),
         Command::Generate(GenerateCommand::Man { dir }) => Some(Special::Man(dir.clone())),
-        Command::Net(_) | Command::Account(_) => None,
+        Command::Net(_) | Command::Account(_) | Command::Inventory(_) => None,
     }
 }
 
@@ -201,8 +233,31 @@ pub fn operation(cli: &Cli, g: &Globals, config: &Config) -> Result<Operation, C
         Command::Net(NetCommand::Port(a)) => port_op(a, config, timeout),
         Command::Net(NetCommand::Check(a)) => check(a, config, timeout),
         Command::Account(a) => account(a, g, config, timeout),
+        Command::Inventory(c) => inventory(c),
         Command::Generate(_) => Err(CommandError::usage("generate is handled before settings")),
     }
+}
+
+fn inventory(c: &InventoryCommand) -> Result<Operation, CommandError> {
+    let (verb, sources) = match c {
+        InventoryCommand::List(a) => (InventoryVerb::List(a.pattern.clone()), &a.sources),
+        InventoryCommand::Show { name, sources } => (InventoryVerb::Show(name.clone()), sources),
+        InventoryCommand::Facts => (InventoryVerb::Facts, &SourceArgs { source: vec![] }),
+        InventoryCommand::Check { baseline, sources } => (InventoryVerb::Check(baseline.clone()), sources),
+        InventoryCommand::Snapshot { file, sources } => (InventoryVerb::Snapshot(file.clone()), sources),
+        InventoryCommand::Diff { old, new, sources } => (InventoryVerb::Diff { old: old.clone(), new: new.clone() }, sources),
+    };
+    let mut chosen = Vec::new();
+    for name in sources.source.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        let source = Source::parse(name).ok_or_else(|| {
+            CommandError::usage(format!("unknown package source '{name}'"))
+                .with_hint(format!("use one of: {}", Source::ALL.iter().map(|s| s.name()).collect::<Vec<_>>().join(", ")))
+        })?;
+        if !chosen.contains(&source) {
+            chosen.push(source);
+        }
+    }
+    Ok(Operation::Inventory { verb, sources: chosen })
 }
 
 fn positive(d: Duration, what: &str) -> Result<Duration, CommandError> {
@@ -380,6 +435,7 @@ fn account(args: &AccountArgs, g: &Globals, config: &Config, timeout: Duration) 
     let profile = Profile {
         name: name.clone(),
         url: profile_config.url.clone(),
+        servers: profile_config.servers.clone().unwrap_or_default(),
         starttls: profile_config.starttls.unwrap_or(false),
         ca_file: profile_config.ca_file.clone(),
         base_dn: profile_config.base_dn.clone(),
@@ -420,10 +476,16 @@ fn account(args: &AccountArgs, g: &Globals, config: &Config, timeout: Duration) 
         SecretSource::Prompt
     };
     let verb = match &args.command {
-        AccountCommand::Show { user } => AccountVerb::Show(user.clone()),
+        AccountCommand::Show { user, all_servers } => AccountVerb::Show { user: user.clone(), all_servers: *all_servers },
         AccountCommand::Find { query } => AccountVerb::Find(query.clone()),
         AccountCommand::Locked => AccountVerb::Locked,
-        AccountCommand::Unlock(u) => users_change(u, Action::Unlock)?,
+        AccountCommand::Unlock(u) => {
+            let mut verb = users_change(&u.users, Action::Unlock)?;
+            if let AccountVerb::Change { all_servers, .. } = &mut verb {
+                *all_servers = u.all_servers;
+            }
+            verb
+        }
         AccountCommand::Disable(u) => users_change(u, Action::Disable)?,
         AccountCommand::Enable(u) => users_change(u, Action::Enable)?,
         AccountCommand::Groups { user } => AccountVerb::Groups(user.clone()),
@@ -462,7 +524,14 @@ fn group_change(g: &GroupArgs, adding: bool) -> Result<AccountVerb, CommandError
         }
     };
     let actions = groups.into_iter().map(|n| if adding { Action::GroupAdd(n) } else { Action::GroupRemove(n) }).collect();
-    Ok(AccountVerb::Change { actions, users, dry_run: g.change.dry_run, ticket: g.change.ticket.clone(), reason: g.change.reason.clone() })
+    Ok(AccountVerb::Change {
+        actions,
+        users,
+        dry_run: g.change.dry_run,
+        ticket: g.change.ticket.clone(),
+        reason: g.change.reason.clone(),
+        all_servers: false,
+    })
 }
 
 fn users_change(u: &UsersArgs, action: Action) -> Result<AccountVerb, CommandError> {
@@ -473,6 +542,7 @@ fn users_change(u: &UsersArgs, action: Action) -> Result<AccountVerb, CommandErr
         dry_run: u.change.dry_run,
         ticket: u.change.ticket.clone(),
         reason: u.change.reason.clone(),
+        all_servers: false,
     })
 }
 

@@ -733,3 +733,34 @@ fn disable_by_end_time_when_the_profile_says_so() {
     s.run(&["account", "enable", "t-endtime"]).expect_code(0);
     assert!(bind("t-endtime", "EndTime-Pass-2026").0, "enabled again");
 }
+
+/// `--all-servers` against a profile whose second server is down: the reachable server
+/// still answers, the other is a row with its error, and the exit says incomplete (3).
+/// A profile without other servers is a usage error, not a silent single-server answer.
+#[test]
+fn all_servers_reports_an_unreachable_server_as_such() {
+    // Port 1 on loopback refuses at once.
+    let setup = Setup::new("servers: [ldaps://127.0.0.1:1]");
+    let shown = setup.run(&["-o", "json", "account", "show", "alice", "--all-servers"]);
+    shown.expect_code(3);
+    let servers = shown.json()["data"]["servers"].as_array().cloned().unwrap_or_default();
+    assert_eq!(servers.len(), 2, "{}", shown.stdout);
+    assert_eq!((servers[0]["locked"].as_bool(), servers[0]["error"].is_null()), (Some(false), true), "{}", shown.stdout);
+    assert_eq!(servers[1]["server"], "ldaps://127.0.0.1:1");
+    assert!(servers[1]["error"].as_str().is_some_and(|e| !e.is_empty()), "{}", shown.stdout);
+    let table = setup.run(&["account", "show", "alice", "--all-servers"]);
+    assert!(table.stdout.contains("could not be asked"), "{}", table.stdout);
+
+    // Unlock on all servers: per-item results for each server, the dead one not done.
+    let unlock = setup.run(&["-o", "json", "account", "unlock", "alice", "--all-servers", "--dry-run"]);
+    unlock.expect_code(3);
+    let items = unlock.json()["data"]["items"].as_array().cloned().unwrap_or_default();
+    let per: Vec<(String, String)> =
+        items.iter().map(|i| (i["server"].as_str().unwrap_or("").to_string(), i["result"].as_str().unwrap_or("").to_string())).collect();
+    assert_eq!(per, vec![(lab().ldaps, "unchanged".to_string()), ("ldaps://127.0.0.1:1".to_string(), "not_done".to_string())]);
+
+    let none = Setup::new("");
+    let err = none.run(&["account", "show", "alice", "--all-servers"]);
+    err.expect_code(2);
+    assert!(err.stderr.contains("servers:"), "{}", err.stderr);
+}

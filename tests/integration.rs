@@ -11,6 +11,7 @@
 //! - `account`: every account command against a real slapd with ppolicy, proven by real binds.
 //! - `account_ad`: the same scenarios against a real Samba AD DC.
 //! - `account_ds`: the same scenarios against a real 389 Directory Server.
+//! - `inventory`: this machine's dpkg database (beside dpkg-query), facts, baselines, diffs.
 
 mod util;
 
@@ -20,5 +21,6 @@ mod account_ds;
 mod check;
 mod cli;
 mod dns;
+mod inventory;
 mod ping;
 mod port;

@@ -6,6 +6,7 @@
 
 pub mod account;
 pub mod error;
+pub mod inventory;
 pub mod net;
 pub mod progress;
 pub mod util;
@@ -38,5 +39,17 @@ impl Outcome {
 
     pub fn is_ok(self) -> bool {
         self == Self::Ok
+    }
+
+    /// The worse of two outcomes (interrupted, then incomplete, then the check said no).
+    #[must_use]
+    pub fn worst(self, other: Self) -> Self {
+        let rank = |o: Self| match o {
+            Self::Ok => 0,
+            Self::CheckFailed => 1,
+            Self::Incomplete => 2,
+            Self::Interrupted => 3,
+        };
+        if rank(other) > rank(self) { other } else { self }
     }
 }

@@ -60,6 +60,30 @@ pub fn show(r: &AccountStatus) -> Doc {
         fields.push(("account expires".to_string(), Cell::new(e.clone(), if s.account_expired { Tone::Bad } else { Tone::Plain })));
     }
     doc.blocks.push(Block::Fields { title: format!("{} ({})", r.login, r.directory), fields });
+    if let Some(servers) = &r.servers {
+        let rows = servers
+            .iter()
+            .map(|v| {
+                if let Some(e) = &v.error {
+                    vec![Cell::from(v.server.clone()), Cell::new(format!("could not be asked: {e}"), Tone::Bad), opt(None), opt(None)]
+                } else {
+                    let locked = match (v.locked, &v.locked_since) {
+                        (Some(true), Some(since)) => Cell::new(format!("yes, since {since}"), Tone::Bad),
+                        (Some(true), None) => Cell::new("yes", Tone::Bad),
+                        _ => Cell::from("no"),
+                    };
+                    let failures = v.failures.unwrap_or(0);
+                    let failures = if failures == 0 {
+                        Cell::from("0")
+                    } else {
+                        Cell::new(format!("{failures} (last {})", v.last_failure.as_deref().unwrap_or("?")), Tone::Warn)
+                    };
+                    vec![Cell::from(v.server.clone()), locked, failures, Cell::from(v.last_logon.as_deref().unwrap_or("never"))]
+                }
+            })
+            .collect();
+        doc.table(&["server", "locked", "failed logins", "last logon"], rows);
+    }
     let verdict = if r.can_log_in {
         if r.reasons.is_empty() { "can log in: yes".to_string() } else { format!("can log in: yes, but {}", r.reasons.join("; ")) }
     } else {
@@ -124,6 +148,7 @@ pub fn change(r: &ChangeReport) -> Doc {
     let title = if r.dry_run { format!("{} (dry run: nothing changed)", r.action) } else { r.action.clone() };
     let mut doc = Doc::new(format!("{title} in {}", r.directory));
     let with_group = r.items.iter().any(|i| i.group.is_some());
+    let with_server = r.items.iter().any(|i| i.server.is_some());
     let rows: Vec<Vec<Cell>> = r
         .items
         .iter()
@@ -133,7 +158,11 @@ pub fn change(r: &ChangeReport) -> Doc {
             if i.relax {
                 changes.push("(with the Relax Rules control)".into());
             }
-            let mut row = vec![Cell::from(i.user.clone())];
+            let mut row = Vec::new();
+            if with_server {
+                row.push(Cell::from(i.server.clone().unwrap_or_default()));
+            }
+            row.push(Cell::from(i.user.clone()));
             if with_group {
                 row.push(Cell::from(i.group.clone().unwrap_or_default()));
             }
@@ -145,8 +174,15 @@ pub fn change(r: &ChangeReport) -> Doc {
             row
         })
         .collect();
-    let headers: &[&str] =
-        if with_group { &["user", "group", "result", "changes", "detail"] } else { &["user", "result", "changes", "detail"] };
+    let mut headers: Vec<&str> = Vec::new();
+    if with_server {
+        headers.push("server");
+    }
+    headers.push("user");
+    if with_group {
+        headers.push("group");
+    }
+    headers.extend(["result", "changes", "detail"]);
     let s = &r.summary;
     if r.listed == "exceptions" {
         doc.line(
@@ -155,7 +191,7 @@ pub fn change(r: &ChangeReport) -> Doc {
         );
     }
     if !rows.is_empty() {
-        doc.table(headers, rows);
+        doc.table(&headers, rows);
     }
     let verb = if r.dry_run { "would change" } else { "changed" };
     let mut line = format!("{}: {} {verb}, {} unchanged, {} failed", count(s.items, "item"), s.changed, s.unchanged, s.failed);

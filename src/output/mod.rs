@@ -4,6 +4,8 @@
 //! `Write`; nothing here decides exit codes.
 
 pub mod account;
+mod csv;
+pub mod inventory;
 mod markdown;
 pub mod net;
 pub mod stream;
@@ -109,6 +111,7 @@ pub fn write_report<T: Serialize, W: Write>(
         }
         OutputFormat::Table => table::write(out, &doc(report), settings.color),
         OutputFormat::Markdown => markdown::write(out, &doc(report)),
+        OutputFormat::Csv => csv::write(out, &doc(report)),
     }
 }
 

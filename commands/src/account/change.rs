@@ -75,6 +75,9 @@ pub struct ChangeItem {
     pub changes: Vec<Change>,
     pub relax: bool,
     pub detail: Option<String>,
+    /// With `--all-servers`: the server this item was done on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub server: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -265,6 +268,55 @@ pub async fn run<D: Directory>(
     (ChangeReport { action, dry_run, directory: dir.describe(), items, listed, summary }, outcome)
 }
 
+/// The same batch on each server of the directory in turn (`--all-servers`), the
+/// profile's own server first; each item says its server. A server that could not be
+/// reached gets its items as not done, and the outcome says incomplete.
+pub async fn run_on_servers<D: Directory>(
+    servers: &[(String, std::result::Result<&D, crate::error::CommandError>)],
+    profile: &Profile,
+    flavor: Flavor,
+    batch: Batch<'_>,
+    audit_for: &dyn Fn(&str) -> Audit,
+    progress: &dyn Progress,
+) -> (ChangeReport, Outcome) {
+    let mut report = ChangeReport {
+        action: batch.actions.first().map_or("change", Action::name).to_string(),
+        dry_run: batch.dry_run,
+        directory: servers.iter().map(|(url, _)| url.as_str()).collect::<Vec<_>>().join(", "),
+        items: vec![],
+        listed: "all",
+        summary: ChangeSummary::default(),
+    };
+    let mut outcome = Outcome::Ok;
+    for (url, dir) in servers {
+        let (mut items, summary, o) = match dir {
+            Ok(d) => {
+                let (r, o) = run(*d, &profile.on_server(url), flavor, batch, &audit_for(url), progress, &NoSink).await;
+                (r.items, r.summary, o)
+            }
+            Err(e) => {
+                let why = format!("cannot reach this server: {}", e.message);
+                let items: Vec<ChangeItem> =
+                    batch.users.iter().flat_map(|u| batch.actions.iter().map(|a| not_done(u, a, &why)).collect::<Vec<_>>()).collect();
+                let summary = ChangeSummary { items: items.len(), not_done: items.len(), ..ChangeSummary::default() };
+                (items, summary, Outcome::Incomplete)
+            }
+        };
+        for item in &mut items {
+            item.server = Some(url.clone());
+        }
+        report.items.append(&mut items);
+        let s = &mut report.summary;
+        s.items += summary.items;
+        s.changed += summary.changed;
+        s.unchanged += summary.unchanged;
+        s.failed += summary.failed;
+        s.not_done += summary.not_done;
+        outcome = outcome.worst(o);
+    }
+    (report, outcome)
+}
+
 fn group_of(action: &Action) -> Option<String> {
     match action {
         Action::GroupAdd(g) | Action::GroupRemove(g) => Some(g.clone()),
@@ -282,6 +334,7 @@ fn not_done(user: &str, action: &Action, why: &str) -> ChangeItem {
         changes: vec![],
         relax: false,
         detail: Some(why.to_string()),
+        server: None,
     }
 }
 
@@ -315,6 +368,7 @@ async fn one<D: Directory>(
         changes: vec![],
         relax: false,
         detail: None,
+        server: None,
     };
     let entry = match entry {
         Ok(e) => e,

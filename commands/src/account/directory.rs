@@ -47,6 +47,8 @@ pub enum DisableMethod {
 pub struct Profile {
     pub name: String,
     pub url: String,
+    /// The directory's other servers (domain controllers, replicas), for `--all-servers`.
+    pub servers: Vec<String>,
     pub starttls: bool,
     pub ca_file: Option<PathBuf>,
     pub base_dn: String,
@@ -70,6 +72,23 @@ pub struct Profile {
 impl Profile {
     pub fn users_base(&self) -> &str {
         self.users_dn.as_deref().unwrap_or(&self.base_dn)
+    }
+
+    /// Every server of the directory: `url` first, then the others, each once.
+    pub fn all_servers(&self) -> Vec<String> {
+        let mut all = vec![self.url.clone()];
+        for s in &self.servers {
+            if !all.iter().any(|a| a.trim().eq_ignore_ascii_case(s.trim())) {
+                all.push(s.clone());
+            }
+        }
+        all
+    }
+
+    /// This profile, pointed at another of its servers.
+    #[must_use]
+    pub fn on_server(&self, url: &str) -> Self {
+        Self { url: url.to_string(), ..self.clone() }
     }
 }
 

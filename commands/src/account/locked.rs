@@ -36,7 +36,7 @@ async fn states<D: Directory>(
     let mut out = Vec::with_capacity(entries.len());
     for mut e in entries {
         flavor.complete(dir, &mut e).await?;
-        let key = e.first("pwdPolicySubentry").map(ToString::to_string);
+        let key = e.first("pwdPolicySubentry").or_else(|| e.first("msDS-ResultantPSO")).map(ToString::to_string);
         if !policies.contains_key(&key) {
             let p = flavor.policy(dir, profile, &e).await?;
             policies.insert(key.clone(), p);

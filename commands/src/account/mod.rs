@@ -12,4 +12,5 @@ pub mod locked;
 pub mod password;
 pub mod reset;
 pub mod resolve;
+pub mod servers;
 pub mod show;

@@ -23,6 +23,9 @@ pub struct AccountStatus {
     /// Why not, or what to know even so (must change, failures).
     pub reasons: Vec<String>,
     pub directory: String,
+    /// With `--all-servers`: the account on each server of the profile.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub servers: Option<Vec<super::servers::ServerState>>,
 }
 
 /// Runs `account show`.
@@ -49,6 +52,7 @@ pub async fn run<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, user:
         can_log_in,
         reasons,
         directory: dir.describe(),
+        servers: None,
     };
     Ok((status, Outcome::from_ok(can_log_in)))
 }

@@ -14,7 +14,10 @@ use crate::util::rfc3339;
 pub const CAPABILITY: &str = "1.2.840.113556.1.4.800";
 
 /// Constructed attributes, computed only for a base-scope read.
-pub const COMPUTED_ATTRS: &[&str] = &["msDS-User-Account-Control-Computed", "msDS-UserPasswordExpiryTimeComputed"];
+pub const COMPUTED_ATTRS: &[&str] = &["msDS-User-Account-Control-Computed", "msDS-UserPasswordExpiryTimeComputed", "msDS-ResultantPSO"];
+
+/// What a fine-grained password policy (PSO, `msDS-PasswordSettings`) holds.
+const PSO_ATTRS: &[&str] = &["msDS-LockoutDuration", "msDS-LockoutThreshold", "msDS-MaximumPasswordAge", "msDS-MinimumPasswordLength"];
 
 /// userAccountControl bits.
 pub const UAC_DISABLED: u32 = 0x2;
@@ -59,6 +62,20 @@ pub fn policy_interval(text: &str) -> Option<i64> {
         return Some(0);
     }
     Some(v.saturating_abs() / 10_000_000)
+}
+
+/// A fine-grained policy (PSO): the same fields as the domain's, under `msDS-` names.
+pub fn policy_from_pso(pso: &Entry) -> Policy {
+    let threshold = pso.first("msDS-LockoutThreshold").and_then(|v| v.parse::<u32>().ok());
+    Policy {
+        source: Some(pso.dn.clone()),
+        max_age: pso.first("msDS-MaximumPasswordAge").and_then(policy_interval).filter(|s| *s > 0),
+        lockout: threshold.map(|t| t > 0),
+        lockout_duration: pso.first("msDS-LockoutDuration").and_then(policy_interval),
+        max_failure: threshold,
+        grace_limit: None,
+        min_length: pso.first("msDS-MinimumPasswordLength").and_then(|v| v.parse().ok()),
+    }
 }
 
 /// The domain's policy, from the attributes of the domain root object.
@@ -118,10 +135,14 @@ pub fn state(entry: &Entry, policy: &Policy, now: i64) -> AccountState {
     s
 }
 
-/// Unlocking: `lockoutTime: 0`, the only value one may write (it also clears
-/// badPwdCount on that DC).
+/// Unlocking: `lockoutTime: 0`, the only value one may write. It also clears
+/// `badPwdCount` on the DC written to, so it is written when that DC counts failures
+/// even though the lock itself is gone (replicated from an unlock on another DC).
 pub fn unlock_plan(entry: &Entry) -> Option<Plan> {
-    entry.first("lockoutTime").and_then(filetime)?;
+    let failures = entry.first("badPwdCount").and_then(|v| v.trim().parse::<u32>().ok()).unwrap_or(0);
+    if entry.first("lockoutTime").and_then(filetime).is_none() && failures == 0 {
+        return None;
+    }
     Some(Plan { changes: vec![Change::Replace { attr: "lockoutTime".into(), values: vec!["0".into()] }], relax: false, after: vec![] })
 }
 
@@ -149,11 +170,32 @@ pub fn enable_plan(entry: &Entry) -> Option<Plan> {
     toggle_disabled(entry, false)
 }
 
-/// The domain's password and lockout policy, from the domain root object.
+/// The policy that applies to the account: its fine-grained policy (`msDS-ResultantPSO`)
+/// when it has one and the binding identity may read it (by default only domain admins
+/// may), else the domain's, from the domain root object.
 pub async fn policy<D: crate::account::directory::Directory>(
     dir: &D,
     profile: &crate::account::directory::Profile,
+    entry: &Entry,
 ) -> crate::error::Result<Policy> {
+    use crate::account::directory::Scope;
+    // The constructed attribute comes only from a base-scope read (Flavor::complete).
+    let pso = if entry.first("msDS-User-Account-Control-Computed").is_some() || entry.dn.is_empty() {
+        entry.first("msDS-ResultantPSO").map(ToString::to_string)
+    } else {
+        let found = dir.search(&entry.dn, Scope::Base, "(objectClass=*)", &["msDS-ResultantPSO"]).await?;
+        found.first().and_then(|e| e.first("msDS-ResultantPSO")).map(ToString::to_string)
+    };
+    let mut unreadable = None;
+    if let Some(pso) = pso {
+        match dir.search(&pso, Scope::Base, "(objectClass=*)", PSO_ATTRS).await {
+            Ok(found) if found.first().is_some_and(|e| e.first("msDS-LockoutThreshold").is_some()) => {
+                return Ok(policy_from_pso(&found[0]));
+            }
+            Err(e) if e.kind == crate::error::ErrorKind::Connection => return Err(e),
+            _ => unreadable = Some(pso),
+        }
+    }
     let found = dir
         .search(
             &profile.base_dn,
@@ -162,7 +204,14 @@ pub async fn policy<D: crate::account::directory::Directory>(
             &["lockoutDuration", "lockoutThreshold", "maxPwdAge", "minPwdLength"],
         )
         .await?;
-    Ok(found.first().map(policy_from).unwrap_or_default())
+    let mut policy = found.first().map(policy_from).unwrap_or_default();
+    if let Some(pso) = unreadable {
+        policy.source = Some(format!(
+            "{} (the fine-grained policy {pso} applies, but this identity may not read it)",
+            policy.source.as_deref().unwrap_or(&profile.base_dn)
+        ));
+    }
+    Ok(policy)
 }
 
 /// A reset: `unicodePwd` (only over TLS) and `pwdLastSet: 0` (must change) in one
@@ -269,6 +318,8 @@ mod tests {
     #[test]
     fn plans() {
         assert!(unlock_plan(&entry(&[("lockoutTime", "0")])).is_none());
+        assert!(unlock_plan(&entry(&[("lockoutTime", "0"), ("badPwdCount", "0")])).is_none());
+        assert!(unlock_plan(&entry(&[("lockoutTime", "0"), ("badPwdCount", "3")])).is_some());
         let p = unlock_plan(&entry(&[("lockoutTime", &FT_NOW.to_string())])).unwrap();
         assert_eq!(p.changes, vec![Change::Replace { attr: "lockoutTime".into(), values: vec!["0".into()] }]);
         let d = disable_plan(&entry(&[("userAccountControl", "66048")])).unwrap();

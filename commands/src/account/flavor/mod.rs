@@ -174,7 +174,7 @@ impl Flavor {
     pub async fn policy<D: Directory>(self, dir: &D, profile: &Profile, entry: &Entry) -> Result<Policy> {
         match self {
             Self::Openldap => openldap::policy(dir, profile, entry).await,
-            Self::Ad => ad::policy(dir, profile).await,
+            Self::Ad => ad::policy(dir, profile, entry).await,
             Self::Ds389 => ds389::policy(dir, profile, entry).await,
         }
     }

@@ -1,0 +1,195 @@
+//! `--all-servers`: one account as each server of a directory sees it. Active Directory
+//! keeps the lockout and failure counters per domain controller (`badPwdCount` and
+//! `lastLogon` are never replicated, `lockoutTime` is, a moment later), so a user can be
+//! locked on one DC and not on another, or "unlocked" yet one bad password away from a
+//! new lock on the DC that counted the failures. Replicated OpenLDAP and 389-ds keep
+//! their failure counters per server too, unless the replicas forward them.
+
+use super::directory::{Directory, Entry, LdapDirectory, Profile, Scope, Secret};
+use super::flavor::{Flavor, Policy, ad};
+use super::show::AccountStatus;
+use crate::Outcome;
+use crate::error::{CommandError, Result};
+use crate::util::{parse_generalized_time, rfc3339, sanitize};
+use serde::Serialize;
+
+/// The account on one server.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ServerState {
+    pub server: String,
+    /// Why this server could not be asked; the fields below are then empty.
+    pub error: Option<String>,
+    pub locked: Option<bool>,
+    /// When the lock was set, as this server has it.
+    pub locked_since: Option<String>,
+    /// Failed logins this server counts.
+    pub failures: Option<u32>,
+    pub last_failure: Option<String>,
+    /// The last successful login this server saw (AD `lastLogon`, OpenLDAP
+    /// `pwdLastSuccess`, 389 `lastLoginTime`); `None`: never, or not recorded.
+    pub last_logon: Option<String>,
+}
+
+/// The per-server attributes beyond the flavour's status attributes.
+fn extra_attributes(flavor: Flavor) -> &'static [&'static str] {
+    match flavor {
+        Flavor::Ad => &["lastLogon"],
+        Flavor::Openldap => &["pwdLastSuccess"],
+        Flavor::Ds389 => &["lastLoginTime"],
+    }
+}
+
+fn last_logon(flavor: Flavor, entry: &Entry) -> Option<String> {
+    match flavor {
+        Flavor::Ad => entry.first("lastLogon").and_then(ad::filetime).map(rfc3339),
+        Flavor::Openldap => entry.first("pwdLastSuccess").and_then(parse_generalized_time).map(rfc3339),
+        Flavor::Ds389 => entry.first("lastLoginTime").and_then(parse_generalized_time).map(rfc3339),
+    }
+}
+
+/// Connects to the profile's other servers at once (same credentials); a server that
+/// cannot be reached is an entry with its error.
+pub async fn connect_others(profile: &Profile, password: Option<&Secret>) -> Result<Vec<(String, Result<LdapDirectory>)>> {
+    let all = profile.all_servers();
+    if all.len() < 2 {
+        return Err(CommandError::usage(format!("directory '{}' lists no other servers to ask", profile.name))
+            .with_hint("list them in the profile: servers: [ldaps://dc2.example.test, ...]"));
+    }
+    let connects = all[1..].iter().map(|url| async move {
+        let result = LdapDirectory::connect(&profile.on_server(url), password).await;
+        (url.clone(), result)
+    });
+    Ok(futures::future::join_all(connects).await)
+}
+
+/// Reads the account `dn` on one server.
+pub async fn state_on<D: Directory>(dir: &D, flavor: Flavor, policy: &Policy, dn: &str, now: i64) -> Result<ServerState> {
+    let mut attrs: Vec<&str> = flavor.status_attributes().to_vec();
+    attrs.extend_from_slice(extra_attributes(flavor));
+    if flavor == Flavor::Ad {
+        attrs.extend_from_slice(ad::COMPUTED_ATTRS);
+    }
+    let found = dir.search(dn, Scope::Base, "(objectClass=*)", &attrs).await?;
+    let Some(entry) = found.into_iter().next() else {
+        return Err(CommandError::usage(format!("{} has no entry {dn} (not replicated yet?)", dir.describe()))
+            .with_hint("wait for replication, or check the server's replication status"));
+    };
+    let state = flavor.state(&entry, policy, now);
+    Ok(ServerState {
+        server: dir.describe(),
+        error: None,
+        locked: Some(state.lock.locked),
+        locked_since: state.lock.since,
+        failures: Some(state.failures),
+        last_failure: state.last_failure,
+        last_logon: last_logon(flavor, &entry),
+    })
+}
+
+/// Reads the account on every server at once; a server that cannot be reached or read
+/// is a row with its error, not a failure of the whole command.
+pub async fn across<D: Directory>(
+    servers: &[(String, std::result::Result<&D, CommandError>)],
+    flavor: Flavor,
+    policy: &Policy,
+    dn: &str,
+) -> Vec<ServerState> {
+    let now = crate::util::now_unix();
+    let reads = servers.iter().map(|(name, dir)| async move {
+        let failed = |e: &CommandError| ServerState { server: name.clone(), error: Some(sanitize(&e.message)), ..ServerState::default() };
+        match dir {
+            Err(e) => failed(e),
+            Ok(d) => match state_on(*d, flavor, policy, dn, now).await {
+                Ok(mut s) => {
+                    s.server.clone_from(name);
+                    s
+                }
+                Err(e) => failed(&e),
+            },
+        }
+    });
+    futures::future::join_all(reads).await
+}
+
+/// Folds the per-server view into the status card: a lock on any server means the user
+/// cannot log in there; failures counted on a server are one bad password nearer a lock
+/// there; a server that could not be asked is said, and makes the outcome incomplete.
+pub fn judge(status: &mut AccountStatus, servers: Vec<ServerState>) -> Outcome {
+    let threshold = status.policy.max_failure.filter(|m| *m > 0 && status.policy.lockout != Some(false));
+    for s in &servers {
+        // The card itself already tells the profile's own server's view.
+        if s.server == status.directory && s.error.is_none() {
+            continue;
+        }
+        if let Some(e) = &s.error {
+            status.reasons.push(format!("{} could not be asked: {e}", s.server));
+            continue;
+        }
+        if s.locked == Some(true) {
+            if status.can_log_in {
+                status.reasons.clear();
+            }
+            status.can_log_in = false;
+            status.reasons.push(format!("the account is locked on {}", s.server));
+        } else if let Some(n) = s.failures.filter(|n| *n > 0) {
+            status.reasons.push(match threshold {
+                Some(max) if n + 1 >= max => {
+                    format!("{} counts {n} failed login(s) of {max}: one more bad password there locks the account", s.server)
+                }
+                Some(max) => format!("{} counts {n} failed login(s) of {max}", s.server),
+                None => format!("{} counts {n} failed login(s)", s.server),
+            });
+        }
+    }
+    status.reasons.dedup();
+    let unasked = servers.iter().any(|s| s.error.is_some());
+    status.servers = Some(servers);
+    // A server that could not be asked leaves the answer incomplete (exit 3), unless
+    // another server already said no.
+    let outcome = Outcome::from_ok(status.can_log_in);
+    if unasked && outcome.is_ok() { Outcome::Incomplete } else { outcome }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::account::flavor::AccountState;
+
+    fn status() -> AccountStatus {
+        AccountStatus {
+            login: "alice".into(),
+            dn: "CN=alice,DC=lab,DC=test".into(),
+            name: None,
+            mail: None,
+            groups: vec![],
+            flavor: Flavor::Ad,
+            state: AccountState::default(),
+            policy: Policy { lockout: Some(true), max_failure: Some(3), ..Policy::default() },
+            can_log_in: true,
+            reasons: vec![],
+            directory: "dc1".into(),
+            servers: None,
+        }
+    }
+
+    fn on(server: &str, locked: bool, failures: u32) -> ServerState {
+        ServerState { server: server.into(), locked: Some(locked), failures: Some(failures), ..ServerState::default() }
+    }
+
+    #[test]
+    fn a_lock_or_near_lock_on_any_server_is_told() {
+        let mut s = status();
+        assert_eq!(judge(&mut s, vec![on("dc1", false, 0), on("dc2", false, 2)]), Outcome::Ok);
+        assert_eq!(s.reasons, vec!["dc2 counts 2 failed login(s) of 3: one more bad password there locks the account"]);
+        let mut s = status();
+        assert_eq!(judge(&mut s, vec![on("dc1", false, 0), on("dc2", true, 3)]), Outcome::CheckFailed);
+        assert_eq!(s.reasons, vec!["the account is locked on dc2"]);
+        let mut s = status();
+        let down = ServerState { server: "dc3".into(), error: Some("timed out".into()), ..ServerState::default() };
+        assert_eq!(judge(&mut s, vec![on("dc1", false, 1), down]), Outcome::Incomplete);
+        assert_eq!(s.reasons, vec!["dc3 could not be asked: timed out"]);
+        let mut s = status();
+        assert_eq!(judge(&mut s, vec![on("dc1", false, 0), on("dc2", false, 1)]), Outcome::Ok);
+        assert_eq!(s.reasons, vec!["dc2 counts 1 failed login(s) of 3"]);
+    }
+}
