@@ -64,6 +64,10 @@ Register-ArgumentCompleter -Native -CommandName 'deskhand' -ScriptBlock {
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Enable disabled accounts')
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'The groups an account belongs to')
             [CompletionResult]::new('group', 'group', [CompletionResultType]::ParameterValue, 'Add an account to groups, or remove it')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create an account from a template: a temporary password (must change), the template''s groups')
+            [CompletionResult]::new('onboard', 'onboard', [CompletionResultType]::ParameterValue, 'Create many accounts from a CSV file (header row: first,last[,login][,mail][,copy_from]...)')
+            [CompletionResult]::new('offboard', 'offboard', [CompletionResultType]::ParameterValue, 'Disable, leave every group, describe and move a leaver, with an undo record')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Put an offboarded account back exactly as it was, from its undo record')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -336,6 +340,102 @@ Register-ArgumentCompleter -Native -CommandName 'deskhand' -ScriptBlock {
         'deskhand;account;group;help;help' {
             break
         }
+        'deskhand;account;create' {
+            [CompletionResult]::new('--first', '--first', [CompletionResultType]::ParameterName, 'First name')
+            [CompletionResult]::new('--last', '--last', [CompletionResultType]::ParameterName, 'Last name')
+            [CompletionResult]::new('--mail', '--mail', [CompletionResultType]::ParameterName, 'Mail address')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'A template of the profile (templates: in the config), or a template YAML file')
+            [CompletionResult]::new('--template', '--template', [CompletionResultType]::ParameterName, 'A template of the profile (templates: in the config), or a template YAML file')
+            [CompletionResult]::new('--copy-from', '--copy-from', [CompletionResultType]::ParameterName, 'Copy the groups of this colleague')
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'A value for another placeholder of the template, e.g. --set dept=Sales')
+            [CompletionResult]::new('--password-out', '--password-out', [CompletionResultType]::ParameterName, 'Write the temporary password to FILE (a new file, mode 0600) instead of the terminal')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Ticket number for the audit trail')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, for the audit trail (e.g. "left the company")')
+            [CompletionResult]::new('-D', '-D ', [CompletionResultType]::ParameterName, 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]')
+            [CompletionResult]::new('--directory', '--directory', [CompletionResultType]::ParameterName, 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table; env: DESKHAND_OUTPUT]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table; env: DESKHAND_OUTPUT]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show the exact LDAP modifications; change nothing')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the exact LDAP modifications; change nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress bars and no warnings on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress bars and no warnings on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'deskhand;account;onboard' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The CSV file (''-'' for standard input)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The CSV file (''-'' for standard input)')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'A template of the profile, or a template YAML file')
+            [CompletionResult]::new('--template', '--template', [CompletionResultType]::ParameterName, 'A template of the profile, or a template YAML file')
+            [CompletionResult]::new('--password-out', '--password-out', [CompletionResultType]::ParameterName, 'Write the temporary passwords ("login<TAB>password" lines) to FILE (new, mode 0600)')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Ticket number for the audit trail')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, for the audit trail (e.g. "left the company")')
+            [CompletionResult]::new('-D', '-D ', [CompletionResultType]::ParameterName, 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]')
+            [CompletionResult]::new('--directory', '--directory', [CompletionResultType]::ParameterName, 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table; env: DESKHAND_OUTPUT]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table; env: DESKHAND_OUTPUT]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show the exact LDAP modifications; change nothing')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the exact LDAP modifications; change nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress bars and no warnings on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress bars and no warnings on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'deskhand;account;offboard' {
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Ticket number for the audit trail')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, for the audit trail (e.g. "left the company")')
+            [CompletionResult]::new('-D', '-D ', [CompletionResultType]::ParameterName, 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]')
+            [CompletionResult]::new('--directory', '--directory', [CompletionResultType]::ParameterName, 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table; env: DESKHAND_OUTPUT]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table; env: DESKHAND_OUTPUT]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]')
+            [CompletionResult]::new('--reset-password', '--reset-password', [CompletionResultType]::ParameterName, 'Also set a random password nobody knows')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do it without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do it without asking')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show the exact LDAP modifications; change nothing')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the exact LDAP modifications; change nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress bars and no warnings on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress bars and no warnings on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'deskhand;account;restore' {
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Ticket number for the audit trail')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, for the audit trail (e.g. "left the company")')
+            [CompletionResult]::new('-D', '-D ', [CompletionResultType]::ParameterName, 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]')
+            [CompletionResult]::new('--directory', '--directory', [CompletionResultType]::ParameterName, 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table; env: DESKHAND_OUTPUT]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table; env: DESKHAND_OUTPUT]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show the exact LDAP modifications; change nothing')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the exact LDAP modifications; change nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress bars and no warnings on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress bars and no warnings on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'deskhand;account;help' {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'The account''s status card: locked, disabled, expiry, must-change, failures, groups')
             [CompletionResult]::new('find', 'find', [CompletionResultType]::ParameterValue, 'Search accounts by login, name or mail (substring)')
@@ -348,6 +448,10 @@ Register-ArgumentCompleter -Native -CommandName 'deskhand' -ScriptBlock {
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Enable disabled accounts')
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'The groups an account belongs to')
             [CompletionResult]::new('group', 'group', [CompletionResultType]::ParameterValue, 'Add an account to groups, or remove it')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create an account from a template: a temporary password (must change), the template''s groups')
+            [CompletionResult]::new('onboard', 'onboard', [CompletionResultType]::ParameterValue, 'Create many accounts from a CSV file (header row: first,last[,login][,mail][,copy_from]...)')
+            [CompletionResult]::new('offboard', 'offboard', [CompletionResultType]::ParameterValue, 'Disable, leave every group, describe and move a leaver, with an undo record')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Put an offboarded account back exactly as it was, from its undo record')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -390,6 +494,18 @@ Register-ArgumentCompleter -Native -CommandName 'deskhand' -ScriptBlock {
             break
         }
         'deskhand;account;help;group;remove' {
+            break
+        }
+        'deskhand;account;help;create' {
+            break
+        }
+        'deskhand;account;help;onboard' {
+            break
+        }
+        'deskhand;account;help;offboard' {
+            break
+        }
+        'deskhand;account;help;restore' {
             break
         }
         'deskhand;account;help;help' {
@@ -766,6 +882,10 @@ Register-ArgumentCompleter -Native -CommandName 'deskhand' -ScriptBlock {
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Enable disabled accounts')
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'The groups an account belongs to')
             [CompletionResult]::new('group', 'group', [CompletionResultType]::ParameterValue, 'Add an account to groups, or remove it')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create an account from a template: a temporary password (must change), the template''s groups')
+            [CompletionResult]::new('onboard', 'onboard', [CompletionResultType]::ParameterValue, 'Create many accounts from a CSV file (header row: first,last[,login][,mail][,copy_from]...)')
+            [CompletionResult]::new('offboard', 'offboard', [CompletionResultType]::ParameterValue, 'Disable, leave every group, describe and move a leaver, with an undo record')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Put an offboarded account back exactly as it was, from its undo record')
             break
         }
         'deskhand;help;account;show' {
@@ -807,6 +927,18 @@ Register-ArgumentCompleter -Native -CommandName 'deskhand' -ScriptBlock {
             break
         }
         'deskhand;help;account;group;remove' {
+            break
+        }
+        'deskhand;help;account;create' {
+            break
+        }
+        'deskhand;help;account;onboard' {
+            break
+        }
+        'deskhand;help;account;offboard' {
+            break
+        }
+        'deskhand;help;account;restore' {
             break
         }
         'deskhand;help;net' {

@@ -31,6 +31,9 @@ _deskhand() {
             deskhand,net)
                 cmd="deskhand__subcmd__net"
                 ;;
+            deskhand__subcmd__account,create)
+                cmd="deskhand__subcmd__account__subcmd__create"
+                ;;
             deskhand__subcmd__account,disable)
                 cmd="deskhand__subcmd__account__subcmd__disable"
                 ;;
@@ -58,8 +61,17 @@ _deskhand() {
             deskhand__subcmd__account,locked)
                 cmd="deskhand__subcmd__account__subcmd__locked"
                 ;;
+            deskhand__subcmd__account,offboard)
+                cmd="deskhand__subcmd__account__subcmd__offboard"
+                ;;
+            deskhand__subcmd__account,onboard)
+                cmd="deskhand__subcmd__account__subcmd__onboard"
+                ;;
             deskhand__subcmd__account,reset)
                 cmd="deskhand__subcmd__account__subcmd__reset"
+                ;;
+            deskhand__subcmd__account,restore)
+                cmd="deskhand__subcmd__account__subcmd__restore"
                 ;;
             deskhand__subcmd__account,show)
                 cmd="deskhand__subcmd__account__subcmd__show"
@@ -84,6 +96,9 @@ _deskhand() {
                 ;;
             deskhand__subcmd__account__subcmd__group__subcmd__help,remove)
                 cmd="deskhand__subcmd__account__subcmd__group__subcmd__help__subcmd__remove"
+                ;;
+            deskhand__subcmd__account__subcmd__help,create)
+                cmd="deskhand__subcmd__account__subcmd__help__subcmd__create"
                 ;;
             deskhand__subcmd__account__subcmd__help,disable)
                 cmd="deskhand__subcmd__account__subcmd__help__subcmd__disable"
@@ -112,8 +127,17 @@ _deskhand() {
             deskhand__subcmd__account__subcmd__help,locked)
                 cmd="deskhand__subcmd__account__subcmd__help__subcmd__locked"
                 ;;
+            deskhand__subcmd__account__subcmd__help,offboard)
+                cmd="deskhand__subcmd__account__subcmd__help__subcmd__offboard"
+                ;;
+            deskhand__subcmd__account__subcmd__help,onboard)
+                cmd="deskhand__subcmd__account__subcmd__help__subcmd__onboard"
+                ;;
             deskhand__subcmd__account__subcmd__help,reset)
                 cmd="deskhand__subcmd__account__subcmd__help__subcmd__reset"
+                ;;
+            deskhand__subcmd__account__subcmd__help,restore)
+                cmd="deskhand__subcmd__account__subcmd__help__subcmd__restore"
                 ;;
             deskhand__subcmd__account__subcmd__help,show)
                 cmd="deskhand__subcmd__account__subcmd__help__subcmd__show"
@@ -160,6 +184,9 @@ _deskhand() {
             deskhand__subcmd__help,net)
                 cmd="deskhand__subcmd__help__subcmd__net"
                 ;;
+            deskhand__subcmd__help__subcmd__account,create)
+                cmd="deskhand__subcmd__help__subcmd__account__subcmd__create"
+                ;;
             deskhand__subcmd__help__subcmd__account,disable)
                 cmd="deskhand__subcmd__help__subcmd__account__subcmd__disable"
                 ;;
@@ -184,8 +211,17 @@ _deskhand() {
             deskhand__subcmd__help__subcmd__account,locked)
                 cmd="deskhand__subcmd__help__subcmd__account__subcmd__locked"
                 ;;
+            deskhand__subcmd__help__subcmd__account,offboard)
+                cmd="deskhand__subcmd__help__subcmd__account__subcmd__offboard"
+                ;;
+            deskhand__subcmd__help__subcmd__account,onboard)
+                cmd="deskhand__subcmd__help__subcmd__account__subcmd__onboard"
+                ;;
             deskhand__subcmd__help__subcmd__account,reset)
                 cmd="deskhand__subcmd__help__subcmd__account__subcmd__reset"
+                ;;
+            deskhand__subcmd__help__subcmd__account,restore)
+                cmd="deskhand__subcmd__help__subcmd__account__subcmd__restore"
                 ;;
             deskhand__subcmd__help__subcmd__account,show)
                 cmd="deskhand__subcmd__help__subcmd__account__subcmd__show"
@@ -348,12 +384,94 @@ _deskhand() {
             return 0
             ;;
         deskhand__subcmd__account)
-            opts="-D -o -q -h -V --directory --output --color --quiet --config --timeout --help --version show find locked expiring expired reset unlock disable enable groups group help"
+            opts="-D -o -q -h -V --directory --output --color --quiet --config --timeout --help --version show find locked expiring expired reset unlock disable enable groups group create onboard offboard restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --directory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -D)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__account__subcmd__create)
+            opts="-t -n -D -o -q -h -V --first --last --mail --template --copy-from --set --password-out --dry-run --ticket --reason --directory --output --color --quiet --config --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --first)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --last)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mail)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --template)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --copy-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --set)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --directory)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -892,8 +1010,22 @@ _deskhand() {
             return 0
             ;;
         deskhand__subcmd__account__subcmd__help)
-            opts="show find locked expiring expired reset unlock disable enable groups group help"
+            opts="show find locked expiring expired reset unlock disable enable groups group create onboard offboard restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__account__subcmd__help__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1059,7 +1191,49 @@ _deskhand() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        deskhand__subcmd__account__subcmd__help__subcmd__offboard)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__account__subcmd__help__subcmd__onboard)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         deskhand__subcmd__account__subcmd__help__subcmd__reset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__account__subcmd__help__subcmd__restore)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1143,6 +1317,126 @@ _deskhand() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        deskhand__subcmd__account__subcmd__offboard)
+            opts="-y -n -D -o -q -h -V --reset-password --yes --dry-run --ticket --reason --directory --output --color --quiet --config --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --directory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -D)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__account__subcmd__onboard)
+            opts="-f -t -n -D -o -q -h -V --file --template --password-out --dry-run --ticket --reason --directory --output --color --quiet --config --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --template)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --directory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -D)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         deskhand__subcmd__account__subcmd__reset)
             opts="-f -n -D -o -q -h -V --file --password-file --ask --password-out --keep-lock --dry-run --ticket --reason --directory --output --color --quiet --config --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1166,6 +1460,56 @@ _deskhand() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --directory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -D)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__account__subcmd__restore)
+            opts="-n -D -o -q -h -V --dry-run --ticket --reason --directory --output --color --quiet --config --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --ticket)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1486,8 +1830,22 @@ _deskhand() {
             return 0
             ;;
         deskhand__subcmd__help__subcmd__account)
-            opts="show find locked expiring expired reset unlock disable enable groups group"
+            opts="show find locked expiring expired reset unlock disable enable groups group create onboard offboard restore"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__help__subcmd__account__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1639,7 +1997,49 @@ _deskhand() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        deskhand__subcmd__help__subcmd__account__subcmd__offboard)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__help__subcmd__account__subcmd__onboard)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         deskhand__subcmd__help__subcmd__account__subcmd__reset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__help__subcmd__account__subcmd__restore)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -60,6 +60,10 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand enable 'Enable disabled accounts'
             cand groups 'The groups an account belongs to'
             cand group 'Add an account to groups, or remove it'
+            cand create 'Create an account from a template: a temporary password (must change), the template''s groups'
+            cand onboard 'Create many accounts from a CSV file (header row: first,last[,login][,mail][,copy_from]...)'
+            cand offboard 'Disable, leave every group, describe and move a leaver, with an undo record'
+            cand restore 'Put an offboarded account back exactly as it was, from its undo record'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'deskhand;account;show'= {
@@ -314,6 +318,98 @@ set edit:completion:arg-completer[deskhand] = {|@words|
         }
         &'deskhand;account;group;help;help'= {
         }
+        &'deskhand;account;create'= {
+            cand --first 'First name'
+            cand --last 'Last name'
+            cand --mail 'Mail address'
+            cand -t 'A template of the profile (templates: in the config), or a template YAML file'
+            cand --template 'A template of the profile (templates: in the config), or a template YAML file'
+            cand --copy-from 'Copy the groups of this colleague'
+            cand --set 'A value for another placeholder of the template, e.g. --set dept=Sales'
+            cand --password-out 'Write the temporary password to FILE (a new file, mode 0600) instead of the terminal'
+            cand --ticket 'Ticket number for the audit trail'
+            cand --reason 'Why, for the audit trail (e.g. "left the company")'
+            cand -D 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
+            cand --directory 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand -n 'Show the exact LDAP modifications; change nothing'
+            cand --dry-run 'Show the exact LDAP modifications; change nothing'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'deskhand;account;onboard'= {
+            cand -f 'The CSV file (''-'' for standard input)'
+            cand --file 'The CSV file (''-'' for standard input)'
+            cand -t 'A template of the profile, or a template YAML file'
+            cand --template 'A template of the profile, or a template YAML file'
+            cand --password-out 'Write the temporary passwords ("login<TAB>password" lines) to FILE (new, mode 0600)'
+            cand --ticket 'Ticket number for the audit trail'
+            cand --reason 'Why, for the audit trail (e.g. "left the company")'
+            cand -D 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
+            cand --directory 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand -n 'Show the exact LDAP modifications; change nothing'
+            cand --dry-run 'Show the exact LDAP modifications; change nothing'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'deskhand;account;offboard'= {
+            cand --ticket 'Ticket number for the audit trail'
+            cand --reason 'Why, for the audit trail (e.g. "left the company")'
+            cand -D 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
+            cand --directory 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand --reset-password 'Also set a random password nobody knows'
+            cand -y 'Do it without asking'
+            cand --yes 'Do it without asking'
+            cand -n 'Show the exact LDAP modifications; change nothing'
+            cand --dry-run 'Show the exact LDAP modifications; change nothing'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'deskhand;account;restore'= {
+            cand --ticket 'Ticket number for the audit trail'
+            cand --reason 'Why, for the audit trail (e.g. "left the company")'
+            cand -D 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
+            cand --directory 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]'
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand -n 'Show the exact LDAP modifications; change nothing'
+            cand --dry-run 'Show the exact LDAP modifications; change nothing'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'deskhand;account;help'= {
             cand show 'The account''s status card: locked, disabled, expiry, must-change, failures, groups'
             cand find 'Search accounts by login, name or mail (substring)'
@@ -326,6 +422,10 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand enable 'Enable disabled accounts'
             cand groups 'The groups an account belongs to'
             cand group 'Add an account to groups, or remove it'
+            cand create 'Create an account from a template: a temporary password (must change), the template''s groups'
+            cand onboard 'Create many accounts from a CSV file (header row: first,last[,login][,mail][,copy_from]...)'
+            cand offboard 'Disable, leave every group, describe and move a leaver, with an undo record'
+            cand restore 'Put an offboarded account back exactly as it was, from its undo record'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'deskhand;account;help;show'= {
@@ -355,6 +455,14 @@ set edit:completion:arg-completer[deskhand] = {|@words|
         &'deskhand;account;help;group;add'= {
         }
         &'deskhand;account;help;group;remove'= {
+        }
+        &'deskhand;account;help;create'= {
+        }
+        &'deskhand;account;help;onboard'= {
+        }
+        &'deskhand;account;help;offboard'= {
+        }
+        &'deskhand;account;help;restore'= {
         }
         &'deskhand;account;help;help'= {
         }
@@ -695,6 +803,10 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand enable 'Enable disabled accounts'
             cand groups 'The groups an account belongs to'
             cand group 'Add an account to groups, or remove it'
+            cand create 'Create an account from a template: a temporary password (must change), the template''s groups'
+            cand onboard 'Create many accounts from a CSV file (header row: first,last[,login][,mail][,copy_from]...)'
+            cand offboard 'Disable, leave every group, describe and move a leaver, with an undo record'
+            cand restore 'Put an offboarded account back exactly as it was, from its undo record'
         }
         &'deskhand;help;account;show'= {
         }
@@ -723,6 +835,14 @@ set edit:completion:arg-completer[deskhand] = {|@words|
         &'deskhand;help;account;group;add'= {
         }
         &'deskhand;help;account;group;remove'= {
+        }
+        &'deskhand;help;account;create'= {
+        }
+        &'deskhand;help;account;onboard'= {
+        }
+        &'deskhand;help;account;offboard'= {
+        }
+        &'deskhand;help;account;restore'= {
         }
         &'deskhand;help;net'= {
             cand ping 'ICMP echo to many hosts at once, with loss and round-trip statistics'

@@ -41,31 +41,35 @@ complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "net" -d 'Network 
 complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "inventory" -d 'Installed software and system facts: list, search, baseline checks, snapshots and diffs'
 complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "generate" -d 'Shell completions and the man page'
 complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group create onboard offboard restore help" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group create onboard offboard restore help" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
 markdown\t'Markdown, to paste into a ticket'
 csv\t'CSV of the tables, for spreadsheets'"
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group create onboard offboard restore help" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -s q -l quiet -d 'No progress bars and no warnings on stderr'
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -s V -l version -d 'Print version'
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -f -a "show" -d 'The account\'s status card: locked, disabled, expiry, must-change, failures, groups'
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -f -a "find" -d 'Search accounts by login, name or mail (substring)'
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -f -a "locked" -d 'Every account that is locked now'
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -f -a "expiring" -d 'Accounts whose password expires within N days'
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -f -a "expired" -d 'Accounts whose password has expired'
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -f -a "reset" -d 'Set a temporary password (must change at next logon) and unlock'
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -f -a "unlock" -d 'Clear the lock and the failure count so the user can log in again'
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -f -a "disable" -d 'Disable accounts (OpenLDAP: a permanent administrative lock)'
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -f -a "enable" -d 'Enable disabled accounts'
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -f -a "groups" -d 'The groups an account belongs to'
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -f -a "group" -d 'Add an account to groups, or remove it'
-complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group create onboard offboard restore help" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group create onboard offboard restore help" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group create onboard offboard restore help" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group create onboard offboard restore help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group create onboard offboard restore help" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group create onboard offboard restore help" -f -a "show" -d 'The account\'s status card: locked, disabled, expiry, must-change, failures, groups'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group create onboard offboard restore help" -f -a "find" -d 'Search accounts by login, name or mail (substring)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group create onboard offboard restore help" -f -a "locked" -d 'Every account that is locked now'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group create onboard offboard restore help" -f -a "expiring" -d 'Accounts whose password expires within N days'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group create onboard offboard restore help" -f -a "expired" -d 'Accounts whose password has expired'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group create onboard offboard restore help" -f -a "reset" -d 'Set a temporary password (must change at next logon) and unlock'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group create onboard offboard restore help" -f -a "unlock" -d 'Clear the lock and the failure count so the user can log in again'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group create onboard offboard restore help" -f -a "disable" -d 'Disable accounts (OpenLDAP: a permanent administrative lock)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group create onboard offboard restore help" -f -a "enable" -d 'Enable disabled accounts'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group create onboard offboard restore help" -f -a "groups" -d 'The groups an account belongs to'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group create onboard offboard restore help" -f -a "group" -d 'Add an account to groups, or remove it'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group create onboard offboard restore help" -f -a "create" -d 'Create an account from a template: a temporary password (must change), the template\'s groups'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group create onboard offboard restore help" -f -a "onboard" -d 'Create many accounts from a CSV file (header row: first,last[,login][,mail][,copy_from]...)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group create onboard offboard restore help" -f -a "offboard" -d 'Disable, leave every group, describe and move a leaver, with an undo record'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group create onboard offboard restore help" -f -a "restore" -d 'Put an offboarded account back exactly as it was, from its undo record'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group create onboard offboard restore help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from show" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
@@ -235,6 +239,82 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_se
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from group" -f -a "add" -d 'Add USER to each GROUP (groupOfNames, groupOfUniqueNames, posixGroup)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from group" -f -a "remove" -d 'Remove USER from each GROUP'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from group" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from create" -l first -d 'First name' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from create" -l last -d 'Last name' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from create" -l mail -d 'Mail address' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from create" -s t -l template -d 'A template of the profile (templates: in the config), or a template YAML file' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from create" -l copy-from -d 'Copy the groups of this colleague' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from create" -l set -d 'A value for another placeholder of the template, e.g. --set dept=Sales' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from create" -l password-out -d 'Write the temporary password to FILE (a new file, mode 0600) instead of the terminal' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from create" -l ticket -d 'Ticket number for the audit trail' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from create" -l reason -d 'Why, for the audit trail (e.g. "left the company")' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from create" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from create" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from create" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from create" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from create" -s n -l dry-run -d 'Show the exact LDAP modifications; change nothing'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from create" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from onboard" -s f -l file -d 'The CSV file (\'-\' for standard input)' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from onboard" -s t -l template -d 'A template of the profile, or a template YAML file' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from onboard" -l password-out -d 'Write the temporary passwords ("login<TAB>password" lines) to FILE (new, mode 0600)' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from onboard" -l ticket -d 'Ticket number for the audit trail' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from onboard" -l reason -d 'Why, for the audit trail (e.g. "left the company")' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from onboard" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from onboard" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from onboard" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from onboard" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from onboard" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from onboard" -s n -l dry-run -d 'Show the exact LDAP modifications; change nothing'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from onboard" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from onboard" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from onboard" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from offboard" -l ticket -d 'Ticket number for the audit trail' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from offboard" -l reason -d 'Why, for the audit trail (e.g. "left the company")' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from offboard" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from offboard" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from offboard" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from offboard" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from offboard" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from offboard" -l reset-password -d 'Also set a random password nobody knows'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from offboard" -s y -l yes -d 'Do it without asking'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from offboard" -s n -l dry-run -d 'Show the exact LDAP modifications; change nothing'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from offboard" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from offboard" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from offboard" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from restore" -l ticket -d 'Ticket number for the audit trail' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from restore" -l reason -d 'Why, for the audit trail (e.g. "left the company")' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from restore" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from restore" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from restore" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from restore" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from restore" -s n -l dry-run -d 'Show the exact LDAP modifications; change nothing'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "show" -d 'The account\'s status card: locked, disabled, expiry, must-change, failures, groups'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "find" -d 'Search accounts by login, name or mail (substring)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "locked" -d 'Every account that is locked now'
@@ -246,6 +326,10 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_se
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "enable" -d 'Enable disabled accounts'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "groups" -d 'The groups an account belongs to'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "group" -d 'Add an account to groups, or remove it'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create an account from a template: a temporary password (must change), the template\'s groups'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "onboard" -d 'Create many accounts from a CSV file (header row: first,last[,login][,mail][,copy_from]...)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "offboard" -d 'Disable, leave every group, describe and move a leaver, with an undo record'
+complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Put an offboarded account back exactly as it was, from its undo record'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and not __fish_seen_subcommand_from ping dns port check help" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
@@ -513,6 +597,10 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "enable" -d 'Enable disabled accounts'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "groups" -d 'The groups an account belongs to'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "group" -d 'Add an account to groups, or remove it'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "create" -d 'Create an account from a template: a temporary password (must change), the template\'s groups'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "onboard" -d 'Create many accounts from a CSV file (header row: first,last[,login][,mail][,copy_from]...)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "offboard" -d 'Disable, leave every group, describe and move a leaver, with an undo record'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "restore" -d 'Put an offboarded account back exactly as it was, from its undo record'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from net" -f -a "ping" -d 'ICMP echo to many hosts at once, with loss and round-trip statistics'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from net" -f -a "dns" -d 'DNS lookups of any record type, against one or several servers'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from net" -f -a "port" -d 'TCP port checks and scans, with TLS certificate inspection'

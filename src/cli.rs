@@ -205,6 +205,90 @@ pub enum AccountCommand {
     /// Add an account to groups, or remove it
     #[command(subcommand)]
     Group(GroupCommand),
+    /// Create an account from a template: a temporary password (must change), the template's groups
+    #[command(
+        after_help = "The login is made from the name when not given (jdoe, then jdoe2...). An account that\nexists already for the same person is reported as \"exists\", never duplicated.\n\nExamples:\n  deskhand account create --first Jane --last Doe --template staff\n  deskhand account create jdoe --first Jane --last Doe --mail jane.doe@example.test --template staff --copy-from alice\n  deskhand account create --first Jane --last Doe --template staff --dry-run"
+    )]
+    Create(CreateArgs),
+    /// Create many accounts from a CSV file (header row: first,last[,login][,mail][,copy_from]...)
+    #[command(
+        after_help = "Every row is checked before anything is created. Rows created already are skipped, so a\nrerun completes the batch. The temporary passwords go to a new file (mode 0600):\n--password-out FILE, or one under ~/.local/state/deskhand/ whose path is printed.\n\nExample:\n  deskhand account onboard -f hires.csv --template staff --ticket HR-77"
+    )]
+    Onboard(OnboardArgs),
+    /// Disable, leave every group, describe and move a leaver, with an undo record
+    #[command(
+        after_help = "Before anything changes, an undo record (JSON, mode 0600) with the prior values of every\nattribute and membership is written under ~/.local/state/deskhand/offboard/ and its path\nprinted; `account restore RECORD` puts the account back. Without --yes a terminal asks\nfirst, showing what will be removed.\n\nExamples:\n  deskhand account offboard jdoe --ticket HR-78 --dry-run\n  deskhand account offboard jdoe --ticket HR-78 --yes"
+    )]
+    Offboard(OffboardArgs),
+    /// Put an offboarded account back exactly as it was, from its undo record
+    #[command(after_help = "Example:\n  deskhand account restore ~/.local/state/deskhand/offboard/jdoe-20261123T101500Z.json")]
+    Restore(RestoreArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CreateArgs {
+    /// The login [default: made from the name by the template's rule, {first:1}{last}]
+    pub login: Option<String>,
+    /// First name
+    #[arg(long, value_name = "NAME")]
+    pub first: String,
+    /// Last name
+    #[arg(long, value_name = "NAME")]
+    pub last: String,
+    /// Mail address
+    #[arg(long, value_name = "ADDRESS")]
+    pub mail: Option<String>,
+    /// A template of the profile (templates: in the config), or a template YAML file
+    #[arg(long, short = 't', value_name = "NAME|FILE")]
+    pub template: String,
+    /// Copy the groups of this colleague
+    #[arg(long, value_name = "USER")]
+    pub copy_from: Option<String>,
+    /// A value for another placeholder of the template, e.g. --set dept=Sales
+    #[arg(long = "set", value_name = "NAME=VALUE")]
+    pub set: Vec<String>,
+    /// Write the temporary password to FILE (a new file, mode 0600) instead of the terminal
+    #[arg(long, value_name = "FILE")]
+    pub password_out: Option<std::path::PathBuf>,
+    #[command(flatten)]
+    pub change: ChangeArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct OnboardArgs {
+    /// The CSV file ('-' for standard input)
+    #[arg(short = 'f', long, value_name = "FILE")]
+    pub file: String,
+    /// A template of the profile, or a template YAML file
+    #[arg(long, short = 't', value_name = "NAME|FILE")]
+    pub template: String,
+    /// Write the temporary passwords ("login<TAB>password" lines) to FILE (new, mode 0600)
+    #[arg(long, value_name = "FILE")]
+    pub password_out: Option<std::path::PathBuf>,
+    #[command(flatten)]
+    pub change: ChangeArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct OffboardArgs {
+    /// Login name or DN
+    pub user: String,
+    /// Also set a random password nobody knows
+    #[arg(long)]
+    pub reset_password: bool,
+    /// Do it without asking
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    #[command(flatten)]
+    pub change: ChangeArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The undo record that offboard wrote
+    pub record: std::path::PathBuf,
+    #[command(flatten)]
+    pub change: ChangeArgs,
 }
 
 #[derive(Debug, Args)]

@@ -50,6 +50,9 @@ pub struct DirectoryConfig {
     pub password_policy: Option<String>,
     /// `lock` (default) or `end_time`.
     pub disable_method: Option<deskhand_commands::account::directory::DisableMethod>,
+    /// Account templates for `account create` and `account onboard`.
+    #[serde(default)]
+    pub templates: std::collections::BTreeMap<String, deskhand_commands::account::template::Template>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -110,7 +113,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, CommandError> {
         let detail = e.to_string().replace("<input>", &path.display().to_string());
         let detail = detail.trim_end().strip_prefix("error: ").unwrap_or(detail.trim_end()).to_string();
         CommandError::usage(format!("config file {}, {detail}", path.display()))
-            .with_hint("known keys: output, color, timeout, net.{dns_servers, ping_rate, warn_days}, default_directory, directories.NAME.{url, servers, starttls, ca_file, base_dn, users, groups, disabled, bind_dn, password_file, password_env, password_command, sasl_external, flavor, login_attribute, allow_plaintext, timeout, password_policy, disable_method}")
+            .with_hint("known keys: output, color, timeout, net.{dns_servers, ping_rate, warn_days}, default_directory, directories.NAME.{url, servers, starttls, ca_file, base_dn, users, groups, disabled, bind_dn, password_file, password_env, password_command, sasl_external, flavor, login_attribute, allow_plaintext, timeout, password_policy, disable_method, templates.NAME.{ou, object_classes, rdn, attributes, groups, login, uid_start, password_policy}}")
     })?;
     // Values whose syntax is ours are checked now, so the error names the file.
     let in_file =

@@ -31,6 +31,10 @@ pub enum Report {
     AccountChange(account::change::ChangeReport),
     /// Already written item by item (JSON); only the closing is left.
     AccountChangeStreamed(account::change::ChangeReport, std::sync::Arc<JsonStream>),
+    AccountCreate(Box<account::create::CreateReport>),
+    AccountOnboard(account::onboard::OnboardReport),
+    AccountOffboard(account::offboard::OffboardReport),
+    AccountRestore(account::offboard::OffboardReport),
     InventoryList(inventory::query::ListReport),
     InventoryShow(inventory::query::ListReport),
     InventoryFacts(Box<inventory::facts::Facts>),
@@ -80,6 +84,25 @@ pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Ou
                 AccountVerb::Reset(plan) => {
                     let r = crate::deliver::reset(&dir, &profile, flavor, plan).await?;
                     Ok((Report::AccountReset(r.0), r.1))
+                }
+                AccountVerb::Create { account, template, password_out, change } => {
+                    let (r, o) =
+                        crate::lifecycle::create(&dir, &profile, flavor, &account, &template, password_out.as_deref(), &change).await?;
+                    Ok((Report::AccountCreate(Box::new(r)), o))
+                }
+                AccountVerb::Onboard { file, template, password_out, change } => {
+                    let (r, o) =
+                        crate::lifecycle::onboard(&dir, &profile, flavor, &file, &template, password_out.as_deref(), &change, out.progress)
+                            .await?;
+                    Ok((Report::AccountOnboard(r), o))
+                }
+                AccountVerb::Offboard { user, reset_password, yes, change } => {
+                    let (r, o) = crate::lifecycle::offboard(&dir, &profile, flavor, &user, reset_password, yes, &change).await?;
+                    Ok((Report::AccountOffboard(r), o))
+                }
+                AccountVerb::Restore { record, change } => {
+                    let (r, o) = crate::lifecycle::restore(&dir, &profile, &record, &change).await?;
+                    Ok((Report::AccountRestore(r), o))
                 }
                 AccountVerb::Groups(user) => {
                     let (r, o) = account::show::groups(&dir, &profile, flavor, &user).await?;

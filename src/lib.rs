@@ -6,6 +6,7 @@ pub mod config;
 mod deliver;
 mod dispatch;
 pub mod exit;
+mod lifecycle;
 pub mod output;
 mod progress;
 mod secrets;
@@ -160,6 +161,18 @@ fn render(report: &Report, outcome: Outcome, out: OutputSettings) -> io::Result<
         Report::AccountReset(r) => output::write_report(&mut w, &out, "deskhand.account.reset.v1", r, outcome, output::account::reset)?,
         Report::AccountGroups(r) => output::write_report(&mut w, &out, "deskhand.account.groups.v1", r, outcome, output::account::groups)?,
         Report::AccountChangeStreamed(r, stream) => stream.finish(r, outcome)?,
+        Report::AccountCreate(r) => {
+            output::write_report(&mut w, &out, "deskhand.account.create.v1", &**r, outcome, output::account::create)?;
+        }
+        Report::AccountOnboard(r) => {
+            output::write_report(&mut w, &out, "deskhand.account.onboard.v1", r, outcome, output::account::onboard)?;
+        }
+        Report::AccountOffboard(r) => {
+            output::write_report(&mut w, &out, "deskhand.account.offboard.v1", r, outcome, output::account::offboard)?;
+        }
+        Report::AccountRestore(r) => {
+            output::write_report(&mut w, &out, "deskhand.account.restore.v1", r, outcome, output::account::offboard)?;
+        }
         Report::InventoryList(r) => output::write_report(&mut w, &out, "deskhand.inventory.list.v1", r, outcome, output::inventory::list)?,
         Report::InventoryShow(r) => output::write_report(&mut w, &out, "deskhand.inventory.show.v1", r, outcome, output::inventory::show)?,
         Report::InventoryFacts(r) => {

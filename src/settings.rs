@@ -9,6 +9,7 @@ use crate::cli::{
 use crate::config::Config;
 use deskhand_commands::CommandError;
 use deskhand_commands::account::change::Action;
+use deskhand_commands::account::create::NewAccount;
 use deskhand_commands::account::directory::Profile;
 use deskhand_commands::inventory::Source;
 use deskhand_commands::net::check::CheckRequest;
@@ -79,6 +80,29 @@ pub enum AccountVerb {
     Expiring(u32),
     Expired,
     Reset(ResetPlan),
+    Create {
+        account: Box<NewAccount>,
+        template: Box<deskhand_commands::account::template::Template>,
+        password_out: Option<std::path::PathBuf>,
+        change: ChangeOptions,
+    },
+    Onboard {
+        /// The CSV file, or `-`.
+        file: String,
+        template: Box<deskhand_commands::account::template::Template>,
+        password_out: Option<std::path::PathBuf>,
+        change: ChangeOptions,
+    },
+    Offboard {
+        user: String,
+        reset_password: bool,
+        yes: bool,
+        change: ChangeOptions,
+    },
+    Restore {
+        record: std::path::PathBuf,
+        change: ChangeOptions,
+    },
     Change {
         actions: Vec<Action>,
         users: Vec<String>,
@@ -504,10 +528,87 @@ fn account(args: &AccountArgs, g: &Globals, config: &Config, timeout: Duration) 
             ticket: reset.change.ticket.clone(),
             reason: reset.change.reason.clone(),
         }),
+        AccountCommand::Create(c) => {
+            let template = template(&c.template, &profile_config.templates, &name)?;
+            for (what, v) in [("--first", &c.first), ("--last", &c.last)] {
+                deskhand_commands::account::template::check_value(what, v).map_err(CommandError::usage)?;
+            }
+            if let Some(l) = &c.login {
+                deskhand_commands::account::template::check_login(l).map_err(CommandError::usage)?;
+            }
+            if let Some(m) = &c.mail {
+                deskhand_commands::account::template::check_mail(m).map_err(CommandError::usage)?;
+            }
+            AccountVerb::Create {
+                account: Box::new(NewAccount {
+                    login: c.login.clone(),
+                    first: c.first.trim().to_string(),
+                    last: c.last.trim().to_string(),
+                    mail: c.mail.clone(),
+                    extra: {
+                        let mut extra = std::collections::BTreeMap::new();
+                        for kv in &c.set {
+                            let (k, v) = kv.split_once('=').ok_or_else(|| {
+                                CommandError::usage(format!("--set {kv}: give NAME=VALUE")).with_hint("e.g. --set dept=Sales")
+                            })?;
+                            deskhand_commands::account::template::check_value(k, v).map_err(CommandError::usage)?;
+                            extra.insert(k.trim().to_ascii_lowercase(), v.trim().to_string());
+                        }
+                        extra
+                    },
+                    copy_from: c.copy_from.clone(),
+                }),
+                template: Box::new(template),
+                password_out: c.password_out.clone(),
+                change: change_of(&c.change),
+            }
+        }
+        AccountCommand::Onboard(o) => AccountVerb::Onboard {
+            file: o.file.clone(),
+            template: Box::new(template(&o.template, &profile_config.templates, &name)?),
+            password_out: o.password_out.clone(),
+            change: change_of(&o.change),
+        },
+        AccountCommand::Offboard(o) => {
+            AccountVerb::Offboard { user: o.user.clone(), reset_password: o.reset_password, yes: o.yes, change: change_of(&o.change) }
+        }
+        AccountCommand::Restore(r) => AccountVerb::Restore { record: r.record.clone(), change: change_of(&r.change) },
         AccountCommand::Group(GroupCommand::Add(g)) => group_change(g, true)?,
         AccountCommand::Group(GroupCommand::Remove(g)) => group_change(g, false)?,
     };
     Ok(Operation::Account { profile: Box::new(profile), secret, verb })
+}
+
+/// The dry-run, ticket and reason of a changing verb.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ChangeOptions {
+    pub dry_run: bool,
+    pub ticket: Option<String>,
+    pub reason: Option<String>,
+}
+
+fn change_of(c: &crate::cli::ChangeArgs) -> ChangeOptions {
+    ChangeOptions { dry_run: c.dry_run, ticket: c.ticket.clone(), reason: c.reason.clone() }
+}
+
+/// A template by name from the profile, or from a YAML file.
+fn template(
+    which: &str,
+    known: &std::collections::BTreeMap<String, deskhand_commands::account::template::Template>,
+    profile: &str,
+) -> Result<deskhand_commands::account::template::Template, CommandError> {
+    if let Some(t) = known.get(which) {
+        return Ok(t.clone());
+    }
+    let path = std::path::Path::new(which);
+    if which.contains('/') || path.extension().is_some_and(|e| e == "yaml" || e == "yml") || path.is_file() {
+        return deskhand_commands::account::template::Template::load(path);
+    }
+    Err(CommandError::usage(format!("no template '{which}' in directory '{profile}'")).with_hint(if known.is_empty() {
+        "add one under templates: in the profile, or give a template file (--template ./staff.yaml)".to_string()
+    } else {
+        format!("known templates: {}", known.keys().cloned().collect::<Vec<_>>().join(", "))
+    }))
 }
 
 /// `group add USER GROUP...`, or `group add -f USERS GROUP...`.

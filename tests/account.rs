@@ -2,6 +2,8 @@
 //! change is proven with a real bind as the user.
 
 use crate::util::{Run, deskhand, run_cmd};
+use std::fmt::Write as _;
+use std::os::unix::fs::PermissionsExt as _;
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -56,6 +58,11 @@ impl Setup {
             format!("users: ou=people,{}", l.base),
         ];
         for line in extra.lines() {
+            // An indented line continues the key above it (templates: ...).
+            if line.starts_with(' ') {
+                lines.push(line.trim_end().to_string());
+                continue;
+            }
             // An extra key replaces the default one.
             let key = format!("{}:", line.trim().split(':').next().unwrap_or(""));
             lines.retain(|l| !l.starts_with(&key));
@@ -763,4 +770,290 @@ fn all_servers_reports_an_unreachable_server_as_such() {
     let err = none.run(&["account", "show", "alice", "--all-servers"]);
     err.expect_code(2);
     assert!(err.stderr.contains("servers:"), "{}", err.stderr);
+}
+
+/// The lab profile with a `staff` template (posix account, next free uidNumber, the
+/// staff group) and the disabled OU for offboarding.
+fn lifecycle_setup() -> Setup {
+    Setup::new(&format!(
+        "disabled: ou=disabled,{base}\ntemplates:\n  staff:\n    object_classes: [inetOrgPerson, posixAccount]\n    attributes:\n      uidNumber: \"{{next_uid}}\"\n      gidNumber: \"10000\"\n      homeDirectory: /home/{{login}}\n      description: \"{{dept}}\"\n    groups: [staff]\n",
+        base = lab().base
+    ))
+}
+
+fn admin_delete(dns: &[String]) {
+    let l = lab();
+    let mut args = vec!["-x", "-c", "-H", &l.ldaps, "-D", &l.admin_dn, "-y", &l.admin_password_file];
+    args.extend(dns.iter().map(String::as_str));
+    let _ = ldap_tool("ldapdelete", &args, None);
+}
+
+/// The entry's user attributes (and the lock) as sorted LDIF lines, and the groups that
+/// hold it, as the administrator sees them: what "restored exactly" compares.
+fn entry_state(dn_: &str, login: &str) -> (Vec<String>, Vec<String>) {
+    let l = lab();
+    let (ok, out) = ldap_tool(
+        "ldapsearch",
+        &[
+            "-x",
+            "-LLL",
+            "-o",
+            "ldif-wrap=no",
+            "-H",
+            &l.ldaps,
+            "-D",
+            &l.admin_dn,
+            "-y",
+            &l.admin_password_file,
+            "-b",
+            dn_,
+            "-s",
+            "base",
+            "*",
+            "pwdAccountLockedTime",
+            "pwdPolicySubentry",
+        ],
+        None,
+    );
+    let mut attrs: Vec<String> = if ok { out.lines().map(ToString::to_string).filter(|l| !l.is_empty()).collect() } else { vec![] };
+    attrs.sort();
+    let filter = format!("(|(member={dn_})(uniqueMember={dn_})(memberUid={login}))");
+    let (_, groups) = ldap_tool(
+        "ldapsearch",
+        &["-x", "-LLL", "-H", &l.ldaps, "-D", &l.admin_dn, "-y", &l.admin_password_file, "-b", &l.base, &filter, "1.1"],
+        None,
+    );
+    let mut groups: Vec<String> = groups.lines().filter(|l| l.starts_with("dn:")).map(ToString::to_string).collect();
+    groups.sort();
+    (attrs, groups)
+}
+
+#[test]
+fn create_from_a_template_copies_groups_and_must_change() {
+    let s = lifecycle_setup();
+    admin_delete(&[dn("tcreate"), dn("tcreate2")]);
+    // A dry run shows the entry and changes nothing.
+    let dry = s.run(&[
+        "-o",
+        "json",
+        "account",
+        "create",
+        "--first",
+        "Tessa",
+        "--last",
+        "Create",
+        "--template",
+        "staff",
+        "--set",
+        "dept=Sales",
+        "--dry-run",
+    ]);
+    dry.expect_code(0);
+    let d = &dry.json()["data"];
+    assert_eq!((d["result"].as_str(), d["login"].as_str()), (Some("would create"), Some("tcreate")), "{}", dry.stdout);
+    assert_eq!(d["attributes"]["homeDirectory"][0], "/home/tcreate");
+    assert!(d["attributes"]["uidNumber"][0].as_str().unwrap().parse::<u32>().unwrap() >= 10_000);
+    assert!(entry_state(&dn("tcreate"), "tcreate").0.is_empty(), "a dry run created the entry");
+
+    let pw = s.dir.path().join("tcreate.pw");
+    let r = s.run(&[
+        "-o",
+        "json",
+        "account",
+        "create",
+        "--first",
+        "Tessa",
+        "--last",
+        "Create",
+        "--mail",
+        "tessa@lab.test",
+        "--template",
+        "staff",
+        "--set",
+        "dept=Sales",
+        "--copy-from",
+        "alice",
+        "--password-out",
+        pw.to_str().unwrap(),
+        "--ticket",
+        "HR-1",
+    ]);
+    r.expect_code(0);
+    assert_eq!(r.json()["data"]["result"], "created", "{}", r.stdout);
+    assert!(!r.stdout.contains(std::fs::read_to_string(&pw).unwrap().trim()), "the password is in the JSON");
+    let password = std::fs::read_to_string(&pw).unwrap().trim().to_string();
+    assert_eq!(std::fs::metadata(&pw).unwrap().permissions().mode() & 0o777, 0o600);
+    // The new user logs in with the temporary password and is told to change it.
+    let (ok, said) = bind("tcreate", &password);
+    assert!(ok && said.contains("must be changed"), "{said}");
+    // The template's group and every group of the colleague.
+    let alice = s.run(&["-o", "json", "account", "groups", "alice"]).json()["data"]["groups"].clone();
+    let mine = s.run(&["-o", "json", "account", "groups", "tcreate"]).json()["data"]["groups"].clone();
+    for g in alice.as_array().unwrap() {
+        assert!(mine.as_array().unwrap().contains(g), "{g} missing from {mine}");
+    }
+    assert!(mine.to_string().contains("staff"), "{mine}");
+    assert!(s.audit().contains("\"action\":\"create\"") && s.audit().contains("HR-1"), "{}", s.audit());
+
+    // Again: the same person exists already; a different person gets the next login.
+    let again = s.run(&[
+        "-o",
+        "json",
+        "account",
+        "create",
+        "--first",
+        "Tessa",
+        "--last",
+        "Create",
+        "--template",
+        "staff",
+        "--set",
+        "dept=Sales",
+        "--dry-run",
+    ]);
+    again.expect_code(0);
+    assert_eq!(again.json()["data"]["result"], "exists", "{}", again.stdout);
+    let other = s.run(&[
+        "-o",
+        "json",
+        "account",
+        "create",
+        "--first",
+        "Tom",
+        "--last",
+        "Create",
+        "--template",
+        "staff",
+        "--set",
+        "dept=Sales",
+        "--dry-run",
+    ]);
+    assert_eq!(other.json()["data"]["login"], "tcreate2", "{}", other.stdout);
+    // Bad input: named, exit 2, nothing made.
+    for args in [
+        &["account", "create", "--first", "", "--last", "X", "--template", "staff"][..],
+        &["account", "create", "2bad", "--first", "A", "--last", "B", "--template", "staff"],
+        &["account", "create", "--first", "A", "--last", "B", "--template", "nosuch"],
+        &["account", "create", "--first", "A", "--last", "B", "--mail", "nomail", "--template", "staff"],
+    ] {
+        let e = s.run(args);
+        e.expect_code(2);
+        assert!(e.stderr.contains("hint:") || e.stderr.contains("error:"), "{}", e.stderr);
+    }
+}
+
+#[test]
+fn onboard_fifty_from_csv_then_a_rerun_does_nothing() {
+    let s = lifecycle_setup();
+    let logins: Vec<String> = (1..=50).map(|i| format!("onb{i:03}")).collect();
+    admin_delete(&logins.iter().map(|l| dn(l)).collect::<Vec<_>>());
+    let mut csv = String::from("First Name,Last Name,login,email,dept\n");
+    for (i, l) in logins.iter().enumerate() {
+        let _ = writeln!(csv, "Onb{i},\"Batch, {i}\",{l},{l}@lab.test,IT");
+    }
+    let file = s.dir.path().join("hires.csv");
+    std::fs::write(&file, &csv).unwrap();
+    // A file with bad rows creates nothing, and names every bad line.
+    let bad = s.dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "first,last,login,dept\nGood,Row,onbgood,IT\n,Nofirst,onbx,IT\nDup,Row,onbgood,IT\nLong,Row,onby,".to_string()
+            + &"x".repeat(300)
+            + "\n",
+    )
+    .unwrap();
+    let e = s.run(&["account", "onboard", "-f", bad.to_str().unwrap(), "--template", "staff"]);
+    e.expect_code(2);
+    for want in ["line 3", "line 4", "line 5"] {
+        assert!(e.stderr.contains(want), "{want}: {}", e.stderr);
+    }
+    assert!(entry_state(&dn("onbgood"), "onbgood").0.is_empty(), "a bad file created a row");
+
+    let pw = s.dir.path().join("hires.pw");
+    let r = s.run(&[
+        "-o",
+        "json",
+        "account",
+        "onboard",
+        "-f",
+        file.to_str().unwrap(),
+        "--template",
+        "staff",
+        "--password-out",
+        pw.to_str().unwrap(),
+    ]);
+    r.expect_code(0);
+    let summary = &r.json()["data"]["summary"];
+    assert_eq!((summary["created"].as_u64(), summary["failed"].as_u64()), (Some(50), Some(0)), "{}", r.stdout);
+    let lines: Vec<String> = std::fs::read_to_string(&pw).unwrap().lines().map(ToString::to_string).collect();
+    assert_eq!(lines.len(), 50);
+    for line in [&lines[0], &lines[49]] {
+        let (login, password) = line.split_once('\t').unwrap();
+        let (ok, said) = bind(login, password);
+        assert!(ok && said.contains("must be changed"), "{login}: {said}");
+    }
+    let (attrs, groups) = entry_state(&dn("onb007"), "onb007");
+    assert!(attrs.iter().any(|a| a == "description: IT") && attrs.iter().any(|a| a == "sn: Batch, 6"), "{attrs:?}");
+    assert!(groups.iter().any(|g| g.contains("cn=staff")), "{groups:?}");
+    // A rerun: every row exists, nothing is created, no password file is left.
+    let pw2 = s.dir.path().join("hires2.pw");
+    let again = s.run(&[
+        "-o",
+        "json",
+        "account",
+        "onboard",
+        "-f",
+        file.to_str().unwrap(),
+        "--template",
+        "staff",
+        "--password-out",
+        pw2.to_str().unwrap(),
+    ]);
+    again.expect_code(0);
+    let summary = &again.json()["data"]["summary"];
+    assert_eq!((summary["created"].as_u64(), summary["existed"].as_u64()), (Some(0), Some(50)), "{}", again.stdout);
+    assert!(!pw2.exists(), "an empty password file was left");
+}
+
+#[test]
+fn offboard_then_restore_puts_everything_back() {
+    let s = lifecycle_setup();
+    admin_delete(&[dn("t-leaver"), format!("uid=t-leaver,ou=disabled,{}", lab().base)]);
+    add_user("t-leaver", "Leaver-Pass-2026");
+    s.run(&["account", "group", "add", "t-leaver", "staff", "vpn", "developers"]).expect_code(0);
+    let before = entry_state(&dn("t-leaver"), "t-leaver");
+    assert_eq!(before.1.len(), 3, "{before:?}");
+
+    // A dry run shows the plan and changes nothing; without --yes and a terminal: refused.
+    let dry = s.run(&["account", "offboard", "t-leaver", "--dry-run"]);
+    dry.expect_code(0);
+    assert!(dry.stdout.contains("leave") && dry.stdout.contains("move to"), "{}", dry.stdout);
+    s.run(&["account", "offboard", "t-leaver"]).expect_code(2);
+    assert_eq!(entry_state(&dn("t-leaver"), "t-leaver"), before);
+
+    let r = s.run(&["-o", "json", "account", "offboard", "t-leaver", "--ticket", "HR-9", "--yes"]);
+    r.expect_code(0);
+    let record = r.json()["data"]["record"].as_str().unwrap().to_string();
+    assert_eq!(std::fs::metadata(&record).unwrap().permissions().mode() & 0o777, 0o600);
+    let moved = format!("uid=t-leaver,ou=disabled,{}", lab().base);
+    let (attrs, groups) = entry_state(&moved, "t-leaver");
+    assert!(groups.is_empty(), "still in {groups:?}");
+    assert!(attrs.iter().any(|a| a.starts_with("description: offboarded") && a.contains("HR-9")), "{attrs:?}");
+    let (ok, _) = ldap_tool("ldapwhoami", &["-x", "-H", &lab().ldaps, "-D", &moved, "-w", "Leaver-Pass-2026"], None);
+    assert!(!ok, "an offboarded account can still log in");
+    // Twice is harmless.
+    s.run(&["account", "offboard", "t-leaver", "--yes"]).expect_code(0);
+
+    let back = s.run(&["-o", "json", "account", "restore", &record]);
+    back.expect_code(0);
+    assert_eq!(entry_state(&dn("t-leaver"), "t-leaver"), before, "restore is not exact");
+    assert!(bind("t-leaver", "Leaver-Pass-2026").0);
+    // Restoring again changes nothing; a junk record is named.
+    s.run(&["account", "restore", &record]).expect_code(0);
+    assert_eq!(entry_state(&dn("t-leaver"), "t-leaver"), before);
+    let junk = s.dir.path().join("junk.json");
+    std::fs::write(&junk, "{\"schema\":\"x\"}").unwrap();
+    let e = s.run(&["account", "restore", junk.to_str().unwrap()]);
+    e.expect_code(2);
+    assert!(e.stderr.contains("junk.json"), "{}", e.stderr);
 }

@@ -207,3 +207,200 @@ fn ad_safety() {
         .run(&["account", "show", "alice"])
         .expect_code(0);
 }
+
+/// The second domain controller of the lab pair (`scripts/lab/samba` with `LAB_SAMBA_PAIR=1`).
+fn dc2() -> String {
+    var("DESKHAND_LAB_AD2_LDAPS_URI")
+}
+
+fn bind_on(url: &str, login: &str, password: &str) -> (bool, String) {
+    ldap_tool(
+        "ldapsearch",
+        &["-x", "-H", url, "-D", &format!("{login}@lab.test"), "-w", password, "-b", "", "-s", "base", "dnsHostName"],
+        None,
+    )
+}
+
+/// Polls `ready` (replication takes a moment) for up to 60 s.
+fn wait_for(what: &str, ready: impl Fn() -> bool) {
+    let start = std::time::Instant::now();
+    while !ready() {
+        assert!(start.elapsed() < std::time::Duration::from_secs(60), "timed out waiting for {what}");
+        std::thread::sleep(std::time::Duration::from_millis(250));
+    }
+}
+
+/// Lockout is per domain controller: three bad passwords on DC2 lock the account there
+/// and DC2 alone counts them. `show --all-servers` puts the DCs side by side; `unlock
+/// --all-servers` clears the lock and the count on each, proven by binds on both DCs.
+#[test]
+fn ad_all_servers_shows_and_unlocks_each_dc() {
+    let lab = ad();
+    let dc2 = dc2();
+    let setup = Setup::new(&format!("servers: [{dc2}]"));
+    let password = "Pair-Passw0rd-26";
+    add_user("t-pair", password);
+    wait_for("t-pair to replicate to DC2", || bind_on(&dc2, "t-pair", password).0);
+    for _ in 0..3 {
+        assert!(!bind_on(&dc2, "t-pair", "Wrong-Password-1").0);
+    }
+    let (ok, out) = bind_on(&dc2, "t-pair", password);
+    assert!(!ok && out.contains("data 775"), "locked on DC2: {out}");
+
+    let shown = setup.run(&["-o", "json", "account", "show", "t-pair", "--all-servers"]);
+    shown.expect_code(1);
+    let servers = shown.json()["data"]["servers"].as_array().cloned().unwrap_or_default();
+    assert_eq!(servers.len(), 2, "{}", shown.stdout);
+    assert_eq!(servers[0]["server"], lab.ldaps.as_str());
+    assert_eq!(servers[1]["server"], dc2.as_str());
+    // badPwdCount is never replicated: DC1 counts nothing.
+    assert_eq!(servers[0]["failures"], 0, "{}", shown.stdout);
+    assert_eq!((servers[1]["locked"].as_bool(), servers[1]["failures"].as_u64()), (Some(true), Some(3)), "{}", shown.stdout);
+    // badPasswordTime is per DC too. (Samba does not update lastLogon on LDAP simple binds.)
+    assert!(servers[1]["last_failure"].is_string() && servers[0]["last_failure"].is_null(), "{}", shown.stdout);
+    let reasons = shown.json()["data"]["reasons"].to_string();
+    assert!(reasons.contains(&format!("locked on {dc2}")), "{reasons}");
+    let table = setup.run(&["account", "show", "t-pair", "--all-servers"]);
+    assert!(table.stdout.contains(&dc2) && table.stdout.contains("last logon"), "{}", table.stdout);
+
+    // A dry run on all servers changes nothing.
+    let dry = setup.run(&["-o", "json", "account", "unlock", "t-pair", "--all-servers", "--dry-run"]);
+    dry.expect_code(0);
+    let items = dry.json()["data"]["items"].as_array().cloned().unwrap_or_default();
+    assert!(items.iter().any(|i| i["server"] == dc2.as_str() && i["result"] == "would_change"), "{}", dry.stdout);
+    assert!(!bind_on(&dc2, "t-pair", password).0, "a dry run unlocked");
+
+    let unlock = setup.run(&["-o", "json", "account", "unlock", "t-pair", "--all-servers", "--ticket", "INC-9"]);
+    unlock.expect_code(0);
+    let items = unlock.json()["data"]["items"].as_array().cloned().unwrap_or_default();
+    let servers_done: Vec<&str> = items.iter().filter_map(|i| i["server"].as_str()).collect();
+    assert_eq!(servers_done, vec![lab.ldaps.as_str(), dc2.as_str()], "{}", unlock.stdout);
+    assert!(items.iter().all(|i| i["result"] == "changed" || i["result"] == "unchanged"), "{}", unlock.stdout);
+    // DC2's count is cleared too: one more bad password there does not lock again.
+    assert!(!bind_on(&dc2, "t-pair", "Wrong-Password-1").0);
+    let (ok, out) = bind_on(&dc2, "t-pair", password);
+    assert!(ok, "DC2 after unlock and one bad password: {out}");
+    wait_for("t-pair to log in on DC1", || bind("t-pair", password).0);
+    let after = setup.run(&["-o", "json", "account", "show", "t-pair", "--all-servers"]);
+    after.expect_code(0);
+    let audit = std::fs::read_to_string(setup.dir.path().join("state/deskhand/audit.jsonl")).unwrap_or_default();
+    assert!(audit.contains(&dc2) && audit.contains("INC-9"), "audit names the DC: {audit}");
+}
+
+/// A fine-grained password policy (PSO) wins over the domain's: the lab gives
+/// Administrator and deskhand-svc one without lockout. An administrator may read it; the
+/// service account falls back to the domain policy and says why.
+#[test]
+fn ad_fine_grained_policy_is_used() {
+    let a = ad();
+    let admin = Setup::new(&format!("bind_dn: {}\npassword_file: {}\nusers: {}", a.admin_dn, a.admin_password_file, a.base));
+    let r = admin.run(&["-o", "json", "account", "show", "Administrator"]);
+    let policy = &r.json()["data"]["policy"];
+    assert!(policy["source"].as_str().is_some_and(|s| s.contains("deskhand-lab-service")), "{}", r.stdout);
+    assert_eq!(policy["lockout"], false, "{}", r.stdout);
+    // Other users keep the domain's policy: 3 failures.
+    let r = admin.run(&["-o", "json", "account", "show", "alice"]);
+    assert_eq!(r.json()["data"]["policy"]["max_failure"], 3, "{}", r.stdout);
+
+    let svc = Setup::new(&format!("users: {}", a.base));
+    let r = svc.run(&["-o", "json", "account", "show", "deskhand-svc"]);
+    let source = r.json()["data"]["policy"]["source"].as_str().unwrap_or_default().to_string();
+    assert!(source.contains("deskhand-lab-service"), "the PSO is named, read or not: {source}");
+}
+
+/// The same life cycle on AD, as Administrator (the lab's service account may not create
+/// users): a user created disabled, given its password over LDAPS, must change it, then
+/// enabled; offboarded to OU=Disabled and restored exactly.
+#[test]
+fn ad_create_onboard_offboard_restore() {
+    let a = ad();
+    let s = Setup::new(&format!("bind_dn: {}\npassword_file: {}\ndisabled: OU=Disabled,{}", a.admin_dn, a.admin_password_file, a.base));
+    let mut text = std::fs::read_to_string(&s.config).unwrap();
+    text.push_str("    templates:\n      staff:\n        groups: [staff]\n        attributes:\n          description: \"{dept}\"\n          department: \"{dept}\"\n");
+    std::fs::write(&s.config, text).unwrap();
+    let admin = ["-x", "-H", a.ldaps.as_str(), "-D", a.admin_dn.as_str(), "-y", a.admin_password_file.as_str()];
+    let _ = ldap_tool("ldapadd", &admin, Some(&format!("dn: OU=Disabled,{}\nobjectClass: organizationalUnit\nou: Disabled\n", a.base)));
+    let logins = ["adcreate", "adonb1", "adonb2"];
+    for l in logins {
+        for dn_ in [format!("CN={l},{}", a.users), format!("CN={l},OU=Disabled,{}", a.base)] {
+            let mut del = admin.to_vec();
+            del.push(&dn_);
+            let _ = ldap_tool("ldapdelete", &del, None);
+        }
+    }
+    let template_rdn = s.dir.path().join("t.yaml");
+    std::fs::write(&template_rdn, "groups: [staff]\nattributes:\n  cn: \"{login}\"\n  description: \"{dept}\"\n").unwrap();
+    let pw = s.dir.path().join("c.pw");
+    let r = s.run(&[
+        "-o",
+        "json",
+        "account",
+        "create",
+        "adcreate",
+        "--first",
+        "Ada",
+        "--last",
+        "Create",
+        "--template",
+        template_rdn.to_str().unwrap(),
+        "--set",
+        "dept=Ops",
+        "--copy-from",
+        "alice",
+        "--password-out",
+        pw.to_str().unwrap(),
+    ]);
+    r.expect_code(0);
+    let d = &r.json()["data"];
+    assert_eq!(d["result"], "created", "{}", r.stdout);
+    assert_eq!(d["attributes"]["userPrincipalName"][0], "adcreate@lab.test");
+    let temp = std::fs::read_to_string(&pw).unwrap().trim().to_string();
+    let (ok, said) = bind("adcreate", &temp);
+    assert!(!ok && said.contains("data 773"), "must change at the first logon: {said}");
+    let shown = s.run(&["-o", "json", "account", "show", "adcreate"]);
+    let st = &shown.json()["data"]["state"];
+    assert_eq!((st["disabled"].as_bool(), st["must_change"].as_bool()), (Some(false), Some(true)), "{}", shown.stdout);
+    let groups = s.run(&["-o", "json", "account", "groups", "adcreate"]).json()["data"]["groups"].to_string();
+    assert!(groups.contains("staff") && groups.contains("vpn") && groups.contains("Domain Users"), "{groups}");
+
+    let csv = s.dir.path().join("h.csv");
+    std::fs::write(&csv, "first,last,login,dept\nOne,Onb,adonb1,IT\nTwo,Onb,adonb2,HR\n").unwrap();
+    let out = s.dir.path().join("h.pw");
+    let r = s.run(&[
+        "-o",
+        "json",
+        "account",
+        "onboard",
+        "-f",
+        csv.to_str().unwrap(),
+        "--template",
+        "staff",
+        "--password-out",
+        out.to_str().unwrap(),
+    ]);
+    r.expect_code(0);
+    assert_eq!(r.json()["data"]["summary"]["created"], 2, "{}", r.stdout);
+    let again = s.run(&["-o", "json", "account", "onboard", "-f", csv.to_str().unwrap(), "--template", "staff", "--dry-run"]);
+    assert_eq!(again.json()["data"]["summary"]["existed"], 2, "{}", again.stdout);
+
+    let state = |dn_: &str| {
+        let mut args = admin.to_vec();
+        args.extend(["-LLL", "-o", "ldif-wrap=no", "-b", dn_, "-s", "base"]);
+        args.extend(["cn", "sn", "givenName", "description", "userAccountControl", "sAMAccountName", "userPrincipalName", "memberOf"]);
+        let (_, out) = ldap_tool("ldapsearch", &args, None);
+        let mut lines: Vec<String> =
+            out.lines().filter(|l| !l.is_empty() && !l.starts_with("dn:") && !l.starts_with('#')).map(ToString::to_string).collect();
+        lines.sort();
+        lines
+    };
+    let home = format!("CN=adcreate,{}", a.users);
+    let before = state(&home);
+    assert!(before.iter().any(|l| l.starts_with("memberOf:")), "{before:?}");
+    let off = s.run(&["-o", "json", "account", "offboard", "adcreate", "--yes", "--ticket", "HR-4"]);
+    off.expect_code(0);
+    let after = state(&format!("CN=adcreate,OU=Disabled,{}", a.base));
+    assert!(!after.iter().any(|l| l.starts_with("memberOf:")) && after.contains(&"userAccountControl: 514".to_string()), "{after:?}");
+    let record = off.json()["data"]["record"].as_str().unwrap().to_string();
+    s.run(&["account", "restore", &record]).expect_code(0);
+    assert_eq!(state(&home), before, "restore is not exact");
+}

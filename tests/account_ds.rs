@@ -2,6 +2,7 @@
 //! as on OpenLDAP and AD, proven with real binds over LDAPS.
 
 use crate::util::{Run, deskhand, run_cmd};
+use std::fmt::Write as _;
 
 fn var(name: &str) -> String {
     std::env::var(name).unwrap_or_else(|_| panic!("{name} is not set: run the tests through scripts/test, which starts scripts/lab/ds389"))
@@ -147,4 +148,138 @@ fn ds389_changes_proven_by_binds() {
         s.run(&["-o", "json", "account", "groups", "t-ds1"]).json()["data"]["groups"],
         serde_json::json!(["developers", "vpn", "wifi"])
     );
+}
+
+/// A profile that binds as Directory Manager (the lab's service account may not add
+/// entries), with a template and the disabled OU.
+fn admin_setup() -> Setup {
+    let s = Setup::new();
+    let base = var("DESKHAND_LAB_DS_BASE");
+    let mut text = std::fs::read_to_string(&s.config).unwrap();
+    text = text
+        .replace(&var("DESKHAND_LAB_DS_BIND_DN"), &var("DESKHAND_LAB_DS_ADMIN_DN"))
+        .replace(&var("DESKHAND_LAB_DS_PASSWORD_FILE"), &var("DESKHAND_LAB_DS_ADMIN_PASSWORD_FILE"));
+    let _ = write!(
+        text,
+        "    disabled: ou=disabled,{base}\n    templates:\n      staff:\n        groups: [staff]\n        attributes:\n          description: \"{{dept}}\"\n"
+    );
+    std::fs::write(&s.config, text).unwrap();
+    let admin = admin_args();
+    let ldif = format!("dn: ou=disabled,{base}\nobjectClass: organizationalUnit\nou: disabled\n");
+    let mut add = admin.clone();
+    add.push("-c".into());
+    let _ = ldap_tool("ldapadd", &add.iter().map(String::as_str).collect::<Vec<_>>(), Some(&ldif));
+    s
+}
+
+fn admin_args() -> Vec<String> {
+    [
+        "-x",
+        "-H",
+        &var("DESKHAND_LAB_DS_LDAPS_URI"),
+        "-D",
+        &var("DESKHAND_LAB_DS_ADMIN_DN"),
+        "-y",
+        &var("DESKHAND_LAB_DS_ADMIN_PASSWORD_FILE"),
+    ]
+    .iter()
+    .map(ToString::to_string)
+    .collect()
+}
+
+fn admin_delete(dns: &[String]) {
+    let mut args = admin_args();
+    args.push("-c".into());
+    args.extend(dns.iter().cloned());
+    let _ = ldap_tool("ldapdelete", &args.iter().map(String::as_str).collect::<Vec<_>>(), None);
+}
+
+/// The entry's attributes and the groups holding it, as Directory Manager sees them.
+fn entry_state(dn_: &str) -> (Vec<String>, Vec<String>) {
+    let mut args = admin_args();
+    args.extend(["-LLL", "-o", "ldif-wrap=no", "-b", dn_, "-s", "base", "*", "nsAccountLock"].map(String::from));
+    let (ok, out) = ldap_tool("ldapsearch", &args.iter().map(String::as_str).collect::<Vec<_>>(), None);
+    let mut attrs: Vec<String> = if ok { out.lines().filter(|l| !l.is_empty()).map(ToString::to_string).collect() } else { vec![] };
+    attrs.sort();
+    let mut args = admin_args();
+    let filter = format!("(|(member={dn_})(uniqueMember={dn_}))");
+    args.extend(["-LLL", "-b", &var("DESKHAND_LAB_DS_BASE"), &filter, "1.1"].map(String::from));
+    let (_, out) = ldap_tool("ldapsearch", &args.iter().map(String::as_str).collect::<Vec<_>>(), None);
+    let mut groups: Vec<String> = out.lines().filter(|l| l.starts_with("dn:")).map(ToString::to_string).collect();
+    groups.sort();
+    (attrs, groups)
+}
+
+/// Create (template, copied groups, must change at the first logon), onboard from CSV
+/// (a rerun does nothing), offboard and restore exactly: on 389-ds.
+#[test]
+fn ds_create_onboard_offboard_restore() {
+    let s = admin_setup();
+    let base = var("DESKHAND_LAB_DS_BASE");
+    let logins = ["dscreate", "dsonb1", "dsonb2", "dsonb3"];
+    admin_delete(&logins.iter().map(|l| dn(l)).chain(logins.iter().map(|l| format!("uid={l},ou=disabled,{base}"))).collect::<Vec<_>>());
+    let pw = s.dir.path().join("c.pw");
+    let r = s.run(&[
+        "-o",
+        "json",
+        "account",
+        "create",
+        "dscreate",
+        "--first",
+        "Dee",
+        "--last",
+        "Create",
+        "--template",
+        "staff",
+        "--set",
+        "dept=Ops",
+        "--copy-from",
+        "alice",
+        "--password-out",
+        pw.to_str().unwrap(),
+    ]);
+    r.expect_code(0);
+    assert_eq!(r.json()["data"]["result"], "created", "{}", r.stdout);
+    let temp = std::fs::read_to_string(&pw).unwrap().trim().to_string();
+    let (_, said) = bind("dscreate", &temp);
+    assert!(
+        said.contains("PasswordExpired") || said.contains("must be changed") || said.contains("changeAfterReset"),
+        "must change: {said}"
+    );
+    let alice = s.run(&["-o", "json", "account", "groups", "alice"]).json()["data"]["groups"].clone();
+    let mine = s.run(&["-o", "json", "account", "groups", "dscreate"]).json()["data"]["groups"].clone();
+    for g in alice.as_array().unwrap() {
+        assert!(mine.as_array().unwrap().contains(g), "{g} missing from {mine}");
+    }
+
+    let csv = s.dir.path().join("h.csv");
+    std::fs::write(&csv, "first,last,login,dept\nOne,Onb,dsonb1,IT\nTwo,Onb,dsonb2,IT\nThree,Onb,dsonb3,HR\n").unwrap();
+    let out = s.dir.path().join("h.pw");
+    let r = s.run(&[
+        "-o",
+        "json",
+        "account",
+        "onboard",
+        "-f",
+        csv.to_str().unwrap(),
+        "--template",
+        "staff",
+        "--password-out",
+        out.to_str().unwrap(),
+    ]);
+    r.expect_code(0);
+    assert_eq!(r.json()["data"]["summary"]["created"], 3, "{}", r.stdout);
+    let again = s.run(&["-o", "json", "account", "onboard", "-f", csv.to_str().unwrap(), "--template", "staff", "--dry-run"]);
+    assert_eq!(again.json()["data"]["summary"]["existed"], 3, "{}", again.stdout);
+
+    let before = entry_state(&dn("dscreate"));
+    assert!(!before.1.is_empty(), "{before:?}");
+    let off = s.run(&["-o", "json", "account", "offboard", "dscreate", "--yes", "--ticket", "HR-3"]);
+    off.expect_code(0);
+    let moved = format!("uid=dscreate,ou=disabled,{base}");
+    let (attrs, groups) = entry_state(&moved);
+    assert!(groups.is_empty() && attrs.iter().any(|a| a.eq_ignore_ascii_case("nsaccountlock: true")), "{attrs:?} {groups:?}");
+    let record = off.json()["data"]["record"].as_str().unwrap().to_string();
+    s.run(&["account", "restore", &record]).expect_code(0);
+    assert_eq!(entry_state(&dn("dscreate")), before, "restore is not exact");
 }

@@ -292,3 +292,94 @@ pub fn reset(batch: &deskhand_commands::account::reset::ResetBatch) -> Doc {
     );
     doc
 }
+
+pub fn create(r: &deskhand_commands::account::create::CreateReport) -> Doc {
+    let title = if r.dry_run { format!("Create {} (dry run: nothing changed)", r.login) } else { format!("Create {}", r.login) };
+    let mut doc = Doc::new(title);
+    let tone = if r.is_ok() { Tone::Good } else { Tone::Bad };
+    let mut fields = vec![("result".to_string(), Cell::new(r.result.clone(), tone)), ("DN".to_string(), Cell::from(r.dn.clone()))];
+    for (k, v) in &r.attributes {
+        fields.push((k.clone(), Cell::from(v.join(", "))));
+    }
+    if let Some(d) = &r.detail {
+        fields.push(("detail".to_string(), Cell::new(d.clone(), tone)));
+    }
+    if let Some(to) = &r.delivered_to {
+        fields.push(("temporary password".to_string(), Cell::from(format!("delivered to the {to}; must be changed at the first logon"))));
+    }
+    doc.blocks.push(Block::Fields { title: r.login.clone(), fields });
+    if !r.groups.is_empty() {
+        let rows = r
+            .groups
+            .iter()
+            .map(|g| {
+                let tone = if g.result.is_ok() { Tone::Good } else { Tone::Bad };
+                vec![Cell::from(g.group.clone()), Cell::new(g.detail.clone().unwrap_or_else(|| format!("{:?}", g.result)), tone)]
+            })
+            .collect();
+        doc.table(&["group", "result"], rows);
+    }
+    doc
+}
+
+pub fn onboard(r: &deskhand_commands::account::onboard::OnboardReport) -> Doc {
+    let title = if r.dry_run { format!("Onboard {} (dry run: nothing changed)", r.file) } else { format!("Onboard {}", r.file) };
+    let mut doc = Doc::new(title);
+    let rows = r
+        .items
+        .iter()
+        .map(|i| {
+            let tone = if i.report.is_ok() { Tone::Good } else { Tone::Bad };
+            let groups = i.report.groups.iter().map(|g| g.group.split(',').next().unwrap_or(&g.group).to_string()).collect::<Vec<_>>();
+            vec![
+                Cell::from(i.line.to_string()),
+                Cell::from(i.report.login.clone()),
+                Cell::new(i.report.result.clone(), tone),
+                Cell::from(groups.join(", ")),
+                Cell::from(i.report.detail.clone().unwrap_or_else(|| i.report.dn.clone())),
+            ]
+        })
+        .collect();
+    doc.table(&["line", "login", "result", "groups", "detail"], rows);
+    let s = &r.summary;
+    let verb = if r.dry_run { "would be created" } else { "created" };
+    let mut line = format!("{}: {} {verb}, {} existed already, {} failed", count(s.rows, "row"), s.created, s.existed, s.failed);
+    if s.not_done > 0 {
+        let _ = write!(line, ", {} not done (run the same command again to finish)", s.not_done);
+    }
+    doc.line(line, if s.failed == 0 && s.not_done == 0 { Tone::Good } else { Tone::Bad });
+    if let Some(p) = &r.passwords {
+        doc.line(format!("temporary passwords: {p} (mode 0600; hand them over, then delete the file)"), Tone::Warn);
+    }
+    doc
+}
+
+pub fn offboard(r: &deskhand_commands::account::offboard::OffboardReport) -> Doc {
+    let title = if r.dry_run { format!("{} (dry run: nothing changed)", r.login) } else { r.login.clone() };
+    let mut doc = Doc::new(title);
+    let rows = r
+        .steps
+        .iter()
+        .map(|s| {
+            let tone = match s.result.as_str() {
+                "failed" | "not done" => Tone::Bad,
+                "unchanged" => Tone::Plain,
+                _ => Tone::Good,
+            };
+            vec![Cell::from(s.step.clone()), Cell::new(s.result.clone(), tone), Cell::from(s.detail.clone().unwrap_or_default())]
+        })
+        .collect();
+    doc.table(&["step", "result", "detail"], rows);
+    if let Some(rec) = &r.record {
+        doc.line(format!("undo record: {rec}"), Tone::Plain);
+    }
+    let (text, tone) = if r.dry_run {
+        ("dry run: nothing was changed", Tone::Plain)
+    } else if r.ok {
+        ("all steps done", Tone::Good)
+    } else {
+        ("some steps failed: run it again to finish", Tone::Bad)
+    };
+    doc.line(text, tone);
+    doc
+}

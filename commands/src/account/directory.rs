@@ -183,6 +183,13 @@ pub trait Directory: Send + Sync {
     /// Applies the changes to one entry in one modify operation; `relax` sends the Relax
     /// Rules control.
     fn modify(&self, dn: &str, changes: &[Change], relax: bool) -> impl Future<Output = Result<()>> + Send;
+    /// Adds an entry with these attributes (values as text).
+    fn add(&self, dn: &str, attrs: &[(String, Vec<String>)]) -> impl Future<Output = Result<()>> + Send;
+    /// Renames or moves an entry: `new_rdn` (escaped) under `new_superior` (its parent
+    /// when `None`), the old RDN value removed.
+    fn rename(&self, dn: &str, new_rdn: &str, new_superior: Option<&str>) -> impl Future<Output = Result<()>> + Send;
+    /// Deletes an entry (to undo a creation that could not be finished).
+    fn delete(&self, dn: &str) -> impl Future<Output = Result<()>> + Send;
     /// A short description of the directory for reports (its URL).
     fn describe(&self) -> String;
 }
@@ -371,6 +378,11 @@ fn rc_error(what: &str, rc: u32, text: &str) -> CommandError {
         ),
         50 => (crate::ErrorKind::Environment, "the service account lacks the right for this: give it read/write (or manage) access"),
         19 => (crate::ErrorKind::Environment, "the directory refused the values (a policy or schema rule)"),
+        68 => (crate::ErrorKind::Usage, "an entry of that name exists already"),
+        65 => (
+            crate::ErrorKind::Usage,
+            "the entry breaks the schema (object class rules): check the template's object_classes and attributes",
+        ),
         _ => (crate::ErrorKind::Environment, "see the directory's log for details"),
     };
     CommandError { kind, message: format!("{what} failed: rc={rc} {text}"), hint: Some(hint.into()) }
@@ -446,6 +458,39 @@ impl Directory for LdapDirectory {
         let res = ldap.modify(dn, mods).await.map_err(|e| op_error(&format!("modify {dn}"), &e))?;
         if res.rc != 0 {
             return Err(rc_error(&format!("modify {dn}"), res.rc, &res.text));
+        }
+        Ok(())
+    }
+
+    async fn add(&self, dn: &str, attrs: &[(String, Vec<String>)]) -> Result<()> {
+        use std::collections::HashSet;
+        let mut ldap = self.ldap.clone();
+        ldap.with_timeout(self.timeout);
+        let attrs: Vec<(Vec<u8>, HashSet<Vec<u8>>)> =
+            attrs.iter().map(|(a, vs)| (a.as_bytes().to_vec(), vs.iter().map(|v| v.as_bytes().to_vec()).collect::<HashSet<_>>())).collect();
+        let res = ldap.add(dn, attrs).await.map_err(|e| op_error(&format!("add {dn}"), &e))?;
+        if res.rc != 0 {
+            return Err(rc_error(&format!("add {dn}"), res.rc, &res.text));
+        }
+        Ok(())
+    }
+
+    async fn rename(&self, dn: &str, new_rdn: &str, new_superior: Option<&str>) -> Result<()> {
+        let mut ldap = self.ldap.clone();
+        ldap.with_timeout(self.timeout);
+        let res = ldap.modifydn(dn, new_rdn, true, new_superior).await.map_err(|e| op_error(&format!("move {dn}"), &e))?;
+        if res.rc != 0 {
+            return Err(rc_error(&format!("move {dn}"), res.rc, &res.text));
+        }
+        Ok(())
+    }
+
+    async fn delete(&self, dn: &str) -> Result<()> {
+        let mut ldap = self.ldap.clone();
+        ldap.with_timeout(self.timeout);
+        let res = ldap.delete(dn).await.map_err(|e| op_error(&format!("delete {dn}"), &e))?;
+        if res.rc != 0 {
+            return Err(rc_error(&format!("delete {dn}"), res.rc, &res.text));
         }
         Ok(())
     }

@@ -4,13 +4,17 @@
 
 pub mod audit;
 pub mod change;
+pub mod create;
 pub mod directory;
 pub mod escape;
 pub mod find;
 pub mod flavor;
 pub mod locked;
+pub mod offboard;
+pub mod onboard;
 pub mod password;
 pub mod reset;
 pub mod resolve;
 pub mod servers;
 pub mod show;
+pub mod template;

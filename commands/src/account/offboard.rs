@@ -1,0 +1,518 @@
+//! `account offboard` and `account restore`. Offboarding is planned in full first
+//! (disable, leave every group but AD's primary one, a description saying who and why,
+//! a move to the profile's disabled OU, optionally a random password); before anything
+//! changes, an undo record with the exact prior values of everything the plan touches
+//! is written (0600, never overwritten). `restore` puts the account back from that
+//! record: same DN, same attribute values, same memberships. Both are idempotent: a
+//! rerun after a failure finishes the job.
+
+use super::audit::Audit;
+use super::directory::{Change, Directory, Entry, Profile, Scope};
+use super::escape::{dn_value, filter_value, normalize_dn};
+use super::flavor::Flavor;
+use super::resolve::resolve;
+use crate::error::{CommandError, ErrorKind, Result};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub const RECORD_SCHEMA: &str = "deskhand.offboard-record.v1";
+
+/// One group membership: the value `value` of attribute `attr` on group `group`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Membership {
+    pub group: String,
+    pub attr: String,
+    pub value: String,
+}
+
+/// The undo record.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct UndoRecord {
+    pub schema: String,
+    pub created: String,
+    pub operator: String,
+    /// The profile name.
+    pub directory: String,
+    pub server: String,
+    pub login: String,
+    /// Where the account was.
+    pub dn: String,
+    /// Where offboarding moves it (`None`: it stays).
+    pub moved_to: Option<String>,
+    /// The prior values of every attribute the offboarding changes (empty: absent).
+    pub attributes: BTreeMap<String, Vec<String>>,
+    pub memberships: Vec<Membership>,
+    pub password_reset: bool,
+    pub ticket: Option<String>,
+}
+
+/// The full plan of an offboarding.
+#[derive(Debug, Clone, Serialize)]
+pub struct OffboardPlan {
+    pub login: String,
+    pub dn: String,
+    /// The changes to the account itself (disable, description, password).
+    pub changes: Vec<Change>,
+    pub relax: bool,
+    pub leave_groups: Vec<Membership>,
+    /// AD's primary group, which stays.
+    pub keeps: Option<String>,
+    pub move_to: Option<String>,
+    #[serde(skip)]
+    pub record: UndoRecord,
+}
+
+/// One step's result.
+#[derive(Debug, Clone, Serialize)]
+pub struct StepResult {
+    pub step: String,
+    /// done, would do, unchanged, failed, not done.
+    pub result: String,
+    pub detail: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OffboardReport {
+    pub login: String,
+    pub dn: String,
+    pub dry_run: bool,
+    /// Where the undo record is (`None` on a dry run).
+    pub record: Option<String>,
+    pub steps: Vec<StepResult>,
+    pub ok: bool,
+}
+
+fn now_text() -> String {
+    crate::util::rfc3339(crate::util::now_unix())
+}
+
+/// The group memberships of an account, with the attribute holding each.
+pub async fn memberships<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, entry: &Entry) -> Result<Vec<Membership>> {
+    let base = profile.groups_dn.as_deref().unwrap_or(&profile.base_dn);
+    let login = entry.first(&profile.login_attribute).unwrap_or_default().to_string();
+    let dn_key = normalize_dn(&entry.dn);
+    let (filter, attrs): (String, &[&str]) = match flavor {
+        Flavor::Ad => (format!("(&(objectClass=group)(member={}))", filter_value(&entry.dn)), &["member"]),
+        Flavor::Openldap | Flavor::Ds389 => (
+            format!("(|(member={dn})(uniqueMember={dn})(memberUid={uid}))", dn = filter_value(&entry.dn), uid = filter_value(&login)),
+            &["member", "uniqueMember", "memberUid"],
+        ),
+    };
+    let mut out = Vec::new();
+    // Ranged values: AD returns large `member` lists in ranges; the base-scope probe
+    // below decides membership, the values only say which spelling to delete.
+    for g in dir.search(base, Scope::Subtree, &filter, attrs).await? {
+        for attr in attrs {
+            let values = g.all(attr);
+            let hit =
+                if *attr == "memberUid" { values.iter().find(|v| **v == login) } else { values.iter().find(|v| normalize_dn(v) == dn_key) };
+            if let Some(v) = hit {
+                out.push(Membership { group: g.dn.clone(), attr: (*attr).to_string(), value: v.clone() });
+            } else if values.is_empty() && *attr == "member" && flavor == Flavor::Ad {
+                out.push(Membership { group: g.dn.clone(), attr: "member".into(), value: entry.dn.clone() });
+            }
+        }
+    }
+    out.sort_by(|a, b| (&a.group, &a.attr).cmp(&(&b.group, &b.attr)));
+    out.dedup();
+    Ok(out)
+}
+
+fn parent_of(dn: &str) -> Option<&str> {
+    // The first unescaped comma.
+    let bytes = dn.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b',' => return Some(dn[i + 1..].trim_start()),
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+fn rdn_of(dn: &str) -> &str {
+    match parent_of(dn) {
+        Some(p) => dn[..dn.len() - p.len()].trim_end().trim_end_matches(','),
+        None => dn,
+    }
+}
+
+/// Plans an offboarding; changes nothing.
+#[allow(clippy::too_many_arguments)]
+pub async fn plan<D: Directory>(
+    dir: &D,
+    profile: &Profile,
+    flavor: Flavor,
+    user: &str,
+    ticket: Option<&str>,
+    operator: &str,
+    reset_password: bool,
+) -> Result<OffboardPlan> {
+    let mut attrs: Vec<&str> = flavor.status_attributes().to_vec();
+    attrs.extend(["description", "objectClass"]);
+    // An account offboarded before lives in the disabled OU: look there too.
+    let entry = match resolve(dir, profile, user, &attrs).await? {
+        Ok(e) => e,
+        Err(why) => match &profile.disabled_dn {
+            Some(ou) => {
+                let there = Profile { users_dn: Some(ou.clone()), ..profile.clone() };
+                resolve(dir, &there, user, &attrs).await?.map_err(|_| why.into_error(user))?
+            }
+            None => return Err(why.into_error(user)),
+        },
+    };
+    let login = entry.first(&profile.login_attribute).unwrap_or(user).to_string();
+    let policy = flavor.policy(dir, profile, &entry).await?;
+    let mut changes = Vec::new();
+    let mut relax = false;
+    match flavor.disable_plan(&entry, &policy, profile.disable_method) {
+        Ok(Some(p)) => {
+            relax |= p.relax;
+            changes.extend(p.changes);
+        }
+        Ok(None) => {}
+        Err(why) => {
+            return Err(CommandError::usage(format!("{login} cannot be disabled here: {why}"))
+                .with_hint("set disable_method: end_time in the profile, or fix the password policy"));
+        }
+    }
+    let mut text = format!("offboarded {} by {operator}", &now_text()[..10]);
+    if let Some(t) = ticket {
+        text.push(' ');
+        text.push_str(t);
+    }
+    let described = entry.first("description").is_some_and(|d| d.starts_with("offboarded "));
+    if !(described && changes.is_empty()) {
+        changes.push(Change::Replace { attr: "description".into(), values: vec![text] });
+    }
+    if reset_password {
+        let password = super::password::generate(24, &login);
+        let p = flavor.reset_plan(&entry, &password, true);
+        relax |= p.relax;
+        changes.extend(p.changes);
+    }
+    // Every attribute touched, with its value now. The password itself is never kept.
+    let mut prior = BTreeMap::new();
+    for c in &changes {
+        let attr = match c {
+            Change::Add { attr, .. } | Change::Delete { attr, .. } | Change::Replace { attr, .. } => attr,
+            Change::ReplaceSecret { .. } => continue,
+        };
+        if ["userPassword", "unicodePwd"].iter().any(|a| a.eq_ignore_ascii_case(attr)) {
+            continue;
+        }
+        prior.entry(attr.clone()).or_insert_with(|| entry.all(attr).to_vec());
+    }
+    let leave_groups = memberships(dir, profile, flavor, &entry).await?;
+    let keeps = if flavor == Flavor::Ad { super::flavor::ad::primary_group(&entry) } else { None };
+    let move_to = profile.disabled_dn.as_ref().and_then(|ou| {
+        let here = parent_of(&entry.dn).map(normalize_dn);
+        (here.as_deref() != Some(&normalize_dn(ou))).then(|| format!("{},{ou}", rdn_of(&entry.dn)))
+    });
+    let record = UndoRecord {
+        schema: RECORD_SCHEMA.into(),
+        created: now_text(),
+        operator: operator.to_string(),
+        directory: profile.name.clone(),
+        server: dir.describe(),
+        login: login.clone(),
+        dn: entry.dn.clone(),
+        moved_to: move_to.clone(),
+        attributes: prior,
+        memberships: leave_groups.clone(),
+        password_reset: reset_password,
+        ticket: ticket.map(ToString::to_string),
+    };
+    Ok(OffboardPlan { login, dn: entry.dn, changes, relax, leave_groups, keeps, move_to, record })
+}
+
+impl OffboardPlan {
+    /// Nothing left to do: offboarded already.
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty() && self.leave_groups.is_empty() && self.move_to.is_none()
+    }
+}
+
+/// Where undo records go: `$XDG_STATE_HOME/deskhand/offboard/` (else
+/// `~/.local/state/deskhand/offboard/`).
+pub fn record_dir() -> Option<PathBuf> {
+    Audit::default_path().and_then(|p| p.parent().map(|d| d.join("offboard")))
+}
+
+/// Writes the record to a new 0600 file in `dir`; returns its path.
+pub fn write_record(record: &UndoRecord, dir: &Path) -> Result<PathBuf> {
+    use std::io::Write as _;
+    use std::os::unix::fs::{DirBuilderExt as _, OpenOptionsExt as _};
+    std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir).map_err(|e| {
+        CommandError::environment(format!("cannot create {}: {e}", dir.display())).with_hint("set XDG_STATE_HOME to a writable place")
+    })?;
+    let stamp = record.created.replace([':', '-'], "");
+    let safe: String =
+        record.login.chars().map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') { c } else { '_' }).collect();
+    for n in 0..100 {
+        let name = if n == 0 { format!("{safe}-{stamp}.json") } else { format!("{safe}-{stamp}-{n}.json") };
+        let path = dir.join(name);
+        match std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(&path) {
+            Ok(mut f) => {
+                let text = serde_json::to_string_pretty(record).map_err(|e| CommandError::environment(e.to_string()))?;
+                f.write_all(text.as_bytes()).and_then(|()| f.write_all(b"\n")).and_then(|()| f.sync_all()).map_err(|e| {
+                    CommandError::environment(format!("cannot write the undo record {}: {e}", path.display()))
+                        .with_hint("nothing was changed; free some space and run it again")
+                })?;
+                return Ok(path);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => {
+                return Err(CommandError::environment(format!("cannot write the undo record {}: {e}", path.display()))
+                    .with_hint("nothing was changed; fix the permissions or set XDG_STATE_HOME"));
+            }
+        }
+    }
+    Err(CommandError::environment("cannot find a free name for the undo record"))
+}
+
+/// Reads an undo record.
+pub fn read_record(path: &Path) -> Result<UndoRecord> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        CommandError::usage(format!("cannot read the undo record {}: {e}", path.display()))
+            .with_hint("offboard prints the record's path; they live under ~/.local/state/deskhand/offboard/")
+    })?;
+    let record: UndoRecord = serde_json::from_str(&text).map_err(|e| {
+        CommandError::usage(format!("{} is not an offboarding record: line {} column {}: {e}", path.display(), e.line(), e.column()))
+            .with_hint("give the file offboard printed")
+    })?;
+    if record.schema != RECORD_SCHEMA {
+        return Err(CommandError::usage(format!("{} is not an offboarding record (schema {})", path.display(), record.schema)));
+    }
+    Ok(record)
+}
+
+fn step(step: impl Into<String>, result: &str, detail: Option<String>) -> StepResult {
+    StepResult { step: step.into(), result: result.to_string(), detail }
+}
+
+/// Carries out a plan whose record is already written. Each step is reported; a
+/// connection lost stops the rest ("not done": run it again, or restore).
+pub async fn apply<D: Directory>(dir: &D, plan: &OffboardPlan, record_path: &Path, audit: &Audit) -> OffboardReport {
+    let mut steps = Vec::new();
+    let mut gone = false;
+    // Records one step; true when the directory went away.
+    let run = |name: String, result: Result<()>, steps: &mut Vec<StepResult>, target: &str, what: &str| -> bool {
+        match result {
+            Ok(()) => {
+                let _ = audit.record(target, what, "ok");
+                steps.push(step(name, "done", None));
+                false
+            }
+            Err(e) => {
+                let _ = audit.record(target, what, &format!("failed: {}", e.message));
+                let lost = e.kind == ErrorKind::Connection;
+                steps.push(step(name, "failed", Some(e.message)));
+                lost
+            }
+        }
+    };
+    let r = dir.modify(&plan.dn, &plan.changes, plan.relax).await;
+    let names: Vec<String> = plan.changes.iter().map(ToString::to_string).collect();
+    gone |= run(format!("disable and describe: {}", names.join("; ")), r, &mut steps, &plan.dn, "offboard: disable");
+    for m in &plan.leave_groups {
+        if gone {
+            steps.push(step(format!("leave {}", m.group), "not done", Some("the directory went away".into())));
+            continue;
+        }
+        let change = [Change::Delete { attr: m.attr.clone(), values: vec![m.value.clone()] }];
+        let r = match dir.modify(&m.group, &change, false).await {
+            // 16: no such attribute: not a member any more.
+            Err(e) if e.message.contains("rc=16 ") => Ok(()),
+            other => other,
+        };
+        gone |= run(format!("leave {}", m.group), r, &mut steps, &m.group, &format!("offboard: remove {} {}", m.attr, plan.dn));
+    }
+    if let Some(to) = &plan.move_to {
+        if gone {
+            steps.push(step(format!("move to {to}"), "not done", Some("the directory went away".into())));
+        } else {
+            let (rdn, parent) = (rdn_of(to).to_string(), parent_of(to).map(ToString::to_string));
+            let r = dir.rename(&plan.dn, &rdn, parent.as_deref()).await;
+            let _ = run(format!("move to {to}"), r, &mut steps, &plan.dn, &format!("offboard: move to {to}"));
+        }
+    }
+    let ok = steps.iter().all(|s| s.result == "done");
+    OffboardReport {
+        login: plan.login.clone(),
+        dn: plan.move_to.clone().unwrap_or_else(|| plan.dn.clone()),
+        dry_run: false,
+        record: Some(record_path.display().to_string()),
+        steps,
+        ok,
+    }
+}
+
+/// The plan as a report, for `--dry-run` and the confirmation.
+pub fn dry_report(plan: &OffboardPlan) -> OffboardReport {
+    if plan.is_empty() {
+        return OffboardReport {
+            login: plan.login.clone(),
+            dn: plan.dn.clone(),
+            dry_run: true,
+            record: None,
+            steps: vec![step("offboard", "unchanged", Some("offboarded already: disabled, in no group, moved".into()))],
+            ok: true,
+        };
+    }
+    let mut steps = vec![step(
+        format!("disable and describe: {}", plan.changes.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")),
+        "would do",
+        None,
+    )];
+    for m in &plan.leave_groups {
+        steps.push(step(format!("leave {}", m.group), "would do", Some(format!("delete {}: {}", m.attr, m.value))));
+    }
+    if let Some(k) = &plan.keeps {
+        steps.push(step(format!("stay in {k}"), "unchanged", Some("the primary group cannot be left".into())));
+    }
+    if let Some(to) = &plan.move_to {
+        steps.push(step(format!("move to {to}"), "would do", None));
+    }
+    OffboardReport { login: plan.login.clone(), dn: plan.dn.clone(), dry_run: true, record: None, steps, ok: true }
+}
+
+/// Puts an offboarded account back as the record says. Idempotent.
+pub async fn restore<D: Directory>(dir: &D, record: &UndoRecord, record_path: &Path, dry_run: bool, audit: &Audit) -> OffboardReport {
+    let mut steps = Vec::new();
+    let exists = |dn: String| async move {
+        dir.search(&dn, Scope::Base, "(objectClass=*)", &["1.1"]).await.map(|found| found.into_iter().next().map(|e| e.dn))
+    };
+    let mut ok = true;
+    let verb = if dry_run { "would do" } else { "done" };
+    // Where is it now?
+    let here = match exists(record.dn.clone()).await {
+        Ok(Some(_)) => Some(record.dn.clone()),
+        Ok(None) => match &record.moved_to {
+            Some(to) => match exists(to.clone()).await {
+                Ok(Some(_)) => {
+                    if dry_run {
+                        steps.push(step(format!("move back to {}", record.dn), verb, None));
+                    } else {
+                        let (rdn, parent) = (rdn_of(&record.dn).to_string(), parent_of(&record.dn).map(ToString::to_string));
+                        match dir.rename(to, &rdn, parent.as_deref()).await {
+                            Ok(()) => {
+                                let _ = audit.record(&record.dn, &format!("restore: move back from {to}"), "ok");
+                                steps.push(step(format!("move back to {}", record.dn), verb, None));
+                            }
+                            Err(e) => {
+                                steps.push(step(format!("move back to {}", record.dn), "failed", Some(e.message)));
+                                ok = false;
+                            }
+                        }
+                    }
+                    Some(if dry_run { to.clone() } else { record.dn.clone() })
+                }
+                Ok(None) => None,
+                Err(e) => {
+                    steps.push(step("find the account", "failed", Some(e.message)));
+                    ok = false;
+                    None
+                }
+            },
+            None => None,
+        },
+        Err(e) => {
+            steps.push(step("find the account", "failed", Some(e.message)));
+            ok = false;
+            None
+        }
+    };
+    let Some(here) = here else {
+        if ok {
+            steps.push(step("find the account", "failed", Some(format!("neither {} nor where it was moved exists", record.dn))));
+        }
+        return OffboardReport {
+            login: record.login.clone(),
+            dn: record.dn.clone(),
+            dry_run,
+            record: Some(record_path.display().to_string()),
+            steps,
+            ok: false,
+        };
+    };
+    // The attributes, exactly as they were (an empty list removes one that was absent).
+    let changes: Vec<Change> =
+        record.attributes.iter().map(|(attr, values)| Change::Replace { attr: attr.clone(), values: values.clone() }).collect();
+    if !changes.is_empty() {
+        let name = format!("put back {}", record.attributes.keys().cloned().collect::<Vec<_>>().join(", "));
+        if dry_run {
+            steps.push(step(name, verb, Some(changes.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))));
+        } else {
+            match dir.modify(&here, &changes, false).await {
+                Ok(()) => {
+                    let _ = audit.record(&here, "restore: attributes", "ok");
+                    steps.push(step(name, verb, None));
+                }
+                Err(e) => {
+                    let _ = audit.record(&here, "restore: attributes", &format!("failed: {}", e.message));
+                    steps.push(step(name, "failed", Some(e.message)));
+                    ok = false;
+                }
+            }
+        }
+    }
+    for m in &record.memberships {
+        let name = format!("rejoin {}", m.group);
+        let probe = format!("({}={})", m.attr, filter_value(&m.value));
+        match dir.search(&m.group, Scope::Base, &probe, &["1.1"]).await {
+            Ok(found) if !found.is_empty() => steps.push(step(name, "unchanged", Some("already a member".into()))),
+            Ok(_) if dry_run => steps.push(step(name, verb, Some(format!("add {}: {}", m.attr, m.value)))),
+            Ok(_) => match dir.modify(&m.group, &[Change::Add { attr: m.attr.clone(), values: vec![m.value.clone()] }], false).await {
+                Ok(()) => {
+                    let _ = audit.record(&m.group, &format!("restore: add {} {}", m.attr, m.value), "ok");
+                    steps.push(step(name, verb, None));
+                }
+                Err(e) => {
+                    steps.push(step(name, "failed", Some(e.message)));
+                    ok = false;
+                }
+            },
+            Err(e) => {
+                steps.push(step(name, "failed", Some(e.message)));
+                ok = false;
+            }
+        }
+    }
+    if record.password_reset {
+        steps.push(step(
+            "password",
+            "unchanged",
+            Some("offboarding set a random password, which cannot be put back: give a new one with account reset".into()),
+        ));
+    }
+    OffboardReport {
+        login: record.login.clone(),
+        dn: record.dn.clone(),
+        dry_run,
+        record: Some(record_path.display().to_string()),
+        steps,
+        ok,
+    }
+}
+
+/// Escapes an RDN value for a new RDN (used by tests and callers building DNs).
+pub fn rdn(attr: &str, value: &str) -> String {
+    format!("{attr}={}", dn_value(value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dn_parts() {
+        assert_eq!(parent_of("uid=a\\,b,ou=people,dc=x"), Some("ou=people,dc=x"));
+        assert_eq!(rdn_of("uid=a\\,b,ou=people,dc=x"), "uid=a\\,b");
+        assert_eq!(rdn_of("dc=x"), "dc=x");
+        assert_eq!(rdn("cn", "Doe, Jane"), "cn=Doe\\, Jane");
+    }
+}

@@ -1,0 +1,335 @@
+//! `account onboard -f hires.csv`: bulk creation from a CSV file. The whole file is
+//! checked first (columns, values, duplicates, the template's placeholders), and every
+//! bad row is named by its line before anything is created. Then each row goes through
+//! `create`; rows already created are "exists", so a rerun after a failure completes
+//! the batch without duplicates. Each temporary password is handed to the caller's
+//! sink as soon as it is set, so an interrupted run loses none.
+
+use super::audit::Audit;
+use super::create::{self, CreateReport, NewAccount, Session};
+use super::directory::{Directory, Profile, Secret};
+use super::flavor::Flavor;
+use super::template::{Template, check_login, check_mail, check_value};
+use crate::error::{CommandError, ErrorKind, Result};
+use crate::{Outcome, Progress};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// One valid row.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// The line in the file (1 = the header).
+    pub line: usize,
+    pub account: NewAccount,
+}
+
+/// Splits CSV text (RFC 4180: quotes, doubled quotes, commas and newlines inside quotes;
+/// CRLF or LF; a BOM) into records with the line each starts on.
+pub fn parse_csv(text: &str) -> std::result::Result<Vec<(usize, Vec<String>)>, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut records = Vec::new();
+    let mut field = String::new();
+    let mut record: Vec<String> = Vec::new();
+    let mut line = 1;
+    let mut start = 1;
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    let mut any = false;
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                '"' => quoted = false,
+                '\n' => {
+                    line += 1;
+                    field.push('\n');
+                }
+                c => field.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' if field.is_empty() => {
+                quoted = true;
+                any = true;
+            }
+            ',' => {
+                record.push(std::mem::take(&mut field));
+                any = true;
+            }
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' => {
+                if any || !field.is_empty() {
+                    record.push(std::mem::take(&mut field));
+                    records.push((start, std::mem::take(&mut record)));
+                }
+                any = false;
+                line += 1;
+                start = line;
+            }
+            c => {
+                field.push(c);
+                any = true;
+            }
+        }
+    }
+    if quoted {
+        return Err(format!("line {start}: a quoted field is not closed"));
+    }
+    if any || !field.is_empty() {
+        record.push(field);
+        records.push((start, record));
+    }
+    Ok(records)
+}
+
+/// The column a header names, with the usual spellings.
+fn canonical(header: &str) -> String {
+    let h = header.trim().to_ascii_lowercase().replace([' ', '-'], "_");
+    match h.as_str() {
+        "first" | "first_name" | "firstname" | "given" | "givenname" | "given_name" => "first".into(),
+        "last" | "last_name" | "lastname" | "surname" | "sn" | "family_name" => "last".into(),
+        "login" | "username" | "user" | "uid" | "samaccountname" => "login".into(),
+        "mail" | "email" | "e_mail" => "mail".into(),
+        "copy_from" | "copy" | "like" => "copy_from".into(),
+        _ => h,
+    }
+}
+
+/// Reads and checks the whole file; `Err` lists every bad row by its line.
+pub fn read_rows(text: &str, file: &str, template: &Template) -> Result<Vec<Row>> {
+    let bad = |msg: String| CommandError::usage(msg).with_hint("fix the file and run it again: nothing was created");
+    let records = parse_csv(text).map_err(|e| bad(format!("{file}: {e}")))?;
+    let Some(((_, header), rows)) = records.split_first() else {
+        return Err(bad(format!("{file} is empty: it needs a header row (first,last[,login][,mail]...) and one row per hire")));
+    };
+    let columns: Vec<String> = header.iter().map(|h| canonical(h)).collect();
+    let mut errors: Vec<String> = Vec::new();
+    for need in ["first", "last"] {
+        if !columns.iter().any(|c| c == need) {
+            errors.push(format!("line 1: no '{need}' column (the header has: {})", header.join(", ")));
+        }
+    }
+    if let Some(dup) = columns.iter().enumerate().find(|(i, c)| columns[..*i].contains(c)) {
+        errors.push(format!("line 1: the column '{}' is there twice", dup.1));
+    }
+    let builtin = ["first", "last", "login", "mail", "domain", "next_uid"];
+    for p in template.placeholders() {
+        if !builtin.contains(&p.as_str()) && !columns.contains(&p) {
+            errors.push(format!("line 1: the template uses {{{p}}}, and the file has no '{p}' column"));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(bad(format!("{file} cannot be used:\n  {}", errors.join("\n  "))));
+    }
+    let mut out = Vec::new();
+    let mut seen_login: BTreeMap<String, usize> = BTreeMap::new();
+    let mut seen_name: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for (line, fields) in rows {
+        let line = *line;
+        if fields.len() != columns.len() {
+            errors.push(format!("line {line}: {} fields, the header has {}", fields.len(), columns.len()));
+            continue;
+        }
+        let mut values: BTreeMap<String, String> = BTreeMap::new();
+        let mut row_errors = Vec::new();
+        for (c, v) in columns.iter().zip(fields) {
+            let v = v.trim();
+            if v.chars().any(char::is_control) {
+                row_errors.push(format!("{c} has a control character"));
+            } else if v.chars().count() > 256 {
+                row_errors.push(format!("{c} is longer than 256 characters"));
+            }
+            values.insert(c.clone(), v.to_string());
+        }
+        for part in ["first", "last"] {
+            if let Err(e) = check_value(part, &values[part]) {
+                row_errors.push(e);
+            }
+        }
+        let login = values.remove("login").filter(|l| !l.is_empty());
+        if let Some(l) = &login
+            && let Err(e) = check_login(l)
+        {
+            row_errors.push(e);
+        }
+        let mail = values.remove("mail").filter(|m| !m.is_empty());
+        if let Some(m) = &mail
+            && let Err(e) = check_mail(m)
+        {
+            row_errors.push(e);
+        }
+        if let Some(l) = &login {
+            if let Some(first) = seen_login.insert(l.to_ascii_lowercase(), line) {
+                row_errors.push(format!("the login {l} is on line {first} too"));
+            }
+        } else {
+            let key = (values["first"].to_lowercase(), values["last"].to_lowercase());
+            if let Some(first) = seen_name.insert(key, line) {
+                row_errors
+                    .push(format!("{} {} is on line {first} too (give each a login to tell them apart)", values["first"], values["last"]));
+            }
+        }
+        if !row_errors.is_empty() {
+            errors.push(format!("line {line}: {}", row_errors.join("; ")));
+            continue;
+        }
+        let copy_from = values.remove("copy_from").filter(|c| !c.is_empty());
+        let first = values.remove("first").unwrap_or_default();
+        let last = values.remove("last").unwrap_or_default();
+        out.push(Row { line, account: NewAccount { login, first, last, mail, extra: values, copy_from } });
+    }
+    if !errors.is_empty() {
+        let n = errors.len();
+        return Err(bad(format!("{file}: {n} bad row(s), nothing was created:\n  {}", errors.join("\n  "))));
+    }
+    if out.is_empty() {
+        return Err(bad(format!("{file} has a header but no rows")));
+    }
+    Ok(out)
+}
+
+/// One row's outcome.
+#[derive(Debug, Clone, Serialize)]
+pub struct OnboardItem {
+    pub line: usize,
+    #[serde(flatten)]
+    pub report: CreateReport,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct OnboardSummary {
+    pub rows: usize,
+    pub created: usize,
+    pub existed: usize,
+    pub failed: usize,
+    pub not_done: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OnboardReport {
+    pub file: String,
+    pub dry_run: bool,
+    pub directory: String,
+    /// Where the temporary passwords are (`None` on a dry run or when none was set).
+    pub passwords: Option<String>,
+    pub items: Vec<OnboardItem>,
+    pub summary: OnboardSummary,
+}
+
+/// Creates each row in turn; `deliver` receives each new password at once.
+#[allow(clippy::too_many_arguments)]
+pub async fn run<D: Directory>(
+    dir: &D,
+    profile: &Profile,
+    flavor: Flavor,
+    template: &Template,
+    rows: &[Row],
+    dry_run: bool,
+    audit: &Audit,
+    progress: &dyn Progress,
+    deliver: &mut dyn FnMut(&str, &Secret) -> Result<String>,
+    interrupted: &dyn Fn() -> bool,
+) -> (Vec<OnboardItem>, OnboardSummary, Outcome) {
+    progress.set_length(rows.len() as u64);
+    let mut session = Session::default();
+    let mut items = Vec::with_capacity(rows.len());
+    let mut summary = OnboardSummary { rows: rows.len(), ..OnboardSummary::default() };
+    let mut stop: Option<&str> = None;
+    for row in rows {
+        let name = row.account.login.clone().unwrap_or_else(|| format!("{} {}", row.account.first, row.account.last));
+        if stop.is_none() && interrupted() {
+            stop = Some("interrupted before this row");
+        }
+        let report = if let Some(why) = stop {
+            CreateReport::failed(&name, "not done", why.to_string())
+        } else {
+            match create::create(dir, profile, flavor, template, &row.account, dry_run, audit, &mut session).await {
+                Ok((mut report, secret)) => {
+                    if let Some(secret) = secret {
+                        match deliver(&report.login, &secret) {
+                            Ok(to) => report.delivered_to = Some(to),
+                            Err(e) => {
+                                report.detail = Some(format!("created, but the password could not be written: {}", e.message));
+                                stop = Some("stopped: the password file cannot be written");
+                            }
+                        }
+                    }
+                    if report.result == "not done" {
+                        stop = Some("the directory went away before this row");
+                    }
+                    report
+                }
+                Err(e) if e.kind == ErrorKind::Connection => {
+                    stop = Some("the directory went away before this row");
+                    CreateReport::failed(&name, "not done", e.message)
+                }
+                Err(e) => {
+                    CreateReport::failed(&name, "failed", format!("{}{}", e.message, e.hint.map(|h| format!(" ({h})")).unwrap_or_default()))
+                }
+            }
+        };
+        match report.result.as_str() {
+            "created" | "would create" => summary.created += 1,
+            "exists" => summary.existed += 1,
+            "not done" => summary.not_done += 1,
+            _ => summary.failed += 1,
+        }
+        if report.groups.iter().any(|g| !g.result.is_ok()) && report.result == "created" {
+            summary.failed += 1;
+        }
+        progress.inc(1);
+        items.push(OnboardItem { line: row.line, report });
+    }
+    let outcome = if interrupted() {
+        Outcome::Interrupted
+    } else if summary.not_done > 0 {
+        Outcome::Incomplete
+    } else {
+        Outcome::from_ok(summary.failed == 0)
+    };
+    (items, summary, outcome)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_and_lines() {
+        let recs = parse_csv("\u{feff}first,last\r\n\"Jane\",\"Doe, Jr.\"\r\n\"Multi\nLine\",X\n\nA,\"say \"\"hi\"\"\"").unwrap();
+        assert_eq!(recs[0], (1, vec!["first".to_string(), "last".to_string()]));
+        assert_eq!(recs[1], (2, vec!["Jane".to_string(), "Doe, Jr.".to_string()]));
+        assert_eq!(recs[2].0, 3);
+        assert_eq!(recs[3], (6, vec!["A".to_string(), "say \"hi\"".to_string()]));
+        assert!(parse_csv("a,\"b\n").is_err());
+    }
+
+    #[test]
+    fn every_bad_row_is_named_first() {
+        let t = Template::default();
+        let text = "First Name,Surname,login,email\nJane,Doe,jdoe,jane@x.test\n,Empty,,\nBob,Bad,2bob,\nAl,Dup,jdoe,\nCy,Mail,,nomail\nToo,Few\nJohn,Roe,,\nJohn,Roe,,\n";
+        let err = read_rows(text, "h.csv", &t).unwrap_err().message;
+        for want in [
+            "line 3: first is empty",
+            "line 4: '2bob' is not a valid login",
+            "line 5: the login jdoe is on line 2 too",
+            "line 6: 'nomail' is not a mail address",
+            "line 7: 2 fields, the header has 4",
+            "line 9: John Roe is on line 8 too",
+            "6 bad row(s)",
+        ] {
+            assert!(err.contains(want), "{want}: {err}");
+        }
+        let ok = read_rows("first,last,dept\nJane,Doe,IT\nJohn,Doe,HR\n", "h.csv", &t).unwrap();
+        assert_eq!(ok[1].line, 3);
+        assert_eq!(ok[1].account.extra["dept"], "HR");
+        let templ: Template = serde_saphyr::from_str("attributes:\n  departmentNumber: '{dept}'\n").unwrap();
+        assert!(read_rows("first,last\nA,B\n", "h.csv", &templ).unwrap_err().message.contains("{dept}"));
+        assert!(read_rows("", "h.csv", &t).is_err());
+        assert!(read_rows("last\nX\n", "h.csv", &t).unwrap_err().message.contains("no 'first' column"));
+    }
+}
