@@ -35,6 +35,7 @@ Register-ArgumentCompleter -Native -CommandName 'deskhand' -ScriptBlock {
             [CompletionResult]::new('account', 'account', [CompletionResultType]::ParameterValue, 'Directory accounts: status, unlock, search, locked accounts (OpenLDAP ppolicy)')
             [CompletionResult]::new('net', 'net', [CompletionResultType]::ParameterValue, 'Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage')
             [CompletionResult]::new('inventory', 'inventory', [CompletionResultType]::ParameterValue, 'Installed software and system facts: list, search, baseline checks, snapshots and diffs')
+            [CompletionResult]::new('runbook', 'runbook', [CompletionResultType]::ParameterValue, 'YAML runbooks: checklists of deskhand commands, validated first, with a report for the ticket')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Shell completions and the man page')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -801,6 +802,111 @@ Register-ArgumentCompleter -Native -CommandName 'deskhand' -ScriptBlock {
         'deskhand;inventory;help;help' {
             break
         }
+        'deskhand;runbook' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table; env: DESKHAND_OUTPUT]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table; env: DESKHAND_OUTPUT]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress bars and no warnings on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress bars and no warnings on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The runbooks in ./runbooks and ~/.config/deskhand/runbooks, with their descriptions')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A runbook''s parameters and steps, as documentation')
+            [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check runbooks without running anything: YAML shape, every step through the real parser, templates, references')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Validate, then run a runbook step by step, with a report to paste into the ticket')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'deskhand;runbook;list' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table; env: DESKHAND_OUTPUT]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table; env: DESKHAND_OUTPUT]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress bars and no warnings on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress bars and no warnings on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'deskhand;runbook;show' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table; env: DESKHAND_OUTPUT]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table; env: DESKHAND_OUTPUT]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress bars and no warnings on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress bars and no warnings on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'deskhand;runbook;validate' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table; env: DESKHAND_OUTPUT]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table; env: DESKHAND_OUTPUT]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress bars and no warnings on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress bars and no warnings on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'deskhand;runbook;run' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'A parameter value (repeat for more); lists are comma-separated')
+            [CompletionResult]::new('--param', '--param', [CompletionResultType]::ParameterName, 'A parameter value (repeat for more); lists are comma-separated')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Ticket number, passed to every changing step for the audit trail')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table; env: DESKHAND_OUTPUT]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table; env: DESKHAND_OUTPUT]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Run the read-only steps; show what the changing steps would change')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Run the read-only steps; show what the changing steps would change')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to the steps that ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to the steps that ask for confirmation')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress bars and no warnings on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress bars and no warnings on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'deskhand;runbook;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The runbooks in ./runbooks and ~/.config/deskhand/runbooks, with their descriptions')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A runbook''s parameters and steps, as documentation')
+            [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check runbooks without running anything: YAML shape, every step through the real parser, templates, references')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Validate, then run a runbook step by step, with a report to paste into the ticket')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'deskhand;runbook;help;list' {
+            break
+        }
+        'deskhand;runbook;help;show' {
+            break
+        }
+        'deskhand;runbook;help;validate' {
+            break
+        }
+        'deskhand;runbook;help;run' {
+            break
+        }
+        'deskhand;runbook;help;help' {
+            break
+        }
         'deskhand;generate' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table; env: DESKHAND_OUTPUT]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table; env: DESKHAND_OUTPUT]')
@@ -866,6 +972,7 @@ Register-ArgumentCompleter -Native -CommandName 'deskhand' -ScriptBlock {
             [CompletionResult]::new('account', 'account', [CompletionResultType]::ParameterValue, 'Directory accounts: status, unlock, search, locked accounts (OpenLDAP ppolicy)')
             [CompletionResult]::new('net', 'net', [CompletionResultType]::ParameterValue, 'Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage')
             [CompletionResult]::new('inventory', 'inventory', [CompletionResultType]::ParameterValue, 'Installed software and system facts: list, search, baseline checks, snapshots and diffs')
+            [CompletionResult]::new('runbook', 'runbook', [CompletionResultType]::ParameterValue, 'YAML runbooks: checklists of deskhand commands, validated first, with a report for the ticket')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Shell completions and the man page')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -985,6 +1092,25 @@ Register-ArgumentCompleter -Native -CommandName 'deskhand' -ScriptBlock {
             break
         }
         'deskhand;help;inventory;diff' {
+            break
+        }
+        'deskhand;help;runbook' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The runbooks in ./runbooks and ~/.config/deskhand/runbooks, with their descriptions')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A runbook''s parameters and steps, as documentation')
+            [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check runbooks without running anything: YAML shape, every step through the real parser, templates, references')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Validate, then run a runbook step by step, with a report to paste into the ticket')
+            break
+        }
+        'deskhand;help;runbook;list' {
+            break
+        }
+        'deskhand;help;runbook;show' {
+            break
+        }
+        'deskhand;help;runbook;validate' {
+            break
+        }
+        'deskhand;help;runbook;run' {
             break
         }
         'deskhand;help;generate' {

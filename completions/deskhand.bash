@@ -31,6 +31,9 @@ _deskhand() {
             deskhand,net)
                 cmd="deskhand__subcmd__net"
                 ;;
+            deskhand,runbook)
+                cmd="deskhand__subcmd__runbook"
+                ;;
             deskhand__subcmd__account,create)
                 cmd="deskhand__subcmd__account__subcmd__create"
                 ;;
@@ -184,6 +187,9 @@ _deskhand() {
             deskhand__subcmd__help,net)
                 cmd="deskhand__subcmd__help__subcmd__net"
                 ;;
+            deskhand__subcmd__help,runbook)
+                cmd="deskhand__subcmd__help__subcmd__runbook"
+                ;;
             deskhand__subcmd__help__subcmd__account,create)
                 cmd="deskhand__subcmd__help__subcmd__account__subcmd__create"
                 ;;
@@ -271,6 +277,18 @@ _deskhand() {
             deskhand__subcmd__help__subcmd__net,port)
                 cmd="deskhand__subcmd__help__subcmd__net__subcmd__port"
                 ;;
+            deskhand__subcmd__help__subcmd__runbook,list)
+                cmd="deskhand__subcmd__help__subcmd__runbook__subcmd__list"
+                ;;
+            deskhand__subcmd__help__subcmd__runbook,run)
+                cmd="deskhand__subcmd__help__subcmd__runbook__subcmd__run"
+                ;;
+            deskhand__subcmd__help__subcmd__runbook,show)
+                cmd="deskhand__subcmd__help__subcmd__runbook__subcmd__show"
+                ;;
+            deskhand__subcmd__help__subcmd__runbook,validate)
+                cmd="deskhand__subcmd__help__subcmd__runbook__subcmd__validate"
+                ;;
             deskhand__subcmd__inventory,check)
                 cmd="deskhand__subcmd__inventory__subcmd__check"
                 ;;
@@ -343,6 +361,36 @@ _deskhand() {
             deskhand__subcmd__net__subcmd__help,port)
                 cmd="deskhand__subcmd__net__subcmd__help__subcmd__port"
                 ;;
+            deskhand__subcmd__runbook,help)
+                cmd="deskhand__subcmd__runbook__subcmd__help"
+                ;;
+            deskhand__subcmd__runbook,list)
+                cmd="deskhand__subcmd__runbook__subcmd__list"
+                ;;
+            deskhand__subcmd__runbook,run)
+                cmd="deskhand__subcmd__runbook__subcmd__run"
+                ;;
+            deskhand__subcmd__runbook,show)
+                cmd="deskhand__subcmd__runbook__subcmd__show"
+                ;;
+            deskhand__subcmd__runbook,validate)
+                cmd="deskhand__subcmd__runbook__subcmd__validate"
+                ;;
+            deskhand__subcmd__runbook__subcmd__help,help)
+                cmd="deskhand__subcmd__runbook__subcmd__help__subcmd__help"
+                ;;
+            deskhand__subcmd__runbook__subcmd__help,list)
+                cmd="deskhand__subcmd__runbook__subcmd__help__subcmd__list"
+                ;;
+            deskhand__subcmd__runbook__subcmd__help,run)
+                cmd="deskhand__subcmd__runbook__subcmd__help__subcmd__run"
+                ;;
+            deskhand__subcmd__runbook__subcmd__help,show)
+                cmd="deskhand__subcmd__runbook__subcmd__help__subcmd__show"
+                ;;
+            deskhand__subcmd__runbook__subcmd__help,validate)
+                cmd="deskhand__subcmd__runbook__subcmd__help__subcmd__validate"
+                ;;
             *)
                 ;;
         esac
@@ -350,7 +398,7 @@ _deskhand() {
 
     case "${cmd}" in
         deskhand)
-            opts="-o -q -h -V --output --color --quiet --config --timeout --help --version account net inventory generate help"
+            opts="-o -q -h -V --output --color --quiet --config --timeout --help --version account net inventory runbook generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1816,7 +1864,7 @@ _deskhand() {
             return 0
             ;;
         deskhand__subcmd__help)
-            opts="account net inventory generate help"
+            opts="account net inventory runbook generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2292,6 +2340,76 @@ _deskhand() {
             return 0
             ;;
         deskhand__subcmd__help__subcmd__net__subcmd__port)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__help__subcmd__runbook)
+            opts="list show validate run"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__help__subcmd__runbook__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__help__subcmd__runbook__subcmd__run)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__help__subcmd__runbook__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__help__subcmd__runbook__subcmd__validate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3058,6 +3176,272 @@ _deskhand() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__runbook)
+            opts="-o -q -h -V --output --color --quiet --config --timeout --help --version list show validate run help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__runbook__subcmd__help)
+            opts="list show validate run help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__runbook__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__runbook__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__runbook__subcmd__help__subcmd__run)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__runbook__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__runbook__subcmd__help__subcmd__validate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__runbook__subcmd__list)
+            opts="-o -q -h -V --output --color --quiet --config --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__runbook__subcmd__run)
+            opts="-p -n -y -o -q -h -V --param --dry-run --ticket --yes --output --color --quiet --config --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --param)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__runbook__subcmd__show)
+            opts="-o -q -h -V --output --color --quiet --config --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__runbook__subcmd__validate)
+            opts="-o -q -h -V --output --color --quiet --config --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --output)
                     COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
                     return 0

@@ -32,6 +32,7 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand account 'Directory accounts: status, unlock, search, locked accounts (OpenLDAP ppolicy)'
             cand net 'Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage'
             cand inventory 'Installed software and system facts: list, search, baseline checks, snapshots and diffs'
+            cand runbook 'YAML runbooks: checklists of deskhand commands, validated first, with a report for the ticket'
             cand generate 'Shell completions and the man page'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -730,6 +731,100 @@ set edit:completion:arg-completer[deskhand] = {|@words|
         }
         &'deskhand;inventory;help;help'= {
         }
+        &'deskhand;runbook'= {
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'The runbooks in ./runbooks and ~/.config/deskhand/runbooks, with their descriptions'
+            cand show 'A runbook''s parameters and steps, as documentation'
+            cand validate 'Check runbooks without running anything: YAML shape, every step through the real parser, templates, references'
+            cand run 'Validate, then run a runbook step by step, with a report to paste into the ticket'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskhand;runbook;list'= {
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'deskhand;runbook;show'= {
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'deskhand;runbook;validate'= {
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'deskhand;runbook;run'= {
+            cand -p 'A parameter value (repeat for more); lists are comma-separated'
+            cand --param 'A parameter value (repeat for more); lists are comma-separated'
+            cand --ticket 'Ticket number, passed to every changing step for the audit trail'
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand -n 'Run the read-only steps; show what the changing steps would change'
+            cand --dry-run 'Run the read-only steps; show what the changing steps would change'
+            cand -y 'Answer yes to the steps that ask for confirmation'
+            cand --yes 'Answer yes to the steps that ask for confirmation'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'deskhand;runbook;help'= {
+            cand list 'The runbooks in ./runbooks and ~/.config/deskhand/runbooks, with their descriptions'
+            cand show 'A runbook''s parameters and steps, as documentation'
+            cand validate 'Check runbooks without running anything: YAML shape, every step through the real parser, templates, references'
+            cand run 'Validate, then run a runbook step by step, with a report to paste into the ticket'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskhand;runbook;help;list'= {
+        }
+        &'deskhand;runbook;help;show'= {
+        }
+        &'deskhand;runbook;help;validate'= {
+        }
+        &'deskhand;runbook;help;run'= {
+        }
+        &'deskhand;runbook;help;help'= {
+        }
         &'deskhand;generate'= {
             cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
             cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
@@ -788,6 +883,7 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand account 'Directory accounts: status, unlock, search, locked accounts (OpenLDAP ppolicy)'
             cand net 'Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage'
             cand inventory 'Installed software and system facts: list, search, baseline checks, snapshots and diffs'
+            cand runbook 'YAML runbooks: checklists of deskhand commands, validated first, with a report for the ticket'
             cand generate 'Shell completions and the man page'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -877,6 +973,20 @@ set edit:completion:arg-completer[deskhand] = {|@words|
         &'deskhand;help;inventory;snapshot'= {
         }
         &'deskhand;help;inventory;diff'= {
+        }
+        &'deskhand;help;runbook'= {
+            cand list 'The runbooks in ./runbooks and ~/.config/deskhand/runbooks, with their descriptions'
+            cand show 'A runbook''s parameters and steps, as documentation'
+            cand validate 'Check runbooks without running anything: YAML shape, every step through the real parser, templates, references'
+            cand run 'Validate, then run a runbook step by step, with a report to paste into the ticket'
+        }
+        &'deskhand;help;runbook;list'= {
+        }
+        &'deskhand;help;runbook;show'= {
+        }
+        &'deskhand;help;runbook;validate'= {
+        }
+        &'deskhand;help;runbook;run'= {
         }
         &'deskhand;help;generate'= {
             cand completions 'Print a shell completion script'

@@ -39,6 +39,7 @@ complete -c deskhand -n "__fish_deskhand_needs_command" -s V -l version -d 'Prin
 complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "account" -d 'Directory accounts: status, unlock, search, locked accounts (OpenLDAP ppolicy)'
 complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "net" -d 'Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage'
 complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "inventory" -d 'Installed software and system facts: list, search, baseline checks, snapshots and diffs'
+complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "runbook" -d 'YAML runbooks: checklists of deskhand commands, validated first, with a report for the ticket'
 complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "generate" -d 'Shell completions and the man page'
 complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group create onboard offboard restore help" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
@@ -538,6 +539,80 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_
 complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from help" -f -a "snapshot" -d 'Save the package list to FILE (JSON) for a later `inventory diff`'
 complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from help" -f -a "diff" -d 'What changed between two snapshots, or between a snapshot and now'
 complete -c deskhand -n "__fish_deskhand_using_subcommand inventory; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate run help" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate run help" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate run help" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate run help" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate run help" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate run help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate run help" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate run help" -f -a "list" -d 'The runbooks in ./runbooks and ~/.config/deskhand/runbooks, with their descriptions'
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate run help" -f -a "show" -d 'A runbook\'s parameters and steps, as documentation'
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate run help" -f -a "validate" -d 'Check runbooks without running anything: YAML shape, every step through the real parser, templates, references'
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate run help" -f -a "run" -d 'Validate, then run a runbook step by step, with a report to paste into the ticket'
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate run help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from list" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from list" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from show" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from show" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from validate" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from validate" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from validate" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from validate" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from validate" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from validate" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from run" -s p -l param -d 'A parameter value (repeat for more); lists are comma-separated' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from run" -l ticket -d 'Ticket number, passed to every changing step for the audit trail' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from run" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from run" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from run" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from run" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from run" -s n -l dry-run -d 'Run the read-only steps; show what the changing steps would change'
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from run" -s y -l yes -d 'Answer yes to the steps that ask for confirmation'
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from run" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from help" -f -a "list" -d 'The runbooks in ./runbooks and ~/.config/deskhand/runbooks, with their descriptions'
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from help" -f -a "show" -d 'A runbook\'s parameters and steps, as documentation'
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from help" -f -a "validate" -d 'Check runbooks without running anything: YAML shape, every step through the real parser, templates, references'
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from help" -f -a "run" -d 'Validate, then run a runbook step by step, with a report to paste into the ticket'
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
 markdown\t'Markdown, to paste into a ticket'
@@ -581,11 +656,12 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_s
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "completions" -d 'Print a shell completion script'
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "man" -d 'Print the man page (roff), or write one page per command into a directory'
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net inventory generate help" -f -a "account" -d 'Directory accounts: status, unlock, search, locked accounts (OpenLDAP ppolicy)'
-complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net inventory generate help" -f -a "net" -d 'Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage'
-complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net inventory generate help" -f -a "inventory" -d 'Installed software and system facts: list, search, baseline checks, snapshots and diffs'
-complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net inventory generate help" -f -a "generate" -d 'Shell completions and the man page'
-complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net inventory generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net inventory runbook generate help" -f -a "account" -d 'Directory accounts: status, unlock, search, locked accounts (OpenLDAP ppolicy)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net inventory runbook generate help" -f -a "net" -d 'Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net inventory runbook generate help" -f -a "inventory" -d 'Installed software and system facts: list, search, baseline checks, snapshots and diffs'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net inventory runbook generate help" -f -a "runbook" -d 'YAML runbooks: checklists of deskhand commands, validated first, with a report for the ticket'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net inventory runbook generate help" -f -a "generate" -d 'Shell completions and the man page'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net inventory runbook generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "show" -d 'The account\'s status card: locked, disabled, expiry, must-change, failures, groups'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "find" -d 'Search accounts by login, name or mail (substring)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "locked" -d 'Every account that is locked now'
@@ -611,5 +687,9 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from inventory" -f -a "check" -d 'Check this machine against a baseline file: required and forbidden packages, free disk and memory'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from inventory" -f -a "snapshot" -d 'Save the package list to FILE (JSON) for a later `inventory diff`'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from inventory" -f -a "diff" -d 'What changed between two snapshots, or between a snapshot and now'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from runbook" -f -a "list" -d 'The runbooks in ./runbooks and ~/.config/deskhand/runbooks, with their descriptions'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from runbook" -f -a "show" -d 'A runbook\'s parameters and steps, as documentation'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from runbook" -f -a "validate" -d 'Check runbooks without running anything: YAML shape, every step through the real parser, templates, references'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from runbook" -f -a "run" -d 'Validate, then run a runbook step by step, with a report to paste into the ticket'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "completions" -d 'Print a shell completion script'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "man" -d 'Print the man page (roff), or write one page per command into a directory'

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 #[command(
     name = "deskhand",
     version,
-    about = "A toolkit for help desk technicians: directory accounts, network diagnostics and software inventory.",
+    about = "A toolkit for help desk technicians: directory accounts, network diagnostics, software inventory and runbooks.",
     long_about = None,
     after_help = EXIT_CODES_HELP,
     propagate_version = true,
@@ -74,9 +74,50 @@ pub enum Command {
     /// Installed software and system facts: list, search, baseline checks, snapshots and diffs
     #[command(subcommand)]
     Inventory(InventoryCommand),
+    /// YAML runbooks: checklists of deskhand commands, validated first, with a report for the ticket
+    #[command(subcommand)]
+    Runbook(RunbookCommand),
     /// Shell completions and the man page
     #[command(subcommand)]
     Generate(GenerateCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RunbookCommand {
+    /// The runbooks in ./runbooks and ~/.config/deskhand/runbooks, with their descriptions
+    List,
+    /// A runbook's parameters and steps, as documentation
+    Show {
+        /// A runbook file, or the name of one in the runbook folders
+        file: String,
+    },
+    /// Check runbooks without running anything: YAML shape, every step through the real parser, templates, references
+    #[command(after_help = "Exit 2 when any file has a problem; every problem is listed as FILE:LINE:COL with the line.")]
+    Validate {
+        /// Runbook files (or names)
+        #[arg(required = true)]
+        files: Vec<String>,
+    },
+    /// Validate, then run a runbook step by step, with a report to paste into the ticket
+    #[command(
+        after_help = "Exit status: the worst step's (0 ok, 1 a check said no, 2 usage, 3 environment, 130 interrupted).\n\nExamples:\n  deskhand runbook run password-reset --param user=alice --ticket INC-1234\n  deskhand runbook run runbooks/network-triage.yaml --param hosts=gw.example.test,dc1.example.test\n  deskhand runbook run offboard --param user=jdoe --dry-run -o markdown"
+    )]
+    Run {
+        /// A runbook file, or the name of one in the runbook folders
+        file: String,
+        /// A parameter value (repeat for more); lists are comma-separated
+        #[arg(long = "param", short = 'p', value_name = "NAME=VALUE", value_parser = crate::runbook::parse_param_arg)]
+        params: Vec<(String, String)>,
+        /// Run the read-only steps; show what the changing steps would change
+        #[arg(long, short = 'n')]
+        dry_run: bool,
+        /// Ticket number, passed to every changing step for the audit trail
+        #[arg(long, value_name = "ID")]
+        ticket: Option<String>,
+        /// Answer yes to the steps that ask for confirmation
+        #[arg(long, short = 'y')]
+        yes: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -9,6 +9,8 @@ pub mod exit;
 mod lifecycle;
 pub mod output;
 mod progress;
+pub mod runbook;
+mod runbook_cli;
 mod secrets;
 pub mod settings;
 
@@ -101,6 +103,9 @@ fn run_cli(cli: &Cli, style: &mut ErrorStyle) -> Result<Exit, CommandError> {
     // From here on, errors take the effective format and colour (the config may set them).
     style.json = out.format == OutputFormat::Json;
     style.color = settings::color_for(&globals, &config, io::stderr().is_terminal());
+    if let cli::Command::Runbook(command) = &cli.command {
+        return runbook_cli::run(command, &config, out);
+    }
     let op = settings::operation(cli, &globals, &config)?;
     // Two workers: a large scan's kernel work then runs on both cores of a small machine.
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(2));
@@ -146,6 +151,11 @@ fn run_cli(cli: &Cli, style: &mut ErrorStyle) -> Result<Exit, CommandError> {
 fn render(report: &Report, outcome: Outcome, out: OutputSettings) -> io::Result<()> {
     let stdout = io::stdout();
     let mut w = io::BufWriter::new(stdout.lock());
+    render_to(&mut w, report, outcome, out)
+}
+
+/// Writes a report in the chosen format to any writer (a runbook step's JSON goes to a buffer).
+pub(crate) fn render_to<W: Write>(mut w: &mut W, report: &Report, outcome: Outcome, out: OutputSettings) -> io::Result<()> {
     match report {
         Report::Ping(r) => output::write_report(&mut w, &out, "deskhand.net.ping.v1", r, outcome, output::net::ping)?,
         Report::Dns(r) => output::write_report(&mut w, &out, "deskhand.net.dns.v1", r, outcome, output::net::dns)?,

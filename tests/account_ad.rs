@@ -2,6 +2,7 @@
 //! OpenLDAP, proven with real binds over LDAPS.
 
 use crate::util::{Run, deskhand, run_cmd};
+use std::fmt::Write as _;
 
 struct Ad {
     ldaps: String,
@@ -320,9 +321,10 @@ fn ad_create_onboard_offboard_restore() {
     std::fs::write(&s.config, text).unwrap();
     let admin = ["-x", "-H", a.ldaps.as_str(), "-D", a.admin_dn.as_str(), "-y", a.admin_password_file.as_str()];
     let _ = ldap_tool("ldapadd", &admin, Some(&format!("dn: OU=Disabled,{}\nobjectClass: organizationalUnit\nou: Disabled\n", a.base)));
-    let logins = ["adcreate", "adonb1", "adonb2"];
-    for l in logins {
-        for dn_ in [format!("CN={l},{}", a.users), format!("CN={l},OU=Disabled,{}", a.base)] {
+    let logins: Vec<String> = std::iter::once("adcreate".to_string()).chain((1..=50).map(|i| format!("adonb{i}"))).collect();
+    for l in &logins {
+        let hire = l.strip_prefix("adonb").map(|i| format!("CN=Hire{i} Onb,{}", a.users)).unwrap_or_default();
+        for dn_ in [format!("CN={l},{}", a.users), format!("CN={l},OU=Disabled,{}", a.base), hire] {
             let mut del = admin.to_vec();
             del.push(&dn_);
             let _ = ldap_tool("ldapdelete", &del, None);
@@ -364,7 +366,11 @@ fn ad_create_onboard_offboard_restore() {
     assert!(groups.contains("staff") && groups.contains("vpn") && groups.contains("Domain Users"), "{groups}");
 
     let csv = s.dir.path().join("h.csv");
-    std::fs::write(&csv, "first,last,login,dept\nOne,Onb,adonb1,IT\nTwo,Onb,adonb2,HR\n").unwrap();
+    let rows = (1..=50).fold(String::new(), |mut acc, i| {
+        let _ = writeln!(acc, "Hire{i},Onb,adonb{i},IT");
+        acc
+    });
+    std::fs::write(&csv, format!("first,last,login,dept\n{rows}")).unwrap();
     let out = s.dir.path().join("h.pw");
     let r = s.run(&[
         "-o",
@@ -379,9 +385,13 @@ fn ad_create_onboard_offboard_restore() {
         out.to_str().unwrap(),
     ]);
     r.expect_code(0);
-    assert_eq!(r.json()["data"]["summary"]["created"], 2, "{}", r.stdout);
+    assert_eq!(r.json()["data"]["summary"]["created"], 50, "{}", r.stdout);
+    let first = std::fs::read_to_string(&out).unwrap().lines().next().unwrap().to_string();
+    let (login, temp) = first.split_once('\t').unwrap();
+    let (ok, said) = bind(login, temp);
+    assert!(!ok && said.contains("data 773"), "{login} must change: {said}");
     let again = s.run(&["-o", "json", "account", "onboard", "-f", csv.to_str().unwrap(), "--template", "staff", "--dry-run"]);
-    assert_eq!(again.json()["data"]["summary"]["existed"], 2, "{}", again.stdout);
+    assert_eq!(again.json()["data"]["summary"]["existed"], 50, "{}", again.stdout);
 
     let state = |dn_: &str| {
         let mut args = admin.to_vec();

@@ -216,7 +216,7 @@ fn entry_state(dn_: &str) -> (Vec<String>, Vec<String>) {
 fn ds_create_onboard_offboard_restore() {
     let s = admin_setup();
     let base = var("DESKHAND_LAB_DS_BASE");
-    let logins = ["dscreate", "dsonb1", "dsonb2", "dsonb3"];
+    let logins: Vec<String> = std::iter::once("dscreate".to_string()).chain((1..=50).map(|i| format!("dsonb{i}"))).collect();
     admin_delete(&logins.iter().map(|l| dn(l)).chain(logins.iter().map(|l| format!("uid={l},ou=disabled,{base}"))).collect::<Vec<_>>());
     let pw = s.dir.path().join("c.pw");
     let r = s.run(&[
@@ -253,7 +253,11 @@ fn ds_create_onboard_offboard_restore() {
     }
 
     let csv = s.dir.path().join("h.csv");
-    std::fs::write(&csv, "first,last,login,dept\nOne,Onb,dsonb1,IT\nTwo,Onb,dsonb2,IT\nThree,Onb,dsonb3,HR\n").unwrap();
+    let rows = (1..=50).fold(String::new(), |mut acc, i| {
+        let _ = writeln!(acc, "Hire{i},Onb,dsonb{i},IT");
+        acc
+    });
+    std::fs::write(&csv, format!("first,last,login,dept\n{rows}")).unwrap();
     let out = s.dir.path().join("h.pw");
     let r = s.run(&[
         "-o",
@@ -268,9 +272,13 @@ fn ds_create_onboard_offboard_restore() {
         out.to_str().unwrap(),
     ]);
     r.expect_code(0);
-    assert_eq!(r.json()["data"]["summary"]["created"], 3, "{}", r.stdout);
+    assert_eq!(r.json()["data"]["summary"]["created"], 50, "{}", r.stdout);
+    let first = std::fs::read_to_string(&out).unwrap().lines().next().unwrap().to_string();
+    let (login, temp) = first.split_once('\t').unwrap();
+    let (_, said) = bind(login, temp);
+    assert!(said.contains("PasswordExpired") || said.contains("must be changed") || said.contains("changeAfterReset"), "{login}: {said}");
     let again = s.run(&["-o", "json", "account", "onboard", "-f", csv.to_str().unwrap(), "--template", "staff", "--dry-run"]);
-    assert_eq!(again.json()["data"]["summary"]["existed"], 3, "{}", again.stdout);
+    assert_eq!(again.json()["data"]["summary"]["existed"], 50, "{}", again.stdout);
 
     let before = entry_state(&dn("dscreate"));
     assert!(!before.1.is_empty(), "{before:?}");

@@ -11,6 +11,7 @@
 //! - `account`: every account command against a real slapd with ppolicy, proven by real binds.
 //! - `account_ad`: the same scenarios against a real Samba AD DC.
 //! - `account_ds`: the same scenarios against a real 389 Directory Server.
+//! - `runbook`: validation, runs of real commands in one process, injection, errors.
 //! - `inventory`: this machine's dpkg database (beside dpkg-query), facts, baselines, diffs.
 
 mod util;
@@ -24,3 +25,4 @@ mod dns;
 mod inventory;
 mod ping;
 mod port;
+mod runbook;

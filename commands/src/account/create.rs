@@ -105,7 +105,7 @@ async fn existing<D: Directory>(dir: &D, profile: &Profile, login: &str) -> Resu
 }
 
 /// The next free uidNumber: above every one in use and at least `start`.
-async fn next_uid<D: Directory>(dir: &D, profile: &Profile, start: u64) -> Result<u64> {
+pub async fn next_free_uid<D: Directory>(dir: &D, profile: &Profile, start: u64) -> Result<u64> {
     let found = dir.search(&profile.base_dn, Scope::Subtree, "(uidNumber=*)", &["uidNumber"]).await?;
     let max = found.iter().filter_map(|e| e.first("uidNumber")?.parse::<u64>().ok()).max();
     Ok(max.map_or(start, |m| (m + 1).max(start)))
@@ -200,8 +200,123 @@ fn attributes(
     Ok(attrs)
 }
 
+/// The placeholder values of one account before its login is known.
+pub fn base_values(profile: &Profile, new: &NewAccount) -> BTreeMap<String, String> {
+    let mut values = new.extra.clone();
+    values.insert("first".into(), new.first.trim().to_string());
+    values.insert("last".into(), new.last.trim().to_string());
+    values.insert("domain".into(), domain_of(&profile.base_dn));
+    values.entry("mail".into()).or_default();
+    if let Some(m) = &new.mail {
+        values.insert("mail".into(), m.trim().to_string());
+    }
+    values
+}
+
+/// An account ready to be added: its DN, attributes and the groups it joins.
+#[derive(Debug, Clone)]
+pub struct Planned {
+    pub login: String,
+    pub dn: String,
+    pub attrs: BTreeMap<String, Vec<String>>,
+    pub groups: Vec<String>,
+}
+
+/// Builds the entry of `login` from the template (`values` has the login, and
+/// `next_uid` when the template uses it).
+pub fn build(profile: &Profile, flavor: Flavor, template: &Template, values: &BTreeMap<String, String>) -> Result<Planned> {
+    let login = values.get("login").cloned().unwrap_or_default();
+    let attrs = attributes(profile, flavor, template, values)
+        .map_err(|e| CommandError::usage(e).with_hint("give the value with --set NAME=VALUE (onboard: a CSV column of that name)"))?;
+    let rdn_attr = template.rdn.clone().unwrap_or_else(|| if flavor == Flavor::Ad { "cn".into() } else { profile.login_attribute.clone() });
+    let rdn_value = attrs
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(&rdn_attr))
+        .and_then(|(_, v)| v.first().cloned())
+        .ok_or_else(|| CommandError::usage(format!("the template names rdn {rdn_attr}, but gives the entry no {rdn_attr}")))?;
+    let ou = match &template.ou {
+        Some(ou) => fill(ou, values).map_err(CommandError::usage)?,
+        None => profile.users_base().to_string(),
+    };
+    let dn = format!("{rdn_attr}={},{ou}", dn_value(&rdn_value));
+    Ok(Planned { login, dn, attrs, groups: template.groups.clone() })
+}
+
+/// The report of a planned account before anything is done.
+fn planned_report(p: &Planned, dry_run: bool) -> CreateReport {
+    CreateReport {
+        login: p.login.clone(),
+        dn: p.dn.clone(),
+        result: if dry_run { "would create".into() } else { "created".into() },
+        dry_run,
+        attributes: p.attrs.clone(),
+        groups: if dry_run {
+            p.groups
+                .iter()
+                .map(|g| GroupResult { group: g.clone(), result: ItemResult::WouldChange, detail: Some("would add".into()) })
+                .collect()
+        } else {
+            vec![]
+        },
+        must_change: true,
+        delivered_to: None,
+        detail: None,
+    }
+}
+
+/// The shortest password the policy for new accounts of this template allows.
+pub async fn min_length<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, p: &Planned) -> Result<usize> {
+    let entry = Entry { dn: p.dn.clone(), attrs: p.attrs.iter().map(|(k, v)| (k.to_ascii_lowercase(), v.clone())).collect() };
+    let policy = flavor.policy(dir, profile, &entry).await?;
+    Ok(policy.min_length.unwrap_or(8) as usize)
+}
+
+/// Adds the entry, sets the temporary password (must change) and, on AD, enables it;
+/// undone (deleted) when the password part fails. Groups are not joined here.
+pub async fn add<D: Directory>(dir: &D, flavor: Flavor, p: &Planned, min: usize, audit: &Audit) -> Result<(CreateReport, Option<Secret>)> {
+    let mut report = planned_report(p, false);
+    let list: Vec<(String, Vec<String>)> = p.attrs.clone().into_iter().collect();
+    if let Err(e) = dir.add(&p.dn, &list).await {
+        let _ = audit.record(&p.dn, "create", &format!("failed: {}", e.message));
+        return Err(e);
+    }
+    let _ = audit.record(&p.dn, "create", "ok");
+    let entry = Entry { dn: p.dn.clone(), attrs: list.iter().map(|(k, v)| (k.to_ascii_lowercase(), v.clone())).collect() };
+    let finish = async {
+        let password = super::password::generate(min, &p.login);
+        let plan = flavor.reset_plan(&entry, &password, true);
+        dir.modify(&p.dn, &plan.changes, plan.relax).await?;
+        if !plan.after.is_empty() {
+            dir.modify(&p.dn, &plan.after, plan.relax).await?;
+        }
+        if flavor == Flavor::Ad {
+            let enable = vec![
+                Change::Delete { attr: "userAccountControl".into(), values: vec![(512 | ad::UAC_DISABLED).to_string()] },
+                Change::Add { attr: "userAccountControl".into(), values: vec!["512".into()] },
+            ];
+            dir.modify(&p.dn, &enable, false).await?;
+        }
+        Ok::<_, CommandError>(Secret::new(password))
+    };
+    match finish.await {
+        Ok(secret) => Ok((report, Some(secret))),
+        Err(e) => {
+            let undone = dir.delete(&p.dn).await;
+            let _ = audit.record(&p.dn, "create: password", &format!("failed: {}", e.message));
+            let what = match undone {
+                Ok(()) => "the entry was removed again".to_string(),
+                Err(d) => format!("the entry could NOT be removed ({}): delete it by hand", d.message),
+            };
+            let _ = audit.record(&p.dn, "delete (undo create)", if what.contains("NOT") { "failed" } else { "ok" });
+            report.result = if e.kind == ErrorKind::Connection { "not done".into() } else { "failed".into() };
+            report.detail = Some(format!("setting the password failed: {}; {what}", e.message));
+            Ok((report, None))
+        }
+    }
+}
+
 /// Creates one account; the password is returned for delivery (`None` on a dry run or
-/// when the account existed). `groups_from` is the colleague whose groups to copy.
+/// when the account existed).
 #[allow(clippy::too_many_arguments)]
 pub async fn create<D: Directory>(
     dir: &D,
@@ -213,14 +328,7 @@ pub async fn create<D: Directory>(
     audit: &Audit,
     session: &mut Session,
 ) -> Result<(CreateReport, Option<Secret>)> {
-    let mut values = new.extra.clone();
-    values.insert("first".into(), new.first.trim().to_string());
-    values.insert("last".into(), new.last.trim().to_string());
-    values.insert("domain".into(), domain_of(&profile.base_dn));
-    values.entry("mail".into()).or_default();
-    if let Some(m) = &new.mail {
-        values.insert("mail".into(), m.trim().to_string());
-    }
+    let mut values = base_values(profile, new);
     let login = match pick_login(dir, profile, template, new, &values, session).await? {
         Ok(login) => login,
         Err((login, entry)) => {
@@ -235,101 +343,32 @@ pub async fn create<D: Directory>(
         let start = u64::from(template.uid_start.unwrap_or(10_000));
         let uid = match session.next_uid {
             Some(u) => u,
-            None => next_uid(dir, profile, start).await?,
+            None => next_free_uid(dir, profile, start).await?,
         };
         session.next_uid = Some(uid + 1);
         values.insert("next_uid".into(), uid.to_string());
     }
-    let attrs = attributes(profile, flavor, template, &values)
-        .map_err(|e| CommandError::usage(e).with_hint("give the value with --set NAME=VALUE (onboard: a CSV column of that name)"))?;
-    let rdn_attr = template.rdn.clone().unwrap_or_else(|| if flavor == Flavor::Ad { "cn".into() } else { profile.login_attribute.clone() });
-    let rdn_value = attrs
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case(&rdn_attr))
-        .and_then(|(_, v)| v.first().cloned())
-        .ok_or_else(|| CommandError::usage(format!("the template names rdn {rdn_attr}, but gives the entry no {rdn_attr}")))?;
-    let ou = match &template.ou {
-        Some(ou) => fill(ou, &values).map_err(CommandError::usage)?,
-        None => profile.users_base().to_string(),
-    };
-    let dn = format!("{rdn_attr}={},{ou}", dn_value(&rdn_value));
+    let mut planned = build(profile, flavor, template, &values)?;
     session.taken.push(login.clone());
-    let mut report = CreateReport {
-        login: login.clone(),
-        dn: dn.clone(),
-        result: if dry_run { "would create".into() } else { "created".into() },
-        dry_run,
-        attributes: attrs.clone(),
-        groups: vec![],
-        must_change: true,
-        delivered_to: None,
-        detail: None,
-    };
-    let mut group_names: Vec<String> = template.groups.clone();
     if let Some(colleague) = &new.copy_from {
         let entry = resolve(dir, profile, colleague, flavor.status_attributes()).await?.map_err(|u| u.into_error(colleague))?;
         for g in group_dns_of(dir, profile, flavor, &entry).await? {
             // "staff" in the template and "cn=staff,ou=groups,..." from the colleague are one group.
             let first_value = g.split(',').next().and_then(|rdn| rdn.split_once('=')).map_or("", |(_, v)| v.trim());
-            if !group_names.iter().any(|n| n.eq_ignore_ascii_case(&g) || n.eq_ignore_ascii_case(first_value)) {
-                group_names.push(g);
+            if !planned.groups.iter().any(|n| n.eq_ignore_ascii_case(&g) || n.eq_ignore_ascii_case(first_value)) {
+                planned.groups.push(g);
             }
         }
     }
     if dry_run {
-        report.groups = group_names
-            .into_iter()
-            .map(|g| GroupResult { group: g, result: ItemResult::WouldChange, detail: Some("would add".into()) })
-            .collect();
-        return Ok((report, None));
+        return Ok((planned_report(&planned, true), None));
     }
-    let list: Vec<(String, Vec<String>)> = attrs.into_iter().collect();
-    if let Err(e) = dir.add(&dn, &list).await {
-        let _ = audit.record(&dn, "create", &format!("failed: {}", e.message));
-        return Err(e);
+    let min = min_length(dir, profile, flavor, &planned).await?;
+    let (mut report, secret) = add(dir, flavor, &planned, min, audit).await?;
+    if secret.is_some() {
+        report.groups = join_groups(dir, profile, flavor, std::slice::from_ref(&planned.dn), &planned.groups, audit).await;
     }
-    let _ = audit.record(&dn, "create", "ok");
-    // The password and must-change, then (AD) enable: undone by deleting the entry if
-    // any of it fails, so no half-made account is left behind.
-    let entry = Entry { dn: dn.clone(), attrs: list.iter().map(|(k, v)| (k.to_ascii_lowercase(), v.clone())).collect() };
-    let finish = async {
-        let policy = flavor.policy(dir, profile, &entry).await?;
-        let min = policy.min_length.unwrap_or(8) as usize;
-        let password = super::password::generate(min, &login);
-        let plan = flavor.reset_plan(&entry, &password, true);
-        dir.modify(&dn, &plan.changes, plan.relax).await?;
-        if !plan.after.is_empty() {
-            dir.modify(&dn, &plan.after, plan.relax).await?;
-        }
-        if flavor == Flavor::Ad {
-            let enable = vec![
-                Change::Delete { attr: "userAccountControl".into(), values: vec![(512 | ad::UAC_DISABLED).to_string()] },
-                Change::Add { attr: "userAccountControl".into(), values: vec!["512".into()] },
-            ];
-            dir.modify(&dn, &enable, false).await?;
-        }
-        Ok::<_, CommandError>(Secret::new(password))
-    };
-    let secret = match finish.await {
-        Ok(s) => s,
-        Err(e) => {
-            let undone = dir.delete(&dn).await;
-            let _ = audit.record(&dn, "create: password", &format!("failed: {}", e.message));
-            let what = match undone {
-                Ok(()) => "the entry was removed again".to_string(),
-                Err(d) => format!("the entry could NOT be removed ({}): delete it by hand", d.message),
-            };
-            let _ = audit.record(&dn, "delete (undo create)", if what.contains("NOT") { "failed" } else { "ok" });
-            let mut r = CreateReport::failed(&login, "failed", format!("setting the password failed: {}; {what}", e.message));
-            r.dn = dn;
-            if e.kind == ErrorKind::Connection {
-                r.result = "not done".into();
-            }
-            return Ok((r, None));
-        }
-    };
-    report.groups = join_groups(dir, profile, flavor, &dn, &group_names, audit).await;
-    Ok((report, Some(secret)))
+    Ok((report, secret))
 }
 
 /// The DNs of the groups an account is in (for `--copy-from`); AD's primary group is
@@ -349,28 +388,46 @@ pub async fn group_dns_of<D: Directory>(dir: &D, profile: &Profile, flavor: Flav
     Ok(dns)
 }
 
-/// Adds the new account to each group through the change engine (the same plans,
-/// escaping and audit lines as `account group add`).
-async fn join_groups<D: Directory>(
+/// Adds the new accounts to each group through the change engine (the same plans,
+/// escaping and audit lines as `account group add`), pipelined; the results per group
+/// of the first account (for one account: all of them).
+pub async fn join_groups<D: Directory>(
     dir: &D,
     profile: &Profile,
     flavor: Flavor,
-    dn: &str,
+    dns: &[String],
     groups: &[String],
     audit: &Audit,
 ) -> Vec<GroupResult> {
-    if groups.is_empty() {
-        return vec![];
+    join_groups_each(dir, profile, flavor, dns, groups, audit).await.into_iter().next().map(|(_, g)| g).unwrap_or_default()
+}
+
+/// The same, with each account's results.
+pub async fn join_groups_each<D: Directory>(
+    dir: &D,
+    profile: &Profile,
+    flavor: Flavor,
+    dns: &[String],
+    groups: &[String],
+    audit: &Audit,
+) -> Vec<(String, Vec<GroupResult>)> {
+    if groups.is_empty() || dns.is_empty() {
+        return dns.iter().map(|d| (d.clone(), vec![])).collect();
     }
-    let users = vec![dn.to_string()];
     let actions: Vec<Action> = groups.iter().map(|g| Action::GroupAdd(g.clone())).collect();
-    let batch = Batch { users: &users, actions: &actions, dry_run: false, keep: Keep::All };
+    let batch = Batch { users: dns, actions: &actions, dry_run: false, keep: Keep::All };
     let (report, _) = super::change::run(dir, profile, flavor, batch, audit, &crate::progress::NoProgress, &NoSink).await;
-    report
-        .items
-        .into_iter()
-        .map(|i| GroupResult { group: i.group.unwrap_or_default(), result: i.result, detail: i.detail.or(Some(i.status.to_string())) })
-        .collect()
+    let mut out: Vec<(String, Vec<GroupResult>)> = dns.iter().map(|d| (d.clone(), vec![])).collect();
+    for item in report.items {
+        if let Some((_, list)) = out.iter_mut().find(|(d, _)| *d == item.user) {
+            list.push(GroupResult {
+                group: item.group.unwrap_or_default(),
+                result: item.result,
+                detail: item.detail.or(Some(item.status.to_string())),
+            });
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! sink as soon as it is set, so an interrupted run loses none.
 
 use super::audit::Audit;
-use super::create::{self, CreateReport, NewAccount, Session};
+use super::create::{self, CreateReport, NewAccount};
 use super::directory::{Directory, Profile, Secret};
 use super::flavor::Flavor;
 use super::template::{Template, check_login, check_mail, check_value};
@@ -220,7 +220,152 @@ pub struct OnboardReport {
     pub summary: OnboardSummary,
 }
 
-/// Creates each row in turn; `deliver` receives each new password at once.
+/// Rows created at once: enough to keep a directory busy, few enough for its limits.
+const IN_FLIGHT: usize = 8;
+
+/// Lookups of existing logins per search.
+const LOOKUP_CHUNK: usize = 100;
+
+/// What became of one row while planning.
+enum Plan {
+    New(create::Planned),
+    Done(CreateReport),
+}
+
+/// Plans every row: logins (given, or made with the collision rule) checked against
+/// the directory in a few batched searches, uidNumbers handed out in order, groups
+/// (the template's and the colleague's).
+async fn plan_rows<D: Directory>(
+    dir: &D,
+    profile: &Profile,
+    flavor: Flavor,
+    template: &Template,
+    rows: &[Row],
+    dry_run: bool,
+) -> Result<Vec<Plan>> {
+    use super::escape::filter_value;
+    let attr = &profile.login_attribute;
+    let values: Vec<BTreeMap<String, String>> = rows.iter().map(|r| create::base_values(profile, &r.account)).collect();
+    let bases: Vec<std::result::Result<String, String>> = rows
+        .iter()
+        .zip(&values)
+        .map(|(r, v)| match &r.account.login {
+            Some(l) => Ok(l.clone()),
+            None => super::template::derive_login(template.login.as_deref(), v),
+        })
+        .collect();
+    // Every entry whose login is one of ours, or starts like a derived one.
+    let mut existing: BTreeMap<String, super::directory::Entry> = BTreeMap::new();
+    let terms: Vec<String> = rows
+        .iter()
+        .zip(&bases)
+        .filter_map(|(r, b)| {
+            let b = b.as_ref().ok()?;
+            Some(if r.account.login.is_some() { format!("({attr}={})", filter_value(b)) } else { format!("({attr}={}*)", filter_value(b)) })
+        })
+        .collect();
+    for chunk in terms.chunks(LOOKUP_CHUNK) {
+        let filter = format!("(|{})", chunk.concat());
+        for e in dir.search(&profile.base_dn, super::directory::Scope::Subtree, &filter, &[attr.as_str(), "givenName", "sn"]).await? {
+            if let Some(l) = e.first(attr) {
+                existing.insert(l.to_ascii_lowercase(), e.clone());
+            }
+        }
+    }
+    let same = |e: &super::directory::Entry, a: &NewAccount| {
+        let eq = |k: &str, v: &str| e.first(k).is_some_and(|x| x.trim().eq_ignore_ascii_case(v.trim()));
+        eq("givenName", &a.first) && eq("sn", &a.last)
+    };
+    let uses_uid = template.placeholders().iter().any(|p| p == "next_uid");
+    let mut next_uid: Option<u64> = None;
+    let mut taken: Vec<String> = Vec::new();
+    let mut plans = Vec::with_capacity(rows.len());
+    for ((row, mut v), base) in rows.iter().zip(values).zip(bases) {
+        let name = row.account.login.clone().unwrap_or_else(|| format!("{} {}", row.account.first, row.account.last));
+        let base = match base {
+            Ok(b) => b,
+            Err(why) => {
+                plans.push(Plan::Done(CreateReport::failed(&name, "failed", why)));
+                continue;
+            }
+        };
+        let mut chosen: std::result::Result<String, CreateReport> =
+            Err(CreateReport::failed(&name, "failed", format!("no free login from {base} to {base}99")));
+        let candidates: Vec<String> = if row.account.login.is_some() {
+            vec![base.clone()]
+        } else {
+            (1..=99).map(|n| if n == 1 { base.clone() } else { format!("{base}{n}") }).collect()
+        };
+        for cand in candidates {
+            if taken.contains(&cand) {
+                continue;
+            }
+            match existing.get(&cand.to_ascii_lowercase()) {
+                None => {
+                    chosen = Ok(cand);
+                    break;
+                }
+                Some(e) if same(e, &row.account) => {
+                    let mut r = CreateReport::failed(&cand, "exists", "already there for this person: nothing done".into());
+                    r.dn.clone_from(&e.dn);
+                    r.dry_run = dry_run;
+                    chosen = Err(r);
+                    break;
+                }
+                Some(e) if row.account.login.is_some() => {
+                    chosen = Err(CreateReport::failed(&cand, "failed", format!("the login {cand} is taken by {}", e.dn)));
+                }
+                Some(_) => {}
+            }
+        }
+        let login = match chosen {
+            Ok(l) => l,
+            Err(r) => {
+                plans.push(Plan::Done(r));
+                continue;
+            }
+        };
+        taken.push(login.clone());
+        v.insert("login".into(), login.clone());
+        if uses_uid {
+            let uid = match next_uid {
+                Some(u) => u,
+                None => create::next_free_uid(dir, profile, u64::from(template.uid_start.unwrap_or(10_000))).await?,
+            };
+            next_uid = Some(uid + 1);
+            v.insert("next_uid".into(), uid.to_string());
+        }
+        let mut planned = match create::build(profile, flavor, template, &v) {
+            Ok(p) => p,
+            Err(e) => {
+                plans.push(Plan::Done(CreateReport::failed(&login, "failed", e.message)));
+                continue;
+            }
+        };
+        if let Some(colleague) = &row.account.copy_from {
+            match super::resolve::resolve(dir, profile, colleague, flavor.status_attributes()).await? {
+                Ok(entry) => {
+                    for g in create::group_dns_of(dir, profile, flavor, &entry).await? {
+                        let first_value = g.split(',').next().and_then(|rdn| rdn.split_once('=')).map_or("", |(_, v)| v.trim());
+                        if !planned.groups.iter().any(|n| n.eq_ignore_ascii_case(&g) || n.eq_ignore_ascii_case(first_value)) {
+                            planned.groups.push(g);
+                        }
+                    }
+                }
+                Err(why) => {
+                    plans.push(Plan::Done(CreateReport::failed(&login, "failed", format!("copy_from: {}", why.message(colleague)))));
+                    continue;
+                }
+            }
+        }
+        plans.push(Plan::New(planned));
+    }
+    Ok(plans)
+}
+
+/// Creates the rows: planned first (logins, uids), then added a few at a time, then
+/// the groups joined in one pipelined batch per group list. `deliver` receives each
+/// new password as soon as it is set.
 #[allow(clippy::too_many_arguments)]
 pub async fn run<D: Directory>(
     dir: &D,
@@ -234,54 +379,133 @@ pub async fn run<D: Directory>(
     deliver: &mut dyn FnMut(&str, &Secret) -> Result<String>,
     interrupted: &dyn Fn() -> bool,
 ) -> (Vec<OnboardItem>, OnboardSummary, Outcome) {
+    use futures::StreamExt as _;
     progress.set_length(rows.len() as u64);
-    let mut session = Session::default();
-    let mut items = Vec::with_capacity(rows.len());
     let mut summary = OnboardSummary { rows: rows.len(), ..OnboardSummary::default() };
-    let mut stop: Option<&str> = None;
-    for row in rows {
-        let name = row.account.login.clone().unwrap_or_else(|| format!("{} {}", row.account.first, row.account.last));
-        if stop.is_none() && interrupted() {
-            stop = Some("interrupted before this row");
+    let plans = match plan_rows(dir, profile, flavor, template, rows, dry_run).await {
+        Ok(p) => p,
+        Err(e) => {
+            let result = if e.kind == ErrorKind::Connection { "not done" } else { "failed" };
+            let items: Vec<OnboardItem> = rows
+                .iter()
+                .map(|r| {
+                    let name = r.account.login.clone().unwrap_or_else(|| format!("{} {}", r.account.first, r.account.last));
+                    OnboardItem { line: r.line, report: CreateReport::failed(&name, result, e.message.clone()) }
+                })
+                .collect();
+            if result == "not done" {
+                summary.not_done = rows.len();
+            } else {
+                summary.failed = rows.len();
+            }
+            let outcome = if result == "not done" { Outcome::Incomplete } else { Outcome::CheckFailed };
+            return (items, summary, outcome);
         }
-        let report = if let Some(why) = stop {
-            CreateReport::failed(&name, "not done", why.to_string())
-        } else {
-            match create::create(dir, profile, flavor, template, &row.account, dry_run, audit, &mut session).await {
-                Ok((mut report, secret)) => {
-                    if let Some(secret) = secret {
-                        match deliver(&report.login, &secret) {
-                            Ok(to) => report.delivered_to = Some(to),
-                            Err(e) => {
-                                report.detail = Some(format!("created, but the password could not be written: {}", e.message));
-                                stop = Some("stopped: the password file cannot be written");
+    };
+    let min = match plans.iter().find_map(|p| if let Plan::New(p) = p { Some(p) } else { None }) {
+        Some(p) if !dry_run => create::min_length(dir, profile, flavor, p).await.unwrap_or(16),
+        _ => 16,
+    };
+    let gone = std::sync::atomic::AtomicBool::new(false);
+    let stop = || gone.load(std::sync::atomic::Ordering::Relaxed) || interrupted();
+    let results: Vec<(CreateReport, Option<Secret>, Vec<String>)> = futures::stream::iter(plans)
+        .map(|plan| {
+            let (gone, stop) = (&gone, &stop);
+            async move {
+                match plan {
+                    Plan::Done(r) => (r, None, vec![]),
+                    Plan::New(p) if dry_run => {
+                        let mut r = CreateReport::failed(&p.login, "would create", String::new());
+                        r.detail = None;
+                        r.dn.clone_from(&p.dn);
+                        r.dry_run = true;
+                        r.attributes.clone_from(&p.attrs);
+                        r.must_change = true;
+                        r.groups = p
+                            .groups
+                            .iter()
+                            .map(|g| create::GroupResult {
+                                group: g.clone(),
+                                result: super::change::ItemResult::WouldChange,
+                                detail: Some("would add".into()),
+                            })
+                            .collect();
+                        (r, None, vec![])
+                    }
+                    Plan::New(p) if stop() => {
+                        let why = if interrupted() { "interrupted before this row" } else { "the directory went away before this row" };
+                        (CreateReport::failed(&p.login, "not done", why.into()), None, vec![])
+                    }
+                    Plan::New(p) => match create::add(dir, flavor, &p, min, audit).await {
+                        Ok((r, secret)) => {
+                            if r.result == "not done" {
+                                gone.store(true, std::sync::atomic::Ordering::Relaxed);
+                            }
+                            let groups = if secret.is_some() { p.groups.clone() } else { vec![] };
+                            (r, secret, groups)
+                        }
+                        Err(e) => {
+                            if e.kind == ErrorKind::Connection {
+                                gone.store(true, std::sync::atomic::Ordering::Relaxed);
+                                (CreateReport::failed(&p.login, "not done", e.message), None, vec![])
+                            } else {
+                                let hint = e.hint.map(|h| format!(" ({h})")).unwrap_or_default();
+                                (CreateReport::failed(&p.login, "failed", format!("{}{hint}", e.message)), None, vec![])
                             }
                         }
-                    }
-                    if report.result == "not done" {
-                        stop = Some("the directory went away before this row");
-                    }
-                    report
-                }
-                Err(e) if e.kind == ErrorKind::Connection => {
-                    stop = Some("the directory went away before this row");
-                    CreateReport::failed(&name, "not done", e.message)
-                }
-                Err(e) => {
-                    CreateReport::failed(&name, "failed", format!("{}{}", e.message, e.hint.map(|h| format!(" ({h})")).unwrap_or_default()))
+                    },
                 }
             }
-        };
+        })
+        .buffered(IN_FLIGHT)
+        .collect()
+        .await;
+    // Hand the passwords over, in row order.
+    let mut reports: Vec<(CreateReport, Vec<String>)> = Vec::with_capacity(results.len());
+    let mut writable = true;
+    for (mut report, secret, groups) in results {
+        if let Some(secret) = secret {
+            if writable {
+                match deliver(&report.login, &secret) {
+                    Ok(to) => report.delivered_to = Some(to),
+                    Err(e) => {
+                        writable = false;
+                        report.detail = Some(format!("created, but the password could not be written: {}", e.message));
+                    }
+                }
+            } else {
+                report.detail = Some("created, but the password file could not be written: reset it".into());
+            }
+        }
+        progress.inc(1);
+        reports.push((report, groups));
+    }
+    // Groups: one pipelined batch per distinct group list.
+    let mut lists: Vec<Vec<String>> = Vec::new();
+    for (_, g) in &reports {
+        if !g.is_empty() && !lists.contains(g) {
+            lists.push(g.clone());
+        }
+    }
+    for list in lists {
+        let dns: Vec<String> = reports.iter().filter(|(_, g)| *g == list).map(|(r, _)| r.dn.clone()).collect();
+        for (dn, results) in create::join_groups_each(dir, profile, flavor, &dns, &list, audit).await {
+            if let Some((r, _)) = reports.iter_mut().find(|(r, _)| r.dn == dn) {
+                r.groups = results;
+            }
+        }
+    }
+    let mut items = Vec::with_capacity(reports.len());
+    for (row, (report, _)) in rows.iter().zip(reports) {
         match report.result.as_str() {
             "created" | "would create" => summary.created += 1,
             "exists" => summary.existed += 1,
             "not done" => summary.not_done += 1,
             _ => summary.failed += 1,
         }
-        if report.groups.iter().any(|g| !g.result.is_ok()) && report.result == "created" {
+        if report.result == "created" && report.groups.iter().any(|g| !g.result.is_ok()) {
             summary.failed += 1;
         }
-        progress.inc(1);
         items.push(OnboardItem { line: row.line, report });
     }
     let outcome = if interrupted() {
