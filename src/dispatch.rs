@@ -46,9 +46,16 @@ pub enum Report {
 pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Outcome), CommandError> {
     match op {
         Operation::Account { profile, secret, verb } => {
-            let password = crate::secrets::obtain(&secret, &profile.name, profile.bind_dn.as_deref())?;
-            let dir = LdapDirectory::connect(&profile, password.as_ref()).await?;
-            let flavor = Flavor::detect(&dir, &profile).await?;
+            let key = session::key(&profile);
+            let (dir, flavor, password) = if let Some(kept) = session::get(&key) {
+                kept
+            } else {
+                let password = crate::secrets::obtain(&secret, &profile.name, profile.bind_dn.as_deref())?;
+                let dir = LdapDirectory::connect(&profile, password.as_ref()).await?;
+                let flavor = Flavor::detect(&dir, &profile).await?;
+                session::put(&key, &dir, flavor, password.as_ref());
+                (dir, flavor, password)
+            };
             let mut profile = profile;
             if profile.login_attribute.is_empty() {
                 profile.login_attribute = flavor.default_login_attribute().to_string();
@@ -224,6 +231,51 @@ pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Ou
             let (report, outcome) =
                 check::run(&request, &dns::NetTransport::default(), pinger.as_ref().map_err(Clone::clone), &port::TcpConnector).await?;
             Ok((Report::Check(report), outcome))
+        }
+    }
+}
+
+/// Directory connections kept across the steps of a runbook: step 7 reuses the LDAPS
+/// connection (and the bind, and the detected flavour) that step 1 opened. Off unless
+/// [`session::keep`] is called; a lost connection is dropped and the next step reconnects.
+pub(crate) mod session {
+    use deskhand_commands::account::directory::{LdapDirectory, Profile, Secret};
+    use deskhand_commands::account::flavor::Flavor;
+    use std::collections::HashMap;
+    use std::sync::Mutex;
+
+    type Kept = (LdapDirectory, Flavor, Option<Secret>);
+    static SESSION: Mutex<Option<HashMap<String, Kept>>> = Mutex::new(None);
+
+    /// Keep connections from now on (a runbook run).
+    pub fn keep() {
+        if let Ok(mut s) = SESSION.lock() {
+            s.get_or_insert_with(HashMap::new);
+        }
+    }
+
+    pub fn key(p: &Profile) -> String {
+        format!("{}\u{0}{}\u{0}{}", p.name, p.url, p.bind_dn.as_deref().unwrap_or_default())
+    }
+
+    pub fn get(key: &str) -> Option<Kept> {
+        SESSION.lock().ok()?.as_ref()?.get(key).cloned()
+    }
+
+    pub fn put(key: &str, dir: &LdapDirectory, flavor: Flavor, password: Option<&Secret>) {
+        if let Ok(mut s) = SESSION.lock()
+            && let Some(map) = s.as_mut()
+        {
+            map.insert(key.to_string(), (dir.clone(), flavor, password.cloned()));
+        }
+    }
+
+    /// Forgets every kept connection (after a step lost one: the next reconnects).
+    pub fn clear() {
+        if let Ok(mut s) = SESSION.lock()
+            && let Some(map) = s.as_mut()
+        {
+            map.clear();
         }
     }
 }

@@ -46,11 +46,19 @@ impl StepRunner for CliRunner<'_> {
             // Rendered as a table inside dispatch: no JSON streamed to stdout, no bars.
             let quiet = OutputSettings { format: OutputFormat::Table, color: false, progress: false };
             match crate::dispatch::dispatch(op, &quiet).await {
-                Err(e) => fail(&e),
+                Err(e) => {
+                    if e.kind == deskhand_commands::ErrorKind::Connection {
+                        crate::dispatch::session::clear();
+                    }
+                    fail(&e)
+                }
                 Ok((report, outcome)) => {
                     let mut buf = Vec::new();
                     if let Err(e) = crate::render_to(&mut buf, &report, outcome, OutputSettings { format: OutputFormat::Json, ..quiet }) {
                         return fail(&CommandError::environment(format!("cannot render the step's report: {e}")));
+                    }
+                    if outcome == Outcome::Incomplete {
+                        crate::dispatch::session::clear();
                     }
                     let exit = match outcome {
                         Outcome::Ok => 0,
@@ -142,6 +150,7 @@ pub fn run(command: &RunbookCommand, config: &Config, out: OutputSettings) -> Re
                 .build()
                 .map_err(|e| CommandError::environment(format!("cannot start the async runtime: {e}")))?;
             let runner = CliRunner { config };
+            crate::dispatch::session::keep();
             let report = runtime.block_on(async {
                 let i = interrupt.clone();
                 tokio::spawn(async move {
