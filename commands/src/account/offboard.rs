@@ -53,6 +53,7 @@ pub struct OffboardPlan {
     pub login: String,
     pub dn: String,
     /// The changes to the account itself (disable, description, password).
+    #[serde(skip)]
     pub changes: Vec<Change>,
     pub relax: bool,
     pub leave_groups: Vec<Membership>,
@@ -290,6 +291,23 @@ pub fn read_record(path: &Path) -> Result<UndoRecord> {
     Ok(record)
 }
 
+/// The changes in words, with any password shown as `********`: the step names go to
+/// the terminal, JSON and runbook reports.
+fn describe(changes: &[Change]) -> String {
+    changes
+        .iter()
+        .map(|c| match c {
+            Change::Replace { attr, .. } | Change::Add { attr, .. }
+                if attr.eq_ignore_ascii_case("userPassword") || attr.eq_ignore_ascii_case("unicodePwd") =>
+            {
+                format!("replace {attr}: ********")
+            }
+            other => other.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 fn step(step: impl Into<String>, result: &str, detail: Option<String>) -> StepResult {
     StepResult { step: step.into(), result: result.to_string(), detail }
 }
@@ -310,14 +328,17 @@ pub async fn apply<D: Directory>(dir: &D, plan: &OffboardPlan, record_path: &Pat
             Err(e) => {
                 let _ = audit.record(target, what, &format!("failed: {}", e.message));
                 let lost = e.kind == ErrorKind::Connection;
-                steps.push(step(name, "failed", Some(e.message)));
+                let detail = match e.hint {
+                    Some(h) => format!("{} ({h})", e.message),
+                    None => e.message,
+                };
+                steps.push(step(name, "failed", Some(detail)));
                 lost
             }
         }
     };
     let r = dir.modify(&plan.dn, &plan.changes, plan.relax).await;
-    let names: Vec<String> = plan.changes.iter().map(ToString::to_string).collect();
-    gone |= run(format!("disable and describe: {}", names.join("; ")), r, &mut steps, &plan.dn, "offboard: disable");
+    gone |= run(format!("disable and describe: {}", describe(&plan.changes)), r, &mut steps, &plan.dn, "offboard: disable");
     for m in &plan.leave_groups {
         if gone {
             steps.push(step(format!("leave {}", m.group), "not done", Some("the directory went away".into())));
@@ -327,6 +348,12 @@ pub async fn apply<D: Directory>(dir: &D, plan: &OffboardPlan, record_path: &Pat
         let r = match dir.modify(&m.group, &change, false).await {
             // 16: no such attribute: not a member any more.
             Err(e) if e.message.contains("rc=16 ") => Ok(()),
+            // 65: the group's object class needs a member, and this was the last one.
+            Err(e) if e.message.contains("rc=65 ") => Err(CommandError {
+                message: format!("{} would have no member left, which its object class does not allow", m.group),
+                hint: Some("give the group another member (or delete it), then run the offboarding again".into()),
+                ..e
+            }),
             other => other,
         };
         gone |= run(format!("leave {}", m.group), r, &mut steps, &m.group, &format!("offboard: remove {} {}", m.attr, plan.dn));
@@ -363,11 +390,7 @@ pub fn dry_report(plan: &OffboardPlan) -> OffboardReport {
             ok: true,
         };
     }
-    let mut steps = vec![step(
-        format!("disable and describe: {}", plan.changes.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")),
-        "would do",
-        None,
-    )];
+    let mut steps = vec![step(format!("disable and describe: {}", describe(&plan.changes)), "would do", None)];
     for m in &plan.leave_groups {
         steps.push(step(format!("leave {}", m.group), "would do", Some(format!("delete {}: {}", m.attr, m.value))));
     }
@@ -507,6 +530,15 @@ pub fn rdn(attr: &str, value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn passwords_never_in_step_names() {
+        let text = describe(&[
+            Change::Replace { attr: "userPassword".into(), values: vec!["Secret-123".into()] },
+            Change::Replace { attr: "pwdReset".into(), values: vec!["TRUE".into()] },
+        ]);
+        assert_eq!(text, "replace userPassword: ********; replace pwdReset: TRUE");
+    }
 
     #[test]
     fn dn_parts() {
