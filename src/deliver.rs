@@ -10,7 +10,6 @@ use deskhand_commands::account::flavor::Flavor;
 use deskhand_commands::account::reset::{self, ResetBatch, ResetReport, ResetRequest};
 use deskhand_commands::{CommandError, ErrorKind};
 use std::io::{IsTerminal, Write};
-use std::os::unix::fs::OpenOptionsExt;
 
 fn read_password(plan: &ResetPlan) -> Result<Option<Secret>, CommandError> {
     match &plan.password {
@@ -56,14 +55,7 @@ pub async fn reset<D: Directory>(
     if !plan.dry_run && given.is_none() {
         if let Some(path) = &plan.out {
             // A new file only (O_EXCL: never an existing file, never through a symlink).
-            let f = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path).map_err(|e| {
-                let hint = if e.kind() == std::io::ErrorKind::AlreadyExists {
-                    "deskhand never overwrites a file: give a new path"
-                } else {
-                    "choose a path in a directory you can write"
-                };
-                CommandError::usage(format!("cannot create --password-out {}: {e}", path.display())).with_hint(hint)
-            })?;
+            let f = crate::lifecycle::new_secret_file(path, "--password-out")?;
             file = Some(f);
         } else if !std::io::stderr().is_terminal() {
             return Err(CommandError::usage("no terminal to show the temporary password on")

@@ -21,7 +21,7 @@ fn interrupted() -> bool {
 }
 
 /// A new 0600 file, never an existing one (nor through a symlink).
-fn new_secret_file(path: &Path, what: &str) -> Result<std::fs::File, CommandError> {
+pub(crate) fn new_secret_file(path: &Path, what: &str) -> Result<std::fs::File, CommandError> {
     std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path).map_err(|e| {
         let hint = if e.kind() == std::io::ErrorKind::AlreadyExists {
             "deskhand never overwrites a file: give a new path"

@@ -92,7 +92,8 @@ pub fn domain_of(base_dn: &str) -> String {
         .join(".")
 }
 
-fn same_person(entry: &Entry, new: &NewAccount) -> bool {
+/// Whether an existing entry is this new account's person (same given name and surname).
+pub fn same_person(entry: &Entry, new: &NewAccount) -> bool {
     let eq = |attr: &str, v: &str| entry.first(attr).is_some_and(|x| x.trim().eq_ignore_ascii_case(v.trim()));
     eq("givenName", &new.first) && eq("sn", &new.last)
 }
@@ -243,7 +244,7 @@ pub fn build(profile: &Profile, flavor: Flavor, template: &Template, values: &BT
 }
 
 /// The report of a planned account before anything is done.
-fn planned_report(p: &Planned, dry_run: bool) -> CreateReport {
+pub fn planned_report(p: &Planned, dry_run: bool) -> CreateReport {
     CreateReport {
         login: p.login.clone(),
         dn: p.dn.clone(),
@@ -352,13 +353,7 @@ pub async fn create<D: Directory>(
     session.taken.push(login.clone());
     if let Some(colleague) = &new.copy_from {
         let entry = resolve(dir, profile, colleague, flavor.status_attributes()).await?.map_err(|u| u.into_error(colleague))?;
-        for g in group_dns_of(dir, profile, flavor, &entry).await? {
-            // "staff" in the template and "cn=staff,ou=groups,..." from the colleague are one group.
-            let first_value = g.split(',').next().and_then(|rdn| rdn.split_once('=')).map_or("", |(_, v)| v.trim());
-            if !planned.groups.iter().any(|n| n.eq_ignore_ascii_case(&g) || n.eq_ignore_ascii_case(first_value)) {
-                planned.groups.push(g);
-            }
-        }
+        add_groups_of(dir, profile, flavor, &entry, &mut planned.groups).await?;
     }
     if dry_run {
         return Ok((planned_report(&planned, true), None));
@@ -369,6 +364,24 @@ pub async fn create<D: Directory>(
         report.groups = join_groups(dir, profile, flavor, std::slice::from_ref(&planned.dn), &planned.groups, audit).await;
     }
     Ok((report, secret))
+}
+
+/// Adds a colleague's groups to `groups`, once each: "staff" from a template and
+/// "cn=staff,ou=groups,..." from the colleague are one group.
+pub async fn add_groups_of<D: Directory>(
+    dir: &D,
+    profile: &Profile,
+    flavor: Flavor,
+    colleague: &Entry,
+    groups: &mut Vec<String>,
+) -> Result<()> {
+    for g in group_dns_of(dir, profile, flavor, colleague).await? {
+        let first_value = g.split(',').next().and_then(|rdn| rdn.split_once('=')).map_or("", |(_, v)| v.trim());
+        if !groups.iter().any(|n| n.eq_ignore_ascii_case(&g) || n.eq_ignore_ascii_case(first_value)) {
+            groups.push(g);
+        }
+    }
+    Ok(())
 }
 
 /// The DNs of the groups an account is in (for `--copy-from`); AD's primary group is

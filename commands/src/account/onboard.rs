@@ -272,10 +272,6 @@ async fn plan_rows<D: Directory>(
             }
         }
     }
-    let same = |e: &super::directory::Entry, a: &NewAccount| {
-        let eq = |k: &str, v: &str| e.first(k).is_some_and(|x| x.trim().eq_ignore_ascii_case(v.trim()));
-        eq("givenName", &a.first) && eq("sn", &a.last)
-    };
     let uses_uid = template.placeholders().iter().any(|p| p == "next_uid");
     let mut next_uid: Option<u64> = None;
     let mut taken: Vec<String> = Vec::new();
@@ -305,7 +301,7 @@ async fn plan_rows<D: Directory>(
                     chosen = Ok(cand);
                     break;
                 }
-                Some(e) if same(e, &row.account) => {
+                Some(e) if create::same_person(e, &row.account) => {
                     let mut r = CreateReport::failed(&cand, "exists", "already there for this person: nothing done".into());
                     r.dn.clone_from(&e.dn);
                     r.dry_run = dry_run;
@@ -344,14 +340,7 @@ async fn plan_rows<D: Directory>(
         };
         if let Some(colleague) = &row.account.copy_from {
             match super::resolve::resolve(dir, profile, colleague, flavor.status_attributes()).await? {
-                Ok(entry) => {
-                    for g in create::group_dns_of(dir, profile, flavor, &entry).await? {
-                        let first_value = g.split(',').next().and_then(|rdn| rdn.split_once('=')).map_or("", |(_, v)| v.trim());
-                        if !planned.groups.iter().any(|n| n.eq_ignore_ascii_case(&g) || n.eq_ignore_ascii_case(first_value)) {
-                            planned.groups.push(g);
-                        }
-                    }
-                }
+                Ok(entry) => create::add_groups_of(dir, profile, flavor, &entry, &mut planned.groups).await?,
                 Err(why) => {
                     plans.push(Plan::Done(CreateReport::failed(&login, "failed", format!("copy_from: {}", why.message(colleague)))));
                     continue;
@@ -414,24 +403,7 @@ pub async fn run<D: Directory>(
             async move {
                 match plan {
                     Plan::Done(r) => (r, None, vec![]),
-                    Plan::New(p) if dry_run => {
-                        let mut r = CreateReport::failed(&p.login, "would create", String::new());
-                        r.detail = None;
-                        r.dn.clone_from(&p.dn);
-                        r.dry_run = true;
-                        r.attributes.clone_from(&p.attrs);
-                        r.must_change = true;
-                        r.groups = p
-                            .groups
-                            .iter()
-                            .map(|g| create::GroupResult {
-                                group: g.clone(),
-                                result: super::change::ItemResult::WouldChange,
-                                detail: Some("would add".into()),
-                            })
-                            .collect();
-                        (r, None, vec![])
-                    }
+                    Plan::New(p) if dry_run => (create::planned_report(&p, true), None, vec![]),
                     Plan::New(p) if stop() => {
                         let why = if interrupted() { "interrupted before this row" } else { "the directory went away before this row" };
                         (CreateReport::failed(&p.login, "not done", why.into()), None, vec![])

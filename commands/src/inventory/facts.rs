@@ -116,18 +116,6 @@ pub fn gather() -> Facts {
     }
 }
 
-/// Free bytes of the file system holding `path`, for baseline rules on a mount point.
-pub fn available_bytes(path: &Path) -> Option<u64> {
-    let disks = sysinfo::Disks::new_with_refreshed_list();
-    // The longest mount point that is a prefix of the path.
-    disks
-        .list()
-        .iter()
-        .filter(|d| path.starts_with(d.mount_point()))
-        .max_by_key(|d| d.mount_point().as_os_str().len())
-        .map(sysinfo::Disk::available_space)
-}
-
 /// glibc's `struct utmpx` on Linux (`x86_64` and `aarch64`): 384 bytes.
 const UTMP_SIZE: usize = 384;
 const USER_PROCESS: i32 = 7;
