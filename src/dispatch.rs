@@ -47,7 +47,17 @@ pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Ou
     match op {
         Operation::Account { profile, secret, verb } => {
             let key = session::key(&profile);
-            let (dir, flavor, password) = if let Some(kept) = session::get(&key) {
+            let kept = match session::get(&key) {
+                // A kept connection the server has closed since (idle timeout, restart):
+                // connect again with the same password, never asking twice.
+                Some(k) if !k.0.alive().await => {
+                    let dir = LdapDirectory::connect(&profile, k.2.as_ref()).await?;
+                    session::put(&key, &dir, k.1, k.2.as_ref());
+                    Some((dir, k.1, k.2))
+                }
+                other => other,
+            };
+            let (dir, flavor, password) = if let Some(kept) = kept {
                 kept
             } else {
                 let password = crate::secrets::obtain(&secret, &profile.name, profile.bind_dn.as_deref())?;

@@ -188,7 +188,9 @@ pub async fn offboard<D: Directory>(
     if change.dry_run || plan.is_empty() {
         let mut report = offboard::dry_report(&plan);
         report.dry_run = change.dry_run;
-        return Ok((report, Outcome::Ok));
+        // Held back with nothing else to do: the check says no until the group is fixed.
+        let outcome = if change.dry_run { Outcome::Ok } else { Outcome::from_ok(report.ok) };
+        return Ok((report, outcome));
     }
     if !yes {
         if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {

@@ -74,7 +74,8 @@ impl StepRunner for CliRunner<'_> {
                             .lines()
                             .rev()
                             .map(str::trim)
-                            .find(|l| !l.is_empty() && !l.starts_with(['└', '┘', '─']))
+                            // Not a line of a table.
+                            .find(|l| !l.is_empty() && !l.starts_with(['└', '┘', '─', '│', '┌', '╞', '├', '|', '+']))
                             .map(ToString::to_string)
                     });
                     StepOutput { exit, json: serde_json::from_slice(&buf).ok(), error: None, summary }
@@ -207,6 +208,7 @@ fn run_doc(r: &runbook::RunReport) -> Doc {
     for (k, v) in &r.params {
         let text = match v {
             serde_json::Value::String(s) => s.clone(),
+            serde_json::Value::Null => "(not set)".to_string(),
             other => other.to_string(),
         };
         fields.push((format!("param {k}"), Cell::from(text)));
@@ -219,7 +221,7 @@ fn run_doc(r: &runbook::RunReport) -> Doc {
             vec![
                 Cell::from(s.id.clone()),
                 status_cell(s.status),
-                Cell::from(format!("{:.1} s", s.duration_ms as f64 / 1000.0)),
+                Cell::from(took(s.duration_ms)),
                 Cell::from(deskhand_commands::util::sanitize(&s.summary)),
             ]
         })
@@ -230,7 +232,7 @@ fn run_doc(r: &runbook::RunReport) -> Doc {
         StepStatus::CheckFailed => Tone::Warn,
         _ => Tone::Bad,
     };
-    doc.line(format!("{} in {:.1} s", deskhand_commands::util::sanitize(&r.summary), r.duration_ms as f64 / 1000.0), tone);
+    doc.line(format!("{} in {}", deskhand_commands::util::sanitize(&r.summary), took(r.duration_ms)), tone);
     doc
 }
 
@@ -340,4 +342,9 @@ fn validate_doc(r: &runbook::ValidateReport) -> Doc {
         if r.ok { Tone::Good } else { Tone::Bad },
     );
     doc
+}
+
+/// "7 ms" under a second, "2.0 s" above.
+fn took(ms: u64) -> String {
+    if ms < 1000 { format!("{ms} ms") } else { format!("{:.1} s", ms as f64 / 1000.0) }
 }

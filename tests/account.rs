@@ -1041,8 +1041,12 @@ fn offboard_then_restore_puts_everything_back() {
     assert!(attrs.iter().any(|a| a.starts_with("description: offboarded") && a.contains("HR-9")), "{attrs:?}");
     let (ok, _) = ldap_tool("ldapwhoami", &["-x", "-H", &lab().ldaps, "-D", &moved, "-w", "Leaver-Pass-2026"], None);
     assert!(!ok, "an offboarded account can still log in");
-    // Twice is harmless.
+    // Twice is harmless; a second random password does not enable it again (ppolicy
+    // lifts every lock, the disabling one too, when a password changes).
     s.run(&["account", "offboard", "t-leaver", "--yes"]).expect_code(0);
+    let shown = s.run(&["-o", "json", "account", "show", "t-leaver"]);
+    shown.expect_code(1);
+    assert_eq!(shown.json()["data"]["dn"], moved.as_str(), "show finds it in the disabled OU: {}", shown.stdout);
 
     let back = s.run(&["-o", "json", "account", "restore", &record]);
     back.expect_code(0);
@@ -1056,4 +1060,65 @@ fn offboard_then_restore_puts_everything_back() {
     let e = s.run(&["account", "restore", junk.to_str().unwrap()]);
     e.expect_code(2);
     assert!(e.stderr.contains("junk.json"), "{}", e.stderr);
+
+    // Offboarded twice with a random password: the second password change does not
+    // enable it again.
+    for _ in 0..2 {
+        s.run(&["account", "offboard", "t-leaver", "--yes", "--reset-password"]).expect_code(0);
+        let shown = s.run(&["-o", "json", "account", "show", "t-leaver"]);
+        shown.expect_code(1);
+        assert_eq!(shown.json()["data"]["state"]["disabled"], true, "{}", shown.stdout);
+    }
+}
+
+#[test]
+fn offboard_holds_back_a_group_it_is_the_last_member_of() {
+    let s = lifecycle_setup();
+    let l = lab();
+    let solo = format!("cn=t-solo,ou=groups,{}", l.base);
+    let moved = format!("uid=t-solo,ou=disabled,{}", l.base);
+    admin_delete(&[solo.clone(), dn("t-solo"), moved.clone()]);
+    add_user("t-solo", "Solo-Pass-2026");
+    let admin = ["-x", "-H", l.ldaps.as_str(), "-D", l.admin_dn.as_str(), "-y", l.admin_password_file.as_str()];
+    let group = format!("dn: {solo}\nobjectClass: groupOfUniqueNames\ncn: t-solo\nuniqueMember: {}\n", dn("t-solo"));
+    let (ok, out) = ldap_tool("ldapadd", &admin, Some(&group));
+    assert!(ok, "{out}");
+    s.run(&["account", "group", "add", "t-solo", "staff"]).expect_code(0);
+
+    // `group remove` refuses to empty the group, up front, and says what to do.
+    let refused = s.run(&["-o", "json", "account", "group", "remove", "t-solo", "t-solo"]);
+    refused.expect_code(1);
+    assert!(refused.stdout.contains("last member") && refused.stdout.contains("add another member"), "{}", refused.stdout);
+
+    // The plan shows it held back, and the move with it.
+    let dry = s.run(&["account", "offboard", "t-solo", "--dry-run"]);
+    dry.expect_code(0);
+    assert!(dry.stdout.contains("held back") && dry.stdout.contains("leave cn=staff"), "{}", dry.stdout);
+    // The rest is done: disabled, out of staff; it stays where it is (no stale DN in
+    // t-solo), and the exit says not everything was.
+    let r = s.run(&["-o", "json", "account", "offboard", "t-solo", "--yes"]);
+    r.expect_code(1);
+    let steps = r.json()["data"]["steps"].clone();
+    let result = |prefix: &str| {
+        steps.as_array().unwrap().iter().find(|st| st["step"].as_str().unwrap().starts_with(prefix)).map(|st| st["result"].clone())
+    };
+    assert_eq!(result("disable"), Some("done".into()), "{steps}");
+    assert_eq!(result("leave cn=staff"), Some("done".into()), "{steps}");
+    assert_eq!(result("leave cn=t-solo"), Some("held back".into()), "{steps}");
+    assert_eq!(result("move to"), Some("held back".into()), "{steps}");
+    let (_, groups) = entry_state(&dn("t-solo"), "t-solo");
+    assert_eq!(groups, vec![format!("dn: {solo}")]);
+    assert!(!bind("t-solo", "Solo-Pass-2026").0, "a held-back offboarding left the account able to log in");
+    // A rerun with the group unchanged does nothing more and still says no.
+    let again = s.run(&["account", "offboard", "t-solo", "--yes"]);
+    again.expect_code(1);
+    assert!(again.stdout.contains("held back"), "{}", again.stdout);
+    // Once the group has another member, a rerun finishes the job.
+    let add = format!("dn: {solo}\nchangetype: modify\nadd: uniqueMember\nuniqueMember: {}\n", dn("alice"));
+    let (ok, out) = ldap_tool("ldapmodify", &admin, Some(&add));
+    assert!(ok, "{out}");
+    s.run(&["account", "offboard", "t-solo", "--yes"]).expect_code(0);
+    let (attrs, groups) = entry_state(&moved, "t-solo");
+    assert!(!attrs.is_empty() && groups.is_empty(), "{attrs:?} {groups:?}");
+    admin_delete(&[solo, moved]);
 }

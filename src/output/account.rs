@@ -319,6 +319,16 @@ pub fn create(r: &deskhand_commands::account::create::CreateReport) -> Doc {
             .collect();
         doc.table(&["group", "result"], rows);
     }
+    // The verdict, last: what a runbook step's summary shows.
+    let joined = r.groups.iter().filter(|g| g.result.is_ok()).count();
+    let mut line = format!("{} {}", r.login, r.result);
+    if !r.groups.is_empty() {
+        let _ = write!(line, "; {joined} of {} group(s) {}", r.groups.len(), if r.dry_run { "to join" } else { "joined" });
+    }
+    if r.must_change && r.delivered_to.is_some() {
+        line.push_str("; the temporary password must be changed at the first logon");
+    }
+    doc.line(line, tone);
     doc
 }
 
@@ -363,6 +373,7 @@ pub fn offboard(r: &deskhand_commands::account::offboard::OffboardReport) -> Doc
         .map(|s| {
             let tone = match s.result.as_str() {
                 "failed" | "not done" => Tone::Bad,
+                "held back" => Tone::Warn,
                 "unchanged" => Tone::Plain,
                 _ => Tone::Good,
             };
@@ -377,6 +388,8 @@ pub fn offboard(r: &deskhand_commands::account::offboard::OffboardReport) -> Doc
         ("dry run: nothing was changed", Tone::Plain)
     } else if r.ok {
         ("all steps done", Tone::Good)
+    } else if r.steps.iter().all(|s| matches!(s.result.as_str(), "done" | "unchanged" | "held back")) {
+        ("done, except what is held back: run offboard again once the group has another member", Tone::Warn)
     } else {
         ("some steps failed: run it again to finish", Tone::Bad)
     };

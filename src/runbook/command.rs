@@ -39,6 +39,10 @@ pub struct Parsed {
     pub takes_ticket: bool,
     /// The step gives its own `--ticket`.
     pub ticket_set: bool,
+    /// The command asks on the terminal before it changes anything (it has `--yes`, and
+    /// the step does not give it): only a step with `confirm: true` may run it, and the
+    /// runbook's confirmation answers it.
+    pub asks_yes: bool,
 }
 
 impl Parsed {
@@ -69,7 +73,8 @@ pub fn parse(argv: &[String]) -> Result<Parsed, clap::Error> {
     let dry_run_set = takes_dry_run && matches!(m.try_get_one::<bool>("dry_run"), Ok(Some(true)));
     let ticket_set =
         takes_ticket && m.try_contains_id("ticket").unwrap_or(false) && m.value_source("ticket") == Some(ValueSource::CommandLine);
-    Ok(Parsed { path, takes_dry_run, dry_run_set, takes_ticket, ticket_set })
+    let asks_yes = takes("yes") && !matches!(m.try_get_one::<bool>("yes"), Ok(Some(true)));
+    Ok(Parsed { path, takes_dry_run, dry_run_set, takes_ticket, ticket_set, asks_yes })
 }
 
 /// clap's message without the usage block, on one line.
@@ -170,11 +175,16 @@ fn dash_message(word: &str, value: &str) -> String {
     )
 }
 
-/// The argv to run: in a dry run a changing command gets `--dry-run`, and a command that
-/// takes `--ticket` gets the run's ticket unless the step gives its own. The flags go
-/// before a `--` (after it they would be plain arguments).
-pub fn rewrite(mut argv: Vec<String>, parsed: &Parsed, dry_run: bool, ticket: Option<&str>) -> Vec<String> {
+/// The argv to run: in a dry run a changing command gets `--dry-run`, a command that
+/// takes `--ticket` gets the run's ticket unless the step gives its own, and a command
+/// that would ask gets `--yes` when the step confirmed (`confirmed`: the runbook asked, or
+/// `--yes` answered for it). The flags go before a `--` (after it they would be plain
+/// arguments).
+pub fn rewrite(mut argv: Vec<String>, parsed: &Parsed, dry_run: bool, ticket: Option<&str>, confirmed: bool) -> Vec<String> {
     let mut extra = Vec::new();
+    if confirmed && parsed.asks_yes {
+        extra.push("--yes".to_string());
+    }
     if dry_run && parsed.takes_dry_run && !parsed.dry_run_set {
         extra.push("--dry-run".to_string());
     }

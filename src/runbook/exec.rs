@@ -122,7 +122,10 @@ fn plan(step: &Step, engine: &Engine, ctx: &Value, opts: &RunOptions) -> Result<
     let texts: Vec<String> = filled.into_iter().map(|(_, t)| t).collect();
     let parsed = command::parse(&texts).map_err(|e| command::clap_message(&e))?;
     let changing = parsed.changing();
-    Ok(Planned { argv: command::rewrite(texts, &parsed, opts.dry_run, opts.ticket.as_deref()), parsed, changing })
+    // Validation lets a command that asks run only in a step with `confirm: true`, and
+    // such a step runs only once confirmed.
+    let argv = command::rewrite(texts, &parsed, opts.dry_run, opts.ticket.as_deref(), step.confirm);
+    Ok(Planned { argv, parsed, changing })
 }
 
 /// The template context: params by name and under `params`, earlier steps under

@@ -440,12 +440,31 @@ fn known_changing_commands_without_dry_run_count_as_changing() {
         dry_run_set: false,
         takes_ticket: true,
         ticket_set: false,
+        asks_yes: true,
     };
     assert!(p.changing());
-    let p =
-        command::Parsed { path: argv(&["net", "ping"]), takes_dry_run: false, dry_run_set: false, takes_ticket: false, ticket_set: false };
+    // Confirmed by the step: the command's own question is answered with --yes.
+    assert_eq!(command::rewrite(argv(&["account", "offboard", "x"]), &p, false, None, true), argv(&["account", "offboard", "x", "--yes"]));
+    assert_eq!(command::rewrite(argv(&["account", "offboard", "x"]), &p, false, None, false), argv(&["account", "offboard", "x"]));
+    let p = command::Parsed {
+        path: argv(&["net", "ping"]),
+        takes_dry_run: false,
+        dry_run_set: false,
+        takes_ticket: false,
+        ticket_set: false,
+        asks_yes: false,
+    };
     assert!(!p.changing());
-    assert_eq!(command::rewrite(argv(&["a", "--", "-x"]), &p, true, Some("T")), argv(&["a", "--", "-x"]));
+    assert_eq!(command::rewrite(argv(&["a", "--", "-x"]), &p, true, Some("T"), true), argv(&["a", "--", "-x"]));
+}
+
+#[test]
+fn a_command_that_asks_needs_a_step_that_confirms() {
+    let p = problem("steps:\n  - id: leave\n    run: account offboard jdoe\n");
+    assert!(p.contains("asks before it changes anything") && p.contains("confirm: true"), "{p}");
+    // With `confirm: true`, or its own --yes, it is fine.
+    load_text("steps:\n  - id: leave\n    run: account offboard jdoe\n    confirm: true\n");
+    load_text("steps:\n  - id: leave\n    run: account offboard jdoe --yes\n");
 }
 
 #[tokio::test]

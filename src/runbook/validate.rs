@@ -823,6 +823,15 @@ fn check_command(d: &mut Diag, s: &Draft, words: &[Word], params: &[Param], engi
             i += 1;
         }
     }
+    if parsed.asks_yes && !s.confirm {
+        d.at(
+            s.run_node.loc,
+            format!(
+                "{what}: `{}` asks before it changes anything, and a runbook step cannot answer it: add `confirm: true` to the step (the runbook asks, then runs it with --yes)",
+                parsed.path.join(" ")
+            ),
+        );
+    }
     let changing = parsed.changing();
     (parsed.path, changing)
 }

@@ -507,6 +507,18 @@ async fn plan<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, entry: &
                     done: "added",
                     would: "would add",
                 },
+                (false, true)
+                    if flavor == Flavor::Openldap && super::offboard::must_have_member(&group, attr) && {
+                        let now = dir.search(&group.dn, Scope::Base, "(objectClass=*)", &[attr]).await?;
+                        now.first().is_some_and(|g| g.all(attr).len() == 1)
+                    } =>
+                {
+                    let cn = group.first("cn").unwrap_or(&group.dn);
+                    Planned::Refused(format!(
+                        "the last member of {cn}, and a {} must keep one: add another member first, or delete the group",
+                        if attr == "member" { "groupOfNames" } else { "groupOfUniqueNames" }
+                    ))
+                }
                 (false, true) => Planned::Change {
                     target: group.dn.clone(),
                     changes: vec![Change::Delete { attr: attr.to_string(), values: vec![value] }],

@@ -389,12 +389,7 @@ pub async fn add_groups_of<D: Directory>(
 pub async fn group_dns_of<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, entry: &Entry) -> Result<Vec<String>> {
     let base = profile.groups_dn.as_deref().unwrap_or(&profile.base_dn);
     let login = entry.first(&profile.login_attribute).unwrap_or_default();
-    let filter = match flavor {
-        Flavor::Ad => format!("(&(objectClass=group)(member={}))", filter_value(&entry.dn)),
-        Flavor::Openldap | Flavor::Ds389 => {
-            format!("(|(member={dn})(uniqueMember={dn})(memberUid={uid}))", dn = filter_value(&entry.dn), uid = filter_value(login))
-        }
-    };
+    let filter = super::show::member_filter(flavor, &entry.dn, login);
     let mut dns: Vec<String> = dir.search(base, Scope::Subtree, &filter, &["cn"]).await?.into_iter().map(|g| g.dn).collect();
     dns.sort();
     dns.dedup();

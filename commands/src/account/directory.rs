@@ -338,6 +338,18 @@ impl LdapDirectory {
         }
         Ok(Self { ldap, url: url.to_string(), timeout: profile.timeout })
     }
+
+    /// Whether a connection kept from an earlier step still answers: one read of the
+    /// root DSE (a round trip, so a socket the server closed while it sat idle is found
+    /// out here, not by the next step's first change).
+    pub async fn alive(&self) -> bool {
+        let mut ldap = self.ldap.clone();
+        if ldap.is_closed() {
+            return false;
+        }
+        ldap.with_timeout(self.timeout.min(Duration::from_secs(5)));
+        matches!(ldap.search("", ldap3::Scope::Base, "(objectClass=*)", vec!["1.1"]).await.map(ldap3::SearchResult::success), Ok(Ok(_)))
+    }
 }
 
 /// Active Directory's reason for a failed bind, from the `data NNN` in its message.

@@ -10,7 +10,7 @@ use super::audit::Audit;
 use super::directory::{Change, Directory, Entry, Profile, Scope};
 use super::escape::{dn_value, filter_value, normalize_dn};
 use super::flavor::Flavor;
-use super::resolve::resolve;
+use super::resolve::resolve_or_offboarded;
 use crate::error::{CommandError, ErrorKind, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -24,6 +24,24 @@ pub struct Membership {
     pub group: String,
     pub attr: String,
     pub value: String,
+    /// The group's only member, in a class that must have one (OpenLDAP's
+    /// groupOfNames and groupOfUniqueNames): it cannot be left.
+    #[serde(skip)]
+    pub last: bool,
+}
+
+/// Whether the group's object class makes `attr` mandatory (RFC 4519: groupOfNames
+/// MUST member, groupOfUniqueNames MUST uniqueMember). 389-ds relaxes both to MAY;
+/// the callers ask this on OpenLDAP only.
+pub fn must_have_member(group: &Entry, attr: &str) -> bool {
+    let class = if attr.eq_ignore_ascii_case("member") {
+        "groupOfNames"
+    } else if attr.eq_ignore_ascii_case("uniqueMember") {
+        "groupOfUniqueNames"
+    } else {
+        return false;
+    };
+    group.all("objectClass").iter().any(|c| c.eq_ignore_ascii_case(class))
 }
 
 /// The undo record.
@@ -55,8 +73,16 @@ pub struct OffboardPlan {
     /// The changes to the account itself (disable, description, password).
     #[serde(skip)]
     pub changes: Vec<Change>,
+    /// A second modify after `changes`: what the flavour puts back after a password
+    /// change (ppolicy lifts any lock, the disabling one too, when a password changes).
+    #[serde(skip)]
+    pub after: Vec<Change>,
     pub relax: bool,
     pub leave_groups: Vec<Membership>,
+    /// Groups it is the last member of, which must keep one (see [`Membership::last`]):
+    /// it stays in them, and is not moved while it does (a move would leave its old DN
+    /// as a member, ready for whoever gets that name next).
+    pub held: Vec<Membership>,
     /// AD's primary group, which stays.
     pub keeps: Option<String>,
     pub move_to: Option<String>,
@@ -93,25 +119,26 @@ pub async fn memberships<D: Directory>(dir: &D, profile: &Profile, flavor: Flavo
     let base = profile.groups_dn.as_deref().unwrap_or(&profile.base_dn);
     let login = entry.first(&profile.login_attribute).unwrap_or_default().to_string();
     let dn_key = normalize_dn(&entry.dn);
-    let (filter, attrs): (String, &[&str]) = match flavor {
-        Flavor::Ad => (format!("(&(objectClass=group)(member={}))", filter_value(&entry.dn)), &["member"]),
-        Flavor::Openldap | Flavor::Ds389 => (
-            format!("(|(member={dn})(uniqueMember={dn})(memberUid={uid}))", dn = filter_value(&entry.dn), uid = filter_value(&login)),
-            &["member", "uniqueMember", "memberUid"],
-        ),
+    let filter = super::show::member_filter(flavor, &entry.dn, &login);
+    let attrs: &[&str] = match flavor {
+        Flavor::Ad => &["member"],
+        Flavor::Openldap | Flavor::Ds389 => &["member", "uniqueMember", "memberUid"],
     };
+    let mut wanted = attrs.to_vec();
+    wanted.push("objectClass");
     let mut out = Vec::new();
     // Ranged values: AD returns large `member` lists in ranges; the base-scope probe
     // below decides membership, the values only say which spelling to delete.
-    for g in dir.search(base, Scope::Subtree, &filter, attrs).await? {
+    for g in dir.search(base, Scope::Subtree, &filter, &wanted).await? {
         for attr in attrs {
             let values = g.all(attr);
             let hit =
                 if *attr == "memberUid" { values.iter().find(|v| **v == login) } else { values.iter().find(|v| normalize_dn(v) == dn_key) };
             if let Some(v) = hit {
-                out.push(Membership { group: g.dn.clone(), attr: (*attr).to_string(), value: v.clone() });
+                let last = flavor == Flavor::Openldap && values.len() == 1 && must_have_member(&g, attr);
+                out.push(Membership { group: g.dn.clone(), attr: (*attr).to_string(), value: v.clone(), last });
             } else if values.is_empty() && *attr == "member" && flavor == Flavor::Ad {
-                out.push(Membership { group: g.dn.clone(), attr: "member".into(), value: entry.dn.clone() });
+                out.push(Membership { group: g.dn.clone(), attr: "member".into(), value: entry.dn.clone(), last: false });
             }
         }
     }
@@ -155,19 +182,11 @@ pub async fn plan<D: Directory>(
     let mut attrs: Vec<&str> = flavor.status_attributes().to_vec();
     attrs.extend(["description", "objectClass"]);
     // An account offboarded before lives in the disabled OU: look there too.
-    let entry = match resolve(dir, profile, user, &attrs).await? {
-        Ok(e) => e,
-        Err(why) => match &profile.disabled_dn {
-            Some(ou) => {
-                let there = Profile { users_dn: Some(ou.clone()), ..profile.clone() };
-                resolve(dir, &there, user, &attrs).await?.map_err(|_| why.into_error(user))?
-            }
-            None => return Err(why.into_error(user)),
-        },
-    };
+    let entry = resolve_or_offboarded(dir, profile, user, &attrs).await?.map_err(|u| u.into_error(user))?;
     let login = entry.first(&profile.login_attribute).unwrap_or(user).to_string();
     let policy = flavor.policy(dir, profile, &entry).await?;
     let mut changes = Vec::new();
+    let mut after = Vec::new();
     let mut relax = false;
     match flavor.disable_plan(&entry, &policy, profile.disable_method) {
         Ok(Some(p)) => {
@@ -194,6 +213,7 @@ pub async fn plan<D: Directory>(
         let p = flavor.reset_plan(&entry, &password, true);
         relax |= p.relax;
         changes.extend(p.changes);
+        after = p.after;
     }
     // Every attribute touched, with its value now. The password itself is never kept.
     let mut prior = BTreeMap::new();
@@ -207,7 +227,8 @@ pub async fn plan<D: Directory>(
         }
         prior.entry(attr.clone()).or_insert_with(|| entry.all(attr).to_vec());
     }
-    let leave_groups = memberships(dir, profile, flavor, &entry).await?;
+    let (held, leave_groups): (Vec<Membership>, Vec<Membership>) =
+        memberships(dir, profile, flavor, &entry).await?.into_iter().partition(|m| m.last);
     let keeps = if flavor == Flavor::Ad { super::flavor::ad::primary_group(&entry) } else { None };
     let move_to = profile.disabled_dn.as_ref().and_then(|ou| {
         let here = parent_of(&entry.dn).map(normalize_dn);
@@ -221,19 +242,50 @@ pub async fn plan<D: Directory>(
         server: dir.describe(),
         login: login.clone(),
         dn: entry.dn.clone(),
-        moved_to: move_to.clone(),
+        moved_to: if held.is_empty() { move_to.clone() } else { None },
         attributes: prior,
         memberships: leave_groups.clone(),
         password_reset: reset_password,
         ticket: ticket.map(ToString::to_string),
     };
-    Ok(OffboardPlan { login, dn: entry.dn, changes, relax, leave_groups, keeps, move_to, record })
+    Ok(OffboardPlan { login, dn: entry.dn, changes, after, relax, leave_groups, held, keeps, move_to, record })
 }
 
 impl OffboardPlan {
-    /// Nothing left to do: offboarded already.
+    /// Nothing left that can be done now: offboarded already, or only held back.
     pub fn is_empty(&self) -> bool {
-        self.changes.is_empty() && self.leave_groups.is_empty() && self.move_to.is_none()
+        self.changes.is_empty() && self.leave_groups.is_empty() && self.moves().is_none()
+    }
+
+    /// Where it moves now: nowhere while it is held in a group.
+    pub fn moves(&self) -> Option<&str> {
+        self.move_to.as_deref().filter(|_| self.held.is_empty())
+    }
+
+    /// The steps held back, each with what to do.
+    fn held_steps(&self) -> Vec<StepResult> {
+        let mut steps: Vec<StepResult> = self
+            .held
+            .iter()
+            .map(|m| {
+                step(
+                    format!("leave {}", m.group),
+                    "held back",
+                    Some(
+                        "the group's last member, and its class must keep one: give it another member (or delete the group), then run offboard again to finish"
+                            .into(),
+                    ),
+                )
+            })
+            .collect();
+        if let (Some(to), false) = (&self.move_to, self.held.is_empty()) {
+            steps.push(step(
+                format!("move to {to}"),
+                "held back",
+                Some("moving now would leave the old DN in the group above: it moves once it has left every group".into()),
+            ));
+        }
+        steps
     }
 }
 
@@ -337,7 +389,10 @@ pub async fn apply<D: Directory>(dir: &D, plan: &OffboardPlan, record_path: &Pat
             }
         }
     };
-    let r = dir.modify(&plan.dn, &plan.changes, plan.relax).await;
+    let mut r = dir.modify(&plan.dn, &plan.changes, plan.relax).await;
+    if r.is_ok() && !plan.after.is_empty() {
+        r = dir.modify(&plan.dn, &plan.after, plan.relax).await;
+    }
     gone |= run(format!("disable and describe: {}", describe(&plan.changes)), r, &mut steps, &plan.dn, "offboard: disable");
     for m in &plan.leave_groups {
         if gone {
@@ -358,7 +413,8 @@ pub async fn apply<D: Directory>(dir: &D, plan: &OffboardPlan, record_path: &Pat
         };
         gone |= run(format!("leave {}", m.group), r, &mut steps, &m.group, &format!("offboard: remove {} {}", m.attr, plan.dn));
     }
-    if let Some(to) = &plan.move_to {
+    steps.extend(plan.held_steps());
+    if let Some(to) = plan.moves() {
         if gone {
             steps.push(step(format!("move to {to}"), "not done", Some("the directory went away".into())));
         } else {
@@ -368,9 +424,10 @@ pub async fn apply<D: Directory>(dir: &D, plan: &OffboardPlan, record_path: &Pat
         }
     }
     let ok = steps.iter().all(|s| s.result == "done");
+    let moved = steps.iter().any(|s| s.step.starts_with("move to ") && s.result == "done");
     OffboardReport {
         login: plan.login.clone(),
-        dn: plan.move_to.clone().unwrap_or_else(|| plan.dn.clone()),
+        dn: if moved { plan.move_to.clone().unwrap_or_else(|| plan.dn.clone()) } else { plan.dn.clone() },
         dry_run: false,
         record: Some(record_path.display().to_string()),
         steps,
@@ -381,13 +438,20 @@ pub async fn apply<D: Directory>(dir: &D, plan: &OffboardPlan, record_path: &Pat
 /// The plan as a report, for `--dry-run` and the confirmation.
 pub fn dry_report(plan: &OffboardPlan) -> OffboardReport {
     if plan.is_empty() {
+        let steps = if plan.held.is_empty() {
+            vec![step("offboard", "unchanged", Some("offboarded already: disabled, in no group, moved".into()))]
+        } else {
+            let mut steps = vec![step("disable and describe", "unchanged", Some("done already".into()))];
+            steps.extend(plan.held_steps());
+            steps
+        };
         return OffboardReport {
             login: plan.login.clone(),
             dn: plan.dn.clone(),
             dry_run: true,
             record: None,
-            steps: vec![step("offboard", "unchanged", Some("offboarded already: disabled, in no group, moved".into()))],
-            ok: true,
+            ok: plan.held.is_empty(),
+            steps,
         };
     }
     let mut steps = vec![step(format!("disable and describe: {}", describe(&plan.changes)), "would do", None)];
@@ -397,10 +461,11 @@ pub fn dry_report(plan: &OffboardPlan) -> OffboardReport {
     if let Some(k) = &plan.keeps {
         steps.push(step(format!("stay in {k}"), "unchanged", Some("the primary group cannot be left".into())));
     }
-    if let Some(to) = &plan.move_to {
+    steps.extend(plan.held_steps());
+    if let Some(to) = plan.moves() {
         steps.push(step(format!("move to {to}"), "would do", None));
     }
-    OffboardReport { login: plan.login.clone(), dn: plan.dn.clone(), dry_run: true, record: None, steps, ok: true }
+    OffboardReport { login: plan.login.clone(), dn: plan.dn.clone(), dry_run: true, record: None, steps, ok: plan.held.is_empty() }
 }
 
 /// Puts an offboarded account back as the record says. Idempotent.

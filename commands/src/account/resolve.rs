@@ -77,6 +77,37 @@ pub async fn resolve<D: Directory>(
     })
 }
 
+/// As [`resolve`], and when the login is not under the users' base, in the profile's
+/// `disabled:` OU too, where offboarding moves accounts: `show` and `groups` of a leaver
+/// answer, and a second `offboard` finds the one it moved.
+pub async fn resolve_or_offboarded<D: Directory>(
+    dir: &D,
+    profile: &Profile,
+    user: &str,
+    attrs: &[&str],
+) -> Result<std::result::Result<Entry, Unresolved>> {
+    let first = resolve(dir, profile, user, attrs).await?;
+    match (&first, &profile.disabled_dn) {
+        (Err(Unresolved::NotFound(_)), Some(ou)) if !looks_like_dn(user.trim()) => {
+            let there = Profile { users_dn: Some(ou.clone()), ..profile.clone() };
+            Ok(match resolve(dir, &there, user, attrs).await? {
+                Ok(e) => Ok(e),
+                Err(Unresolved::NotFound(_)) => first,
+                Err(other) => Err(other),
+            })
+        }
+        _ => Ok(first),
+    }
+}
+
+/// Whether `dn` lies in the profile's `disabled:` OU.
+pub fn in_disabled_ou(profile: &Profile, dn: &str) -> bool {
+    profile.disabled_dn.as_deref().is_some_and(|ou| {
+        let (dn, ou) = (super::escape::normalize_dn(dn), super::escape::normalize_dn(ou));
+        dn.ends_with(&format!(",{ou}"))
+    })
+}
+
 /// The attribute a login is looked up by: AD takes `user@domain` as a
 /// userPrincipalName when logins are sAMAccountNames.
 fn login_attribute_for<'a>(profile: &'a Profile, user: &str) -> &'a str {

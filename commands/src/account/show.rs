@@ -3,7 +3,7 @@
 use super::directory::{Directory, Profile, Scope};
 use super::escape::filter_value;
 use super::flavor::{AccountState, Flavor, Policy};
-use super::resolve::resolve;
+use super::resolve::{in_disabled_ou, resolve_or_offboarded};
 use crate::Outcome;
 use crate::error::Result;
 use serde::Serialize;
@@ -30,7 +30,7 @@ pub struct AccountStatus {
 
 /// Runs `account show`.
 pub async fn run<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, user: &str) -> Result<(AccountStatus, Outcome)> {
-    let mut entry = resolve(dir, profile, user, flavor.status_attributes()).await?.map_err(|u| u.into_error(user))?;
+    let mut entry = resolve_or_offboarded(dir, profile, user, flavor.status_attributes()).await?.map_err(|u| u.into_error(user))?;
     flavor.complete(dir, &mut entry).await?;
     let policy = flavor.policy(dir, profile, &entry).await?;
     let state = flavor.state(&entry, &policy, crate::util::now_unix());
@@ -39,7 +39,10 @@ pub async fn run<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, user:
     if flavor == Flavor::Ad {
         groups.extend(super::flavor::ad::primary_group(&entry));
     }
-    let (can_log_in, reasons) = state.verdict();
+    let (can_log_in, mut reasons) = state.verdict();
+    if in_disabled_ou(profile, &entry.dn) {
+        reasons.push("offboarded: it is in the disabled accounts' OU (account restore RECORD puts it back)".into());
+    }
     let status = AccountStatus {
         login,
         dn: entry.dn.clone(),
@@ -57,16 +60,22 @@ pub async fn run<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, user:
     Ok((status, Outcome::from_ok(can_log_in)))
 }
 
-/// The groups an entry belongs to: groupOfNames, groupOfUniqueNames and posixGroup.
-pub async fn groups_of<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, dn: &str, login: &str) -> Result<Vec<String>> {
-    let base = profile.groups_dn.as_deref().unwrap_or(&profile.base_dn);
-    let filter = match flavor {
-        // AD's schema has no uniqueMember or memberUid on groups.
+/// The filter for the groups `dn` (login `login`) is a member of: groupOfNames,
+/// groupOfUniqueNames and posixGroup; on AD, `group` (its schema has no uniqueMember or
+/// memberUid). The one place this filter is built, with every value escaped.
+pub fn member_filter(flavor: Flavor, dn: &str, login: &str) -> String {
+    match flavor {
         Flavor::Ad => format!("(&(objectClass=group)(member={}))", filter_value(dn)),
         Flavor::Openldap | Flavor::Ds389 => {
             format!("(|(member={dn})(uniqueMember={dn})(memberUid={uid}))", dn = filter_value(dn), uid = filter_value(login))
         }
-    };
+    }
+}
+
+/// The groups an entry belongs to: groupOfNames, groupOfUniqueNames and posixGroup.
+pub async fn groups_of<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, dn: &str, login: &str) -> Result<Vec<String>> {
+    let base = profile.groups_dn.as_deref().unwrap_or(&profile.base_dn);
+    let filter = member_filter(flavor, dn, login);
     let mut names: Vec<String> = dir
         .search(base, Scope::Subtree, &filter, &["cn"])
         .await?
@@ -88,7 +97,7 @@ pub struct GroupsReport {
 
 /// Runs `account groups`.
 pub async fn groups<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, user: &str) -> Result<(GroupsReport, Outcome)> {
-    let entry = resolve(dir, profile, user, flavor.status_attributes()).await?.map_err(|u| u.into_error(user))?;
+    let entry = resolve_or_offboarded(dir, profile, user, flavor.status_attributes()).await?.map_err(|u| u.into_error(user))?;
     let login = entry.first(&profile.login_attribute).unwrap_or(user).to_string();
     let mut groups = groups_of(dir, profile, flavor, &entry.dn, &login).await?;
     if flavor == Flavor::Ad {
