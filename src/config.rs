@@ -108,11 +108,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, CommandError> {
         return Ok(Config::default());
     }
     let config = serde_saphyr::from_str::<Config>(text).map_err(|e| {
-        // serde-saphyr says "error: line L column C: ..." and draws the line with a caret
-        // under "--> <input>:L:C"; name the file instead.
-        let detail = e.to_string().replace("<input>", &path.display().to_string());
-        let detail = detail.trim_end().strip_prefix("error: ").unwrap_or(detail.trim_end()).to_string();
-        CommandError::usage(format!("config file {}, {detail}", path.display()))
+        CommandError::usage(deskhand_commands::util::yaml_error("config file", &path.display().to_string(), &e))
             .with_hint("known keys: output, color, timeout, net.{dns_servers, ping_rate, warn_days}, default_directory, directories.NAME.{url, servers, starttls, ca_file, base_dn, users, groups, disabled, bind_dn, password_file, password_env, password_command, sasl_external, flavor, login_attribute, allow_plaintext, timeout, password_policy, disable_method, templates.NAME.{ou, object_classes, rdn, attributes, groups, login, uid_start, password_policy}}")
     })?;
     // Values whose syntax is ours are checked now, so the error names the file.

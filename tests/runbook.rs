@@ -459,3 +459,44 @@ fn a_directory_that_goes_away_mid_run() {
     assert!(error.contains(&format!("127.0.0.1:{}", relay.port)) && !r.stderr.contains("panicked"), "{gone}\n{}", r.stderr);
     assert_eq!(gone["exit_code"], 3, "{gone}");
 }
+
+#[test]
+fn ctrl_c_mid_run_prints_the_report_so_far() {
+    let s = Setup::new();
+    // The step connects here and waits for a TLS answer that never comes; once it has
+    // connected, the run is surely under way and Ctrl-C is sent.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let file = s.write(
+        "long.yaml",
+        &format!(
+            "steps:\n  - id: first\n    run: net dns www.lab.test --server {}\n  - id: waits\n    run: net port 127.0.0.1:{port} --tls --timeout 30s\n  - id: later\n    run: net dns www.lab.test --server {}\n",
+            dns1(),
+            dns1()
+        ),
+    );
+    let child = crate::util::deskhand()
+        .current_dir(s.dir.path())
+        .arg("--config")
+        .arg(&s.config)
+        .env("XDG_STATE_HOME", s.dir.path().join("state"))
+        .args(["-o", "json", "runbook", "run", file.to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (conn, _) = listener.accept().unwrap();
+    let kill = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    assert!(kill.success());
+    let out = child.wait_with_output().unwrap();
+    drop(conn);
+    let r = Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    r.expect_code(130);
+    assert_eq!(statuses(&r), pairs(&[("first", "ok"), ("waits", "interrupted"), ("later", "not_run")]), "{}", r.stdout);
+    let audit = std::fs::read_to_string(s.dir.path().join("state/deskhand/audit.jsonl")).unwrap_or_default();
+    assert!(audit.contains("runbook") && audit.contains("interrupted"), "{audit}");
+}

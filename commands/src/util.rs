@@ -228,3 +228,13 @@ pub fn parse_rfc3339(text: &str) -> Option<i64> {
     }
     parse_generalized_time(&format!("{compact}Z"))
 }
+
+/// A YAML parse error (serde-saphyr) as one message naming the file: serde-saphyr says
+/// "error: line L column C: ..." and draws the line with a caret under
+/// "--> <input>:L:C"; this puts the file in place of `<input>`. `what` says what kind
+/// of file it is ("config file", "baseline", "template").
+pub fn yaml_error(what: &str, file: &str, e: &impl std::fmt::Display) -> String {
+    let detail = e.to_string().replace("<input>", file);
+    let detail = detail.trim_end();
+    format!("{what} {file}, {}", detail.strip_prefix("error: ").unwrap_or(detail))
+}

@@ -57,8 +57,7 @@ impl Template {
             CommandError::usage(format!("cannot read template {}: {e}", path.display())).with_hint("give the path of a template YAML file")
         })?;
         serde_saphyr::from_str(&text).map_err(|e| {
-            let detail = e.to_string().replace("<input>", &path.display().to_string());
-            CommandError::usage(format!("template {}, {}", path.display(), detail.trim_end().trim_start_matches("error: ")))
+            CommandError::usage(crate::util::yaml_error("template", &path.display().to_string(), &e))
                 .with_hint("keys: ou, object_classes, rdn, attributes, groups, login, uid_start, password_policy")
         })
     }

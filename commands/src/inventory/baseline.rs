@@ -156,9 +156,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Baseline> {
         );
     } else {
         serde_saphyr::from_str(text).map_err(|e| {
-            let detail = e.to_string().replace("<input>", &file);
-            let detail = detail.trim_end().strip_prefix("error: ").unwrap_or(detail.trim_end()).to_string();
-            CommandError::usage(format!("baseline {file}, {detail}"))
+            CommandError::usage(crate::util::yaml_error("baseline", &file, &e))
                 .with_hint("known keys: name, description, required, forbidden, disk (path, min_free), memory (min_total, min_available)")
         })?
     };
