@@ -60,7 +60,7 @@ pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Ou
             let (dir, flavor, password) = if let Some(kept) = kept {
                 kept
             } else {
-                let password = crate::secrets::obtain(&secret, &profile.name, profile.bind_dn.as_deref())?;
+                let password = crate::progress::suspend(|| crate::secrets::obtain(&secret, &profile.name, profile.bind_dn.as_deref()))?;
                 let dir = LdapDirectory::connect(&profile, password.as_ref()).await?;
                 let flavor = Flavor::detect(&dir, &profile).await?;
                 session::put(&key, &dir, flavor, password.as_ref());

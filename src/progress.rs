@@ -2,6 +2,32 @@
 
 use deskhand_commands::Progress;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::sync::Mutex;
+
+/// The live spinner of a runbook step, if one is drawing: a prompt on the terminal
+/// (the bind password) hides it first, or its redraws would wipe the prompt.
+static LIVE: Mutex<Option<ProgressBar>> = Mutex::new(None);
+
+/// Makes `bar` the one [`suspend`] hides (`None`: no bar draws now).
+pub fn set_live(bar: Option<ProgressBar>) {
+    if let Ok(mut live) = LIVE.lock() {
+        *live = bar;
+    }
+}
+
+/// Takes the live spinner away (to finish it).
+pub fn take_live() -> Option<ProgressBar> {
+    LIVE.lock().ok().and_then(|mut b| b.take())
+}
+
+/// Runs `f` (which may talk to the terminal) with the live spinner hidden.
+pub fn suspend<R>(f: impl FnOnce() -> R) -> R {
+    let bar = LIVE.lock().ok().and_then(|b| b.clone());
+    match bar {
+        Some(bar) => bar.suspend(f),
+        None => f(),
+    }
+}
 
 /// A bar, or a hidden one that costs nothing.
 pub struct Bar(ProgressBar, bool);

@@ -88,23 +88,16 @@ impl StepRunner for CliRunner<'_> {
 /// The live view on stderr, when progress is shown: while a read-only step runs, a
 /// spinner with "[2/5] id: deskhand ..." and the time it has taken; after each step, one
 /// line with its status. A changing step gets a plain line and no spinner: it may show a
-/// temporary password on the terminal, which a redrawn bar could wipe.
+/// temporary password on the terminal, which a redrawn bar could wipe. A prompt during a
+/// step (the bind password) hides the spinner first (`progress::suspend`).
 struct Progress {
     on: bool,
-    bar: std::sync::Mutex<Option<indicatif::ProgressBar>>,
 }
 
-impl Progress {
-    fn new(on: bool) -> Self {
-        Self { on, bar: std::sync::Mutex::new(None) }
-    }
-
-    fn clear(&self) {
-        if let Ok(mut b) = self.bar.lock()
-            && let Some(bar) = b.take()
-        {
-            bar.finish_and_clear();
-        }
+/// Takes the live spinner off the terminal.
+fn clear_live() {
+    if let Some(bar) = crate::progress::take_live() {
+        bar.finish_and_clear();
     }
 }
 
@@ -113,7 +106,7 @@ impl runbook::Observer for Progress {
         if !self.on {
             return;
         }
-        self.clear();
+        clear_live();
         let line = format!("[{}/{total}] {}: deskhand {}", i + 1, step.id, deskhand_commands::util::sanitize(&argv.join(" ")));
         if step.changing {
             let _ = writeln!(io::stderr(), "{line}");
@@ -126,21 +119,19 @@ impl runbook::Observer for Progress {
         );
         bar.set_message(line);
         bar.enable_steady_tick(std::time::Duration::from_millis(120));
-        if let Ok(mut b) = self.bar.lock() {
-            *b = Some(bar);
-        }
+        crate::progress::set_live(Some(bar));
     }
 
     fn retrying(&self, step: &runbook::Step, attempt: u32, delay: std::time::Duration) {
         if self.on {
-            self.clear();
+            clear_live();
             let _ = writeln!(io::stderr(), "      {}: attempt {attempt} did not pass; again in {delay:?}", step.id);
         }
     }
 
     fn step_finished(&self, i: usize, total: usize, report: &runbook::StepReport) {
         if self.on {
-            self.clear();
+            clear_live();
             let status = report.status.name().replace('_', " ");
             let _ = writeln!(io::stderr(), "[{}/{total}] {}: {status} ({})", i + 1, report.id, took(report.duration_ms));
         }
@@ -177,7 +168,7 @@ pub fn run(command: &RunbookCommand, config: &Config, out: OutputSettings) -> Re
             let prompter = runbook::TerminalPrompter;
             let params = runbook::resolve_params(&rb, params, &prompter)?;
             let interrupt = runbook::Interrupt::new();
-            let observer = Progress::new(out.progress);
+            let observer = Progress { on: out.progress };
             let opts = runbook::RunOptions {
                 dry_run: *dry_run,
                 ticket: ticket.clone(),
@@ -206,7 +197,7 @@ pub fn run(command: &RunbookCommand, config: &Config, out: OutputSettings) -> Re
                 runbook::run(&rb, &params, &opts, &runner).await
             });
             runtime.shutdown_background();
-            observer.clear();
+            clear_live();
             let report = report?;
             audit(&report);
             let exit = report.exit();

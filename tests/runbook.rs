@@ -485,7 +485,21 @@ fn ctrl_c_mid_run_prints_the_report_so_far() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    let (conn, _) = listener.accept().unwrap();
+    // Waits for the step to connect, but not for a run that ended before it.
+    listener.set_nonblocking(true).unwrap();
+    let mut child = child;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let conn = loop {
+        match listener.accept() {
+            Ok((conn, _)) => break conn,
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                let ended = child.try_wait().unwrap();
+                assert!(ended.is_none() && std::time::Instant::now() < deadline, "the run never reached the waiting step: {ended:?}");
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(e) => panic!("accept: {e}"),
+        }
+    };
     let kill = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
     assert!(kill.success());
     let out = child.wait_with_output().unwrap();

@@ -73,7 +73,8 @@ pub fn parse(argv: &[String]) -> Result<Parsed, clap::Error> {
     let dry_run_set = takes_dry_run && matches!(m.try_get_one::<bool>("dry_run"), Ok(Some(true)));
     let ticket_set =
         takes_ticket && m.try_contains_id("ticket").unwrap_or(false) && m.value_source("ticket") == Some(ValueSource::CommandLine);
-    let asks_yes = takes("yes") && !matches!(m.try_get_one::<bool>("yes"), Ok(Some(true)));
+    // A step that asks for its own dry run changes nothing, and asks nothing.
+    let asks_yes = takes("yes") && !dry_run_set && !matches!(m.try_get_one::<bool>("yes"), Ok(Some(true)));
     Ok(Parsed { path, takes_dry_run, dry_run_set, takes_ticket, ticket_set, asks_yes })
 }
 

@@ -465,6 +465,9 @@ fn a_command_that_asks_needs_a_step_that_confirms() {
     // With `confirm: true`, or its own --yes, it is fine.
     load_text("steps:\n  - id: leave\n    run: account offboard jdoe\n    confirm: true\n");
     load_text("steps:\n  - id: leave\n    run: account offboard jdoe --yes\n");
+    // A step that asks for its own dry run changes nothing and asks nothing.
+    let rb = load_text("steps:\n  - id: plan\n    run: account offboard jdoe --dry-run\n");
+    assert!(!rb.steps[0].changing);
 }
 
 #[tokio::test]

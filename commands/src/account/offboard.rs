@@ -147,6 +147,12 @@ pub async fn memberships<D: Directory>(dir: &D, profile: &Profile, flavor: Flavo
     Ok(out)
 }
 
+fn changed_attr(c: &Change) -> &str {
+    match c {
+        Change::Add { attr, .. } | Change::Delete { attr, .. } | Change::Replace { attr, .. } | Change::ReplaceSecret { attr, .. } => attr,
+    }
+}
+
 fn parent_of(dn: &str) -> Option<&str> {
     // The first unescaped comma.
     let bytes = dn.as_bytes();
@@ -188,9 +194,11 @@ pub async fn plan<D: Directory>(
     let mut changes = Vec::new();
     let mut after = Vec::new();
     let mut relax = false;
+    let mut disable = Vec::new();
     match flavor.disable_plan(&entry, &policy, profile.disable_method) {
         Ok(Some(p)) => {
             relax |= p.relax;
+            disable.clone_from(&p.changes);
             changes.extend(p.changes);
         }
         Ok(None) => {}
@@ -213,7 +221,15 @@ pub async fn plan<D: Directory>(
         let p = flavor.reset_plan(&entry, &password, true);
         relax |= p.relax;
         changes.extend(p.changes);
-        after = p.after;
+        // The password change may lift what disables the account (ppolicy drops a
+        // lock the entry had before this modify, a timed lockout too): the disabling
+        // changes again, then whatever the flavour puts back of the rest.
+        after = disable;
+        for c in p.after {
+            if !after.iter().any(|d| changed_attr(d).eq_ignore_ascii_case(changed_attr(&c))) {
+                after.push(c);
+            }
+        }
     }
     // Every attribute touched, with its value now. The password itself is never kept.
     let mut prior = BTreeMap::new();
@@ -242,7 +258,9 @@ pub async fn plan<D: Directory>(
         server: dir.describe(),
         login: login.clone(),
         dn: entry.dn.clone(),
-        moved_to: if held.is_empty() { move_to.clone() } else { None },
+        // Where it goes, even while held back: the rerun that moves it writes a record
+        // of its own, and this one must still find it there.
+        moved_to: move_to.clone(),
         attributes: prior,
         memberships: leave_groups.clone(),
         password_reset: reset_password,

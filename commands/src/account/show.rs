@@ -41,7 +41,9 @@ pub async fn run<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, user:
     }
     let (can_log_in, mut reasons) = state.verdict();
     if in_disabled_ou(profile, &entry.dn) {
-        reasons.push("offboarded: it is in the disabled accounts' OU (account restore RECORD puts it back)".into());
+        reasons.push(
+            "note: it sits in the disabled accounts' OU, where offboarding puts leavers (account restore RECORD puts one back)".into(),
+        );
     }
     let status = AccountStatus {
         login,
