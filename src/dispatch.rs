@@ -279,15 +279,6 @@ pub(crate) mod session {
             map.insert(key.to_string(), (dir.clone(), flavor, password.cloned()));
         }
     }
-
-    /// Forgets every kept connection (after a step lost one: the next reconnects).
-    pub fn clear() {
-        if let Ok(mut s) = SESSION.lock()
-            && let Some(map) = s.as_mut()
-        {
-            map.clear();
-        }
-    }
 }
 
 /// A change is made only where it can be audited: the trail must be writable first.

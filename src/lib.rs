@@ -114,9 +114,21 @@ fn run_cli(cli: &Cli, style: &mut ErrorStyle) -> Result<Exit, CommandError> {
         .enable_all()
         .build()
         .map_err(|e| CommandError::environment(format!("cannot start the async runtime: {e}")))?;
-    // A bulk change is not cut off by Ctrl-C: it stops starting new items and reports
-    // which were done (exit 130). Everything else stops at once.
-    let bulk = matches!(&op, settings::Operation::Account { verb: settings::AccountVerb::Change { .. }, .. });
+    // A directory change is not cut off by Ctrl-C: a bulk one stops starting new items
+    // and reports which were done (exit 130), with the temporary passwords of the
+    // accounts already created (onboard); a single one finishes. Everything else stops
+    // at once.
+    let bulk = matches!(
+        &op,
+        settings::Operation::Account {
+            verb: settings::AccountVerb::Change { .. }
+                | settings::AccountVerb::Create { .. }
+                | settings::AccountVerb::Onboard { .. }
+                | settings::AccountVerb::Offboard { .. }
+                | settings::AccountVerb::Restore { .. },
+            ..
+        }
+    );
     let result = runtime.block_on(async {
         if bulk {
             tokio::spawn(async {

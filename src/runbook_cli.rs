@@ -46,19 +46,13 @@ impl StepRunner for CliRunner<'_> {
             // Rendered as a table inside dispatch: no JSON streamed to stdout, no bars.
             let quiet = OutputSettings { format: OutputFormat::Table, color: false, progress: false };
             match crate::dispatch::dispatch(op, &quiet).await {
-                Err(e) => {
-                    if e.kind == deskhand_commands::ErrorKind::Connection {
-                        crate::dispatch::session::clear();
-                    }
-                    fail(&e)
-                }
+                // A kept connection that broke is found and reopened (with the same
+                // password) before the next step: see dispatch::session.
+                Err(e) => fail(&e),
                 Ok((report, outcome)) => {
                     let mut buf = Vec::new();
                     if let Err(e) = crate::render_to(&mut buf, &report, outcome, OutputSettings { format: OutputFormat::Json, ..quiet }) {
                         return fail(&CommandError::environment(format!("cannot render the step's report: {e}")));
-                    }
-                    if outcome == Outcome::Incomplete {
-                        crate::dispatch::session::clear();
                     }
                     let exit = match outcome {
                         Outcome::Ok => 0,
@@ -102,13 +96,13 @@ fn clear_live() {
 }
 
 impl runbook::Observer for Progress {
-    fn step_started(&self, i: usize, total: usize, step: &runbook::Step, argv: &[String]) {
+    fn step_started(&self, i: usize, total: usize, step: &runbook::Step, argv: &[String], changing: bool) {
         if !self.on {
             return;
         }
         clear_live();
         let line = format!("[{}/{total}] {}: deskhand {}", i + 1, step.id, deskhand_commands::util::sanitize(&argv.join(" ")));
-        if step.changing {
+        if changing {
             let _ = writeln!(io::stderr(), "{line}");
             return;
         }
@@ -125,7 +119,12 @@ impl runbook::Observer for Progress {
     fn retrying(&self, step: &runbook::Step, attempt: u32, delay: std::time::Duration) {
         if self.on {
             clear_live();
-            let _ = writeln!(io::stderr(), "      {}: attempt {attempt} did not pass; again in {delay:?}", step.id);
+            let _ = writeln!(
+                io::stderr(),
+                "      {}: attempt {attempt} did not pass; again in {}",
+                step.id,
+                runbook::took(u64::try_from(delay.as_millis()).unwrap_or(u64::MAX))
+            );
         }
     }
 
@@ -133,7 +132,7 @@ impl runbook::Observer for Progress {
         if self.on {
             clear_live();
             let status = report.status.name().replace('_', " ");
-            let _ = writeln!(io::stderr(), "[{}/{total}] {}: {status} ({})", i + 1, report.id, took(report.duration_ms));
+            let _ = writeln!(io::stderr(), "[{}/{total}] {}: {status} ({})", i + 1, report.id, runbook::took(report.duration_ms));
         }
     }
 }
@@ -166,7 +165,8 @@ pub fn run(command: &RunbookCommand, config: &Config, out: OutputSettings) -> Re
             let path = resolve(file)?;
             let rb = runbook::load(&path).map_err(CommandError::from)?;
             let prompter = runbook::TerminalPrompter;
-            let params = runbook::resolve_params(&rb, params, &prompter)?;
+            let given = runbook::with_env_secrets(&rb, params, &settings::process_env)?;
+            let params = runbook::resolve_params(&rb, &given, &prompter)?;
             let interrupt = runbook::Interrupt::new();
             let observer = Progress { on: out.progress };
             let opts = runbook::RunOptions {
@@ -217,7 +217,7 @@ fn audit(report: &runbook::RunReport) {
     use deskhand_commands::account::audit::Audit;
     let a = Audit::new(Audit::default_path(), "runbook", report.ticket.clone(), None);
     let action = format!("runbook {}{}", report.name, if report.dry_run { " (dry run)" } else { "" });
-    let _ = a.record(&report.file, &action, &format!("{:?}: {}", report.status, report.summary).to_lowercase());
+    let _ = a.record(&report.file, &action, &format!("{}: {}", report.status.name(), report.summary));
 }
 
 fn status_cell(s: StepStatus) -> Cell {
@@ -255,7 +255,7 @@ fn run_doc(r: &runbook::RunReport) -> Doc {
             vec![
                 Cell::from(s.id.clone()),
                 status_cell(s.status),
-                Cell::from(took(s.duration_ms)),
+                Cell::from(runbook::took(s.duration_ms)),
                 Cell::from(deskhand_commands::util::sanitize(&s.summary)),
             ]
         })
@@ -266,7 +266,7 @@ fn run_doc(r: &runbook::RunReport) -> Doc {
         StepStatus::CheckFailed => Tone::Warn,
         _ => Tone::Bad,
     };
-    doc.line(format!("{} in {}", deskhand_commands::util::sanitize(&r.summary), took(r.duration_ms)), tone);
+    doc.line(format!("{} in {}", deskhand_commands::util::sanitize(&r.summary), runbook::took(r.duration_ms)), tone);
     doc
 }
 
@@ -320,13 +320,13 @@ fn show_doc(r: &runbook::ShowReport) -> Doc {
             }
             vec![
                 Cell::from(p.name.clone()),
-                Cell::from(format!("{:?}", p.kind).to_lowercase()),
+                Cell::from(p.kind.name()),
                 Cell::from(notes.join("; ")),
                 Cell::from(p.help.clone().unwrap_or_default()),
             ]
         })
         .collect();
-    doc.table(&["param", "type", "", "help"], params);
+    doc.table(&["param", "type", "rules", "help"], params);
     let steps = r
         .steps
         .iter()
@@ -355,7 +355,7 @@ fn show_doc(r: &runbook::ShowReport) -> Doc {
             ]
         })
         .collect();
-    doc.table(&["step", "run", "", "description"], steps);
+    doc.table(&["step", "run", "how", "description"], steps);
     doc
 }
 
@@ -376,9 +376,4 @@ fn validate_doc(r: &runbook::ValidateReport) -> Doc {
         if r.ok { Tone::Good } else { Tone::Bad },
     );
     doc
-}
-
-/// "7 ms" under a second, "2.0 s" above.
-fn took(ms: u64) -> String {
-    if ms < 1000 { format!("{ms} ms") } else { format!("{:.1} s", ms as f64 / 1000.0) }
 }

@@ -969,19 +969,22 @@ fn onboard_fifty_from_csv_then_a_rerun_does_nothing() {
     }
     assert!(entry_state(&dn("onbgood"), "onbgood").0.is_empty(), "a bad file created a row");
 
+    let onboard = |out: &std::path::Path| {
+        s.run(&[
+            "-o",
+            "json",
+            "account",
+            "onboard",
+            "-f",
+            file.to_str().unwrap(),
+            "--template",
+            "staff",
+            "--password-out",
+            out.to_str().unwrap(),
+        ])
+    };
     let pw = s.dir.path().join("hires.pw");
-    let r = s.run(&[
-        "-o",
-        "json",
-        "account",
-        "onboard",
-        "-f",
-        file.to_str().unwrap(),
-        "--template",
-        "staff",
-        "--password-out",
-        pw.to_str().unwrap(),
-    ]);
+    let r = onboard(&pw);
     r.expect_code(0);
     let summary = &r.json()["data"]["summary"];
     assert_eq!((summary["created"].as_u64(), summary["failed"].as_u64()), (Some(50), Some(0)), "{}", r.stdout);
@@ -997,18 +1000,7 @@ fn onboard_fifty_from_csv_then_a_rerun_does_nothing() {
     assert!(groups.iter().any(|g| g.contains("cn=staff")), "{groups:?}");
     // A rerun: every row exists, nothing is created, no password file is left.
     let pw2 = s.dir.path().join("hires2.pw");
-    let again = s.run(&[
-        "-o",
-        "json",
-        "account",
-        "onboard",
-        "-f",
-        file.to_str().unwrap(),
-        "--template",
-        "staff",
-        "--password-out",
-        pw2.to_str().unwrap(),
-    ]);
+    let again = onboard(&pw2);
     again.expect_code(0);
     let summary = &again.json()["data"]["summary"];
     assert_eq!((summary["created"].as_u64(), summary["existed"].as_u64()), (Some(0), Some(50)), "{}", again.stdout);

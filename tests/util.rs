@@ -98,3 +98,28 @@ pub fn ldap_tool(tool: &str, args: &[&str], input: Option<&str>, ca: &str) -> (b
     let out = child.wait_with_output().unwrap();
     (out.status.success(), format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
 }
+
+/// Onboards `{prefix}1..={n}` from a CSV (columns first,last,login,dept) with the
+/// profile's `staff` template, through `run` (a test module's configured deskhand);
+/// checks that all were created and that a dry rerun finds every one existing. Returns
+/// the first hire's login and temporary password, for the caller's flavour-specific
+/// bind check.
+pub fn onboard_batch(dir: &std::path::Path, run: impl Fn(&[&str]) -> Run, prefix: &str, n: usize) -> (String, String) {
+    use std::fmt::Write as _;
+    let csv = dir.join(format!("{prefix}.csv"));
+    let rows = (1..=n).fold(String::new(), |mut acc, i| {
+        let _ = writeln!(acc, "Hire{i},Onb,{prefix}{i},IT");
+        acc
+    });
+    std::fs::write(&csv, format!("first,last,login,dept\n{rows}")).unwrap();
+    let out = dir.join(format!("{prefix}.pw"));
+    let (csv, out) = (csv.to_str().unwrap(), out.to_str().unwrap());
+    let r = run(&["-o", "json", "account", "onboard", "-f", csv, "--template", "staff", "--password-out", out]);
+    r.expect_code(0);
+    assert_eq!(r.json()["data"]["summary"]["created"], n, "{}", r.stdout);
+    let again = run(&["-o", "json", "account", "onboard", "-f", csv, "--template", "staff", "--dry-run"]);
+    assert_eq!(again.json()["data"]["summary"]["existed"], n, "{}", again.stdout);
+    let first = std::fs::read_to_string(out).unwrap().lines().next().unwrap().to_string();
+    let (login, temp) = first.split_once('\t').unwrap();
+    (login.to_string(), temp.to_string())
+}

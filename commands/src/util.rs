@@ -8,7 +8,7 @@ pub fn parse_duration(text: &str) -> Result<Duration> {
     let t = text.trim();
     let bad = || {
         CommandError::usage(format!("'{text}' is not a duration"))
-            .with_hint("write a number with a unit: 500ms, 2s, 1.5s, 1m (a bare number means seconds)")
+            .with_hint("write a number with a unit: 500ms, 2s, 1.5s, 1m, 1h (a bare number means seconds)")
     };
     let (number, scale) = if let Some(n) = t.strip_suffix("ms") {
         (n, 0.001)
@@ -16,12 +16,17 @@ pub fn parse_duration(text: &str) -> Result<Duration> {
         (n, 1.0)
     } else if let Some(n) = t.strip_suffix('m') {
         (n, 60.0)
+    } else if let Some(n) = t.strip_suffix('h') {
+        (n, 3600.0)
     } else {
         (t, 1.0)
     };
     let value: f64 = number.trim().parse().map_err(|_| bad())?;
-    if !value.is_finite() || value < 0.0 || value * scale > 86_400.0 {
+    if !value.is_finite() || value < 0.0 {
         return Err(bad());
+    }
+    if value * scale > 86_400.0 {
+        return Err(CommandError::usage(format!("'{text}' is longer than a day")).with_hint("a duration is at most 24h"));
     }
     Ok(Duration::from_secs_f64(value * scale))
 }

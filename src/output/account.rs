@@ -314,7 +314,7 @@ pub fn create(r: &deskhand_commands::account::create::CreateReport) -> Doc {
             .iter()
             .map(|g| {
                 let tone = if g.result.is_ok() { Tone::Good } else { Tone::Bad };
-                vec![Cell::from(g.group.clone()), Cell::new(g.detail.clone().unwrap_or_else(|| format!("{:?}", g.result)), tone)]
+                vec![Cell::from(g.group.clone()), Cell::new(g.detail.clone().unwrap_or_default(), tone)]
             })
             .collect();
         doc.table(&["group", "result"], rows);
@@ -357,10 +357,11 @@ pub fn onboard(r: &deskhand_commands::account::onboard::OnboardReport) -> Doc {
     if s.not_done > 0 {
         let _ = write!(line, ", {} not done (run the same command again to finish)", s.not_done);
     }
-    doc.line(line, if s.failed == 0 && s.not_done == 0 { Tone::Good } else { Tone::Bad });
     if let Some(p) = &r.passwords {
         doc.line(format!("temporary passwords: {p} (mode 0600; hand them over, then delete the file)"), Tone::Warn);
     }
+    // The counts last: they are the verdict (and a runbook step's summary).
+    doc.line(line, if s.failed == 0 && s.not_done == 0 { Tone::Good } else { Tone::Bad });
     doc
 }
 

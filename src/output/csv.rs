@@ -6,9 +6,13 @@ use super::{Block, Doc};
 use std::io::{self, Write};
 
 /// Quotes a field when it must be; a leading `= + - @` is defused with a quote so a
-/// spreadsheet never runs a package name or a summary as a formula.
+/// spreadsheet never runs a package name or a summary as a formula. A lone `-` (the
+/// tables' "none") is an empty field.
 fn field(s: &str) -> String {
     let clean = deskhand_commands::util::sanitize_keep_newlines(s);
+    if clean == "-" {
+        return String::new();
+    }
     let defused = if clean.starts_with(['=', '+', '-', '@']) { format!("'{clean}") } else { clean };
     if defused.contains([',', '"', '\n', '\r']) { format!("\"{}\"", defused.replace('"', "\"\"")) } else { defused }
 }

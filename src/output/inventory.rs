@@ -61,6 +61,7 @@ pub fn show(r: &ListReport) -> Doc {
     }
     for p in &r.packages {
         let mut fields = vec![
+            ("name".to_string(), Cell::from(p.name.clone())),
             ("version".to_string(), Cell::from(p.version.clone())),
             ("source".to_string(), Cell::from(p.source.name())),
             ("architecture".to_string(), opt(p.arch.as_deref())),

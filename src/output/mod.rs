@@ -111,7 +111,19 @@ pub fn write_report<T: Serialize, W: Write>(
         }
         OutputFormat::Table => table::write(out, &doc(report), settings.color),
         OutputFormat::Markdown => markdown::write(out, &doc(report)),
-        OutputFormat::Csv => csv::write(out, &doc(report)),
+        OutputFormat::Csv => {
+            // CSV holds the data only: its warnings (a source that could not be read, where
+            // the passwords went) go to stderr, or nobody would see them.
+            let doc = doc(report);
+            for block in &doc.blocks {
+                if let Block::Line(line) = block
+                    && line.tone == Tone::Warn
+                {
+                    eprintln!("{}", deskhand_commands::util::sanitize(&line.text));
+                }
+            }
+            csv::write(out, &doc)
+        }
     }
 }
 

@@ -46,7 +46,8 @@ pub struct StepOutput {
 
 /// Hears about a run's progress (for a progress line on stderr).
 pub trait Observer {
-    fn step_started(&self, _index: usize, _total: usize, _step: &Step, _argv: &[String]) {}
+    /// `changing`: this attempt may change something (decided on the filled-in argv).
+    fn step_started(&self, _index: usize, _total: usize, _step: &Step, _argv: &[String], _changing: bool) {}
     fn retrying(&self, _step: &Step, _attempt: u32, _delay: Duration) {}
     fn step_finished(&self, _index: usize, _total: usize, _report: &StepReport) {}
 }
@@ -275,6 +276,9 @@ enum Exec {
 /// raced against Ctrl-C. A changing command is not cut off mid-change: the runner's
 /// command sees Ctrl-C itself and stops between items (exit 130).
 async fn attempt(runner: &dyn StepRunner, argv: &[String], timeout: Option<Duration>, interrupt: &Interrupt, race: bool) -> Exec {
+    // Neither a timeout nor Ctrl-C cuts a change off halfway (validation refuses a
+    // `timeout` on a changing step; this holds for one that changes only at run time).
+    let timeout = timeout.filter(|_| race);
     let work = async {
         match timeout {
             Some(t) => match tokio::time::timeout(t, runner.run(argv)).await {
@@ -314,7 +318,7 @@ fn command_name(json: Option<&serde_json::Value>, parsed: &Parsed) -> String {
 }
 
 fn human(d: Duration) -> String {
-    if d.as_millis() < 1000 { format!("{}ms", d.as_millis()) } else { format!("{:.1}s", d.as_secs_f64()) }
+    super::report::took(ms(d))
 }
 
 /// Runs one step; returns its report, the command's full JSON (for `steps.<id>`), and
@@ -382,7 +386,7 @@ async fn run_step(
     let mut attempts = 0u32;
     let (status, out, mut summary) = loop {
         attempts += 1;
-        opts.observer.step_started(index, total, step, &shown);
+        opts.observer.step_started(index, total, step, &shown, !race);
         if opts.interrupt.is_set() {
             break (StepStatus::Interrupted, None, "interrupted before it ran".to_string());
         }

@@ -47,6 +47,6 @@ pub use catalog::{ListReport, ShowReport, ValidateReport, find, list, search_dir
 pub use error::{Problem, RunbookErrors};
 pub use exec::{Interrupt, Observer, Quiet, RunOptions, StepOutput, StepRunner, run};
 pub use model::{Param, ParamType, ParamValue, Runbook, Step};
-pub use params::{NoPrompt, Params, Prompter, TerminalPrompter, parse_param_arg, resolve_params};
-pub use report::{RunReport, SCHEMA, StepReport, StepStatus};
+pub use params::{NoPrompt, Params, Prompter, TerminalPrompter, parse_param_arg, resolve_params, with_env_secrets};
+pub use report::{RunReport, SCHEMA, StepReport, StepStatus, took};
 pub use validate::{load, parse};

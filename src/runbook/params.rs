@@ -132,6 +132,35 @@ pub fn parse_param_arg(arg: &str) -> Result<(String, String), String> {
     }
 }
 
+/// The environment variable a secret param may come from: `DESKHAND_PARAM_<NAME>`.
+pub fn env_name(param: &str) -> String {
+    format!("DESKHAND_PARAM_{}", param.to_ascii_uppercase())
+}
+
+/// The params of the command line, with each secret one the command line does not give
+/// taken from its environment variable ([`env_name`]). A secret given on the command
+/// line is refused: it would show in `ps` and the shell's history.
+pub fn with_env_secrets(
+    rb: &Runbook,
+    argv: &[(String, String)],
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Result<Vec<(String, String)>, CommandError> {
+    let mut out = argv.to_vec();
+    for p in rb.params.iter().filter(|p| p.secret) {
+        if argv.iter().any(|(k, _)| *k == p.name) {
+            return Err(CommandError::usage(format!(
+                "param '{}' is secret: on the command line it would show in `ps` and the shell's history",
+                p.name
+            ))
+            .with_hint(format!("leave it out to be asked for it without echo, or set {} in the environment", env_name(&p.name))));
+        }
+        if let Some(v) = env(&env_name(&p.name)) {
+            out.push((p.name.clone(), v));
+        }
+    }
+    Ok(out)
+}
+
 /// The run's values: given ones, then defaults, then asked; every problem at once.
 pub fn resolve_params(rb: &Runbook, given: &[(String, String)], prompt: &dyn Prompter) -> Result<Params, CommandError> {
     let mut problems: Vec<String> = Vec::new();

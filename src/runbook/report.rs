@@ -154,3 +154,8 @@ fn order(s: StepStatus) -> u8 {
         StepStatus::NotRun => 5,
     }
 }
+
+/// "7 ms" under a second, "2.0 s" above: step times, timeouts and delays.
+pub fn took(ms: u64) -> String {
+    if ms < 1000 { format!("{ms} ms") } else { format!("{:.1} s", ms as f64 / 1000.0) }
+}

@@ -326,14 +326,14 @@ async fn a_hung_step_times_out() {
     let fake = Fake::new(|_, _| Reply::Hang);
     let r = run_with(&rb, &[], &opts(&NoPrompt), &fake).await;
     assert_eq!(statuses(&r), [("hang", StepStatus::Failed), ("next", StepStatus::NotRun)]);
-    assert_eq!(r.steps[0].summary, "timed out after 50ms");
+    assert_eq!(r.steps[0].summary, "timed out after 50 ms");
     assert_eq!((r.steps[0].exit_code, r.exit_code), (Some(3), 3));
     // The run's default timeout covers steps without one.
     let rb = load_text("steps:\n  - id: hang\n    run: net ping 127.0.0.1\n");
     let mut o = opts(&NoPrompt);
     o.default_timeout = Some(Duration::from_millis(20));
     let r = run_with(&rb, &[], &o, &Fake::new(|_, _| Reply::Hang)).await;
-    assert_eq!(r.steps[0].summary, "timed out after 20ms");
+    assert_eq!(r.steps[0].summary, "timed out after 20 ms");
 }
 
 #[tokio::test]
@@ -516,6 +516,12 @@ async fn secrets_never_show() {
     let p = resolve_params(&rb, &given(&[("code", "-s3cr3t")]), &NoPrompt).unwrap();
     let e = run(&rb, &p, &opts(&NoPrompt), &Fake::always_ok()).await.unwrap_err();
     assert!(!e.message.contains("s3cr3t") && e.message.contains("***"), "{}", e.message);
+    // Never from the command line (ps, shell history): the prompt, or the environment.
+    let argv_given = given(&[("code", "s3cr3t")]);
+    let e = super::with_env_secrets(&rb, &argv_given, &|_| None).unwrap_err();
+    assert!(!e.message.contains("s3cr3t") && e.hint.unwrap_or_default().contains("DESKHAND_PARAM_CODE"), "{}", e.message);
+    let from_env = super::with_env_secrets(&rb, &[], &|k| (k == "DESKHAND_PARAM_CODE").then(|| "s3cr3t".to_string())).unwrap();
+    assert_eq!(from_env, given(&[("code", "s3cr3t")]));
     // A secret default would sit in the file in clear.
     assert!(problem("params:\n  pw: { secret: true, default: x }\nsteps:\n  - id: a\n    run: account show x\n").contains("secret"));
 }
@@ -970,4 +976,13 @@ fn an_alias_bomb_is_refused() {
     t.push_str("steps:\n  - id: a\n    run: net ping x\n");
     let e = problem(&t);
     assert!(e.starts_with("t.yaml:5:10: the file has more YAML nodes than a runbook can"), "{e}");
+}
+
+#[test]
+fn a_changing_step_has_no_timeout() {
+    let p = problem("steps:\n  - id: a\n    run: account unlock bob\n    timeout: 5s\n");
+    assert!(p.starts_with("t.yaml:2:") && p.contains("cut a change off halfway"), "{p}");
+    // Its dry run may have one; a day is the longest duration, and says so.
+    load_text("steps:\n  - id: a\n    run: account unlock bob --dry-run\n    timeout: 1h\n");
+    assert!(problem("steps:\n  - id: a\n    run: net ping x\n    timeout: 25h\n").contains("longer than a day"));
 }

@@ -162,13 +162,9 @@ fn duration_of(d: &mut Diag, n: &Node, what: &str) -> Option<Duration> {
         }
     };
     match parse_duration(&text) {
-        Ok(t) if t > Duration::from_secs(7 * 24 * 3600) => {
-            d.at(n.loc, format!("`{what}: {text}` is longer than a week"));
-            None
-        }
         Ok(t) => Some(t),
         Err(e) => {
-            d.at(n.loc, format!("`{what}`: {} (write 30s, 500ms or 2m)", e.message));
+            d.at(n.loc, format!("`{what}`: {} ({})", e.message, e.hint.unwrap_or_default()));
             None
         }
     }
@@ -227,7 +223,6 @@ fn param(d: &mut Diag, name: &str, at: Loc, spec: &Node) -> Option<Param> {
             return None;
         }
     };
-    let before = d.len();
     let f = fields(d, entries, &PARAM_KEYS, &format!("param `{name}`"));
     let declared = f.get("type").and_then(|n| {
         let t = text_of(d, n, "type")?;
@@ -313,9 +308,8 @@ fn param(d: &mut Diag, name: &str, at: Loc, spec: &Node) -> Option<Param> {
             }
         }
     }
-    if d.len() > before {
-        return None;
-    }
+    // Kept even with problems of its own (they are told above, and the file does not
+    // load): the steps that use it are checked, not told "unknown name" as well.
     Some(Param { name: name.to_string(), kind, required, default, choices, pattern: pattern.map(|(_, p)| p), help, secret, at, regex })
 }
 
@@ -450,6 +444,15 @@ fn steps(d: &mut Diag, n: &Node, params: &[Param], engine: &Engine) -> Vec<Step>
         }
         let words: Vec<Word> = s.words.iter().map(|(w, _)| w.clone()).collect();
         let (command, changing) = if ok { check_command(d, s, &words, params, engine) } else { (Vec::new(), false) };
+        if changing && s.timeout.is_some() {
+            d.at(
+                s.at,
+                format!(
+                    "step `{}`: a `timeout` would cut a change off halfway; a changing step runs to its end (each directory operation has the profile's own timeout)",
+                    s.id
+                ),
+            );
+        }
         out.push(Step {
             id: s.id.clone(),
             description: s.description.clone(),

@@ -7,7 +7,7 @@
 
 use super::audit::Audit;
 use super::change::{Action, Batch, ItemResult, Keep, NoSink};
-use super::directory::{Change, Directory, Entry, Profile, Scope, Secret};
+use super::directory::{Directory, Entry, Profile, Scope, Secret};
 use super::escape::{dn_value, filter_value};
 use super::flavor::{Flavor, ad};
 use super::resolve::resolve;
@@ -290,12 +290,11 @@ pub async fn add<D: Directory>(dir: &D, flavor: Flavor, p: &Planned, min: usize,
         if !plan.after.is_empty() {
             dir.modify(&p.dn, &plan.after, plan.relax).await?;
         }
-        if flavor == Flavor::Ad {
-            let enable = vec![
-                Change::Delete { attr: "userAccountControl".into(), values: vec![(512 | ad::UAC_DISABLED).to_string()] },
-                Change::Add { attr: "userAccountControl".into(), values: vec!["512".into()] },
-            ];
-            dir.modify(&p.dn, &enable, false).await?;
+        // AD: enabled only now, from the value it has (a template may set other flags).
+        if flavor == Flavor::Ad
+            && let Some(enable) = flavor.enable_plan(&entry)
+        {
+            dir.modify(&p.dn, &enable.changes, enable.relax).await?;
         }
         Ok::<_, CommandError>(Secret::new(password))
     };

@@ -1,4 +1,4 @@
-//! `inventory snapshot -o FILE` and `inventory diff OLD [NEW]`: what changed since then:
+//! `inventory snapshot FILE` and `inventory diff OLD [NEW]`: what changed since then:
 //! added, removed, upgraded and downgraded packages, versions compared by each
 //! ecosystem's rules.
 
@@ -48,7 +48,7 @@ struct ListData {
 pub fn load(path: &Path) -> Result<Snapshot> {
     let text = std::fs::read_to_string(path).map_err(|e| {
         CommandError::usage(format!("cannot read snapshot {}: {e}", path.display()))
-            .with_hint("make one with: deskhand inventory snapshot -o FILE")
+            .with_hint("make one with: deskhand inventory snapshot FILE")
     })?;
     parse(&text, path)
 }
@@ -56,7 +56,7 @@ pub fn load(path: &Path) -> Result<Snapshot> {
 pub fn parse(text: &str, path: &Path) -> Result<Snapshot> {
     let bad = |e: serde_json::Error| {
         CommandError::usage(format!("{} is not a deskhand snapshot: line {} column {}: {e}", path.display(), e.line(), e.column()))
-            .with_hint("make one with: deskhand inventory snapshot -o FILE (or save `deskhand inventory list -o json`)")
+            .with_hint("make one with: deskhand inventory snapshot FILE (or save `deskhand inventory list -o json`)")
     };
     let value: serde_json::Value = serde_json::from_str(text).map_err(bad)?;
     match value.get("schema").and_then(serde_json::Value::as_str) {
@@ -70,7 +70,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Snapshot> {
             path.display(),
             other.map_or("missing".to_string(), |s| format!("'{s}'"))
         ))
-        .with_hint("make one with: deskhand inventory snapshot -o FILE")),
+        .with_hint("make one with: deskhand inventory snapshot FILE")),
     }
 }
 
