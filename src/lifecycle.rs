@@ -13,7 +13,6 @@ use deskhand_commands::account::onboard::{self, OnboardReport};
 use deskhand_commands::account::template::Template;
 use deskhand_commands::{CommandError, Outcome};
 use std::io::{IsTerminal, Write};
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 fn interrupted() -> bool {
@@ -22,14 +21,7 @@ fn interrupted() -> bool {
 
 /// A new 0600 file, never an existing one (nor through a symlink).
 pub(crate) fn new_secret_file(path: &Path, what: &str) -> Result<std::fs::File, CommandError> {
-    std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path).map_err(|e| {
-        let hint = if e.kind() == std::io::ErrorKind::AlreadyExists {
-            "deskhand never overwrites a file: give a new path"
-        } else {
-            "choose a path in a directory you can write"
-        };
-        CommandError::usage(format!("cannot create {what} {}: {e}", path.display())).with_hint(hint)
-    })
+    deskhand_commands::util::create_new(path, 0o600, what)
 }
 
 fn audit_for(profile: &Profile, change: &ChangeOptions) -> Result<Audit, CommandError> {

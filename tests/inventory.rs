@@ -193,6 +193,15 @@ fn snapshot_then_diff() {
     let back = run_cmd(crate::util::deskhand().args(["inventory", "diff"]).arg(&snap).arg(&old));
     back.expect_code(1);
     assert!(back.stdout.contains("downgraded") && back.stdout.contains("coreutils"), "{}", back.stdout);
+    // A source that could not be read when a snapshot was taken is left out of the
+    // comparison (its packages are not "removed"), and the diff says so.
+    doc["unreadable"] = serde_json::json!(["dpkg"]);
+    let partial = dir.path().join("partial.json");
+    std::fs::write(&partial, doc.to_string()).unwrap();
+    let p = run_cmd(crate::util::deskhand().args(["-o", "json", "inventory", "diff"]).arg(&partial).arg(&snap));
+    p.expect_code(0);
+    assert_eq!(p.json()["data"]["changes"], serde_json::json!([]), "{}", p.stdout);
+    assert!(p.json()["data"]["warnings"].to_string().contains("dpkg: not compared"), "{}", p.stdout);
     // Not a snapshot: named, exit 2.
     std::fs::write(dir.path().join("junk.json"), "{\"schema\": 1").unwrap();
     let junk = run_cmd(crate::util::deskhand().args(["inventory", "diff"]).arg(dir.path().join("junk.json")));

@@ -243,3 +243,23 @@ pub fn yaml_error(what: &str, file: &str, e: &impl std::fmt::Display) -> String 
     let detail = detail.trim_end();
     format!("{what} {file}, {}", detail.strip_prefix("error: ").unwrap_or(detail))
 }
+
+/// A new file with `mode`, never an existing one (nor one a symlink points at): the one
+/// rule for everything deskhand writes (passwords, undo records, snapshots).
+pub fn open_new(path: &std::path::Path, mode: u32) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt as _;
+    std::fs::OpenOptions::new().write(true).create_new(true).mode(mode).open(path)
+}
+
+/// [`open_new`], with the error said for people: `what` names the file ("the password
+/// file", "snapshot").
+pub fn create_new(path: &std::path::Path, mode: u32, what: &str) -> Result<std::fs::File> {
+    open_new(path, mode).map_err(|e| {
+        let hint = if e.kind() == std::io::ErrorKind::AlreadyExists {
+            "deskhand never overwrites a file: give a new path"
+        } else {
+            "choose a path in a directory you can write"
+        };
+        CommandError::usage(format!("cannot create {what} {}: {e}", path.display())).with_hint(hint)
+    })
+}

@@ -354,6 +354,9 @@ pub fn onboard(r: &deskhand_commands::account::onboard::OnboardReport) -> Doc {
     let s = &r.summary;
     let verb = if r.dry_run { "would be created" } else { "created" };
     let mut line = format!("{}: {} {verb}, {} existed already, {} failed", count(s.rows, "row"), s.created, s.existed, s.failed);
+    if s.groups_failed > 0 {
+        let _ = write!(line, ", {} not in all their groups (see the groups column; join them with account group add)", s.groups_failed);
+    }
     if s.not_done > 0 {
         let _ = write!(line, ", {} not done (run the same command again to finish)", s.not_done);
     }
@@ -361,7 +364,8 @@ pub fn onboard(r: &deskhand_commands::account::onboard::OnboardReport) -> Doc {
         doc.line(format!("temporary passwords: {p} (mode 0600; hand them over, then delete the file)"), Tone::Warn);
     }
     // The counts last: they are the verdict (and a runbook step's summary).
-    doc.line(line, if s.failed == 0 && s.not_done == 0 { Tone::Good } else { Tone::Bad });
+    let good = s.failed == 0 && s.not_done == 0 && s.groups_failed == 0;
+    doc.line(line, if good { Tone::Good } else { Tone::Bad });
     doc
 }
 

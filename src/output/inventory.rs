@@ -24,9 +24,7 @@ pub fn list(r: &ListReport) -> Doc {
         None => format!("Installed packages ({})", sources(r)),
     };
     let mut doc = Doc::new(title);
-    for w in &r.warnings {
-        doc.line(format!("warning: {w}"), Tone::Warn);
-    }
+    warn(&mut doc, &r.warnings);
     if r.packages.is_empty() {
         doc.line("no package found", Tone::Bad);
         return doc;
@@ -52,9 +50,7 @@ pub fn list(r: &ListReport) -> Doc {
 pub fn show(r: &ListReport) -> Doc {
     let name = r.pattern.clone().unwrap_or_default();
     let mut doc = Doc::new(format!("Package {name}"));
-    for w in &r.warnings {
-        doc.line(format!("warning: {w}"), Tone::Warn);
-    }
+    warn(&mut doc, &r.warnings);
     if r.packages.is_empty() {
         doc.line(format!("{name} is not installed (looked in: {})", sources(r)), Tone::Bad);
         return doc;
@@ -148,8 +144,16 @@ pub fn facts(f: &Facts) -> Doc {
     doc
 }
 
+/// A package source that could not be read, said before the results it may spoil.
+fn warn(doc: &mut Doc, warnings: &[String]) {
+    for w in warnings {
+        doc.line(format!("warning: {w}"), Tone::Warn);
+    }
+}
+
 pub fn check(r: &CheckReport) -> Doc {
     let mut doc = Doc::new(format!("Baseline {}", r.name.as_deref().unwrap_or(&r.baseline)));
+    warn(&mut doc, &r.warnings);
     let rows = r
         .rows
         .iter()
@@ -170,6 +174,7 @@ pub fn check(r: &CheckReport) -> Doc {
 
 pub fn snapshot(r: &SnapshotReport) -> Doc {
     let mut doc = Doc::new("Snapshot");
+    warn(&mut doc, &r.warnings);
     let sources = r.sources.iter().map(|s| s.name()).collect::<Vec<_>>().join(", ");
     doc.line(format!("{} ({sources}) saved to {}", count(r.packages, "package"), r.file), Tone::Good);
     doc
@@ -177,6 +182,7 @@ pub fn snapshot(r: &SnapshotReport) -> Doc {
 
 pub fn diff(r: &DiffReport) -> Doc {
     let mut doc = Doc::new(format!("Changes from {} to {}", r.old, r.new));
+    warn(&mut doc, &r.warnings);
     let rows = r
         .changes
         .iter()

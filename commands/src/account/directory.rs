@@ -146,16 +146,35 @@ pub enum Change {
         attr: String,
         values: Vec<String>,
     },
-    /// Replace with a secret binary value (AD's `unicodePwd`): shown as `********`.
+    /// Replace with a password (`userPassword`, AD's `unicodePwd`): shown, printed,
+    /// serialized and debug-printed as `********`, wherever the change goes.
     ReplaceSecret {
         attr: String,
-        #[serde(serialize_with = "hidden")]
-        value: Vec<u8>,
+        value: SecretBytes,
     },
 }
 
-fn hidden<S: serde::Serializer>(_: &[u8], s: S) -> std::result::Result<S::Ok, S::Error> {
-    s.serialize_str("********")
+/// A password as the directory takes it; nothing prints it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SecretBytes(pub Vec<u8>);
+
+impl std::fmt::Debug for SecretBytes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("********")
+    }
+}
+
+impl Serialize for SecretBytes {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str("********")
+    }
+}
+
+impl Change {
+    /// A new password for `attr` (never shown).
+    pub fn password(attr: &str, value: impl Into<Vec<u8>>) -> Self {
+        Self::ReplaceSecret { attr: attr.to_string(), value: SecretBytes(value.into()) }
+    }
 }
 
 impl std::fmt::Display for Change {
@@ -464,7 +483,7 @@ impl Directory for LdapDirectory {
                 Change::Add { attr, values } => ldap3::Mod::Add(attr.as_bytes().to_vec(), set(values)),
                 Change::Delete { attr, values } => ldap3::Mod::Delete(attr.as_bytes().to_vec(), set(values)),
                 Change::Replace { attr, values } => ldap3::Mod::Replace(attr.as_bytes().to_vec(), set(values)),
-                Change::ReplaceSecret { attr, value } => ldap3::Mod::Replace(attr.as_bytes().to_vec(), HashSet::from([value.clone()])),
+                Change::ReplaceSecret { attr, value } => ldap3::Mod::Replace(attr.as_bytes().to_vec(), HashSet::from([value.0.clone()])),
             })
             .collect();
         let res = ldap.modify(dn, mods).await.map_err(|e| op_error(&format!("modify {dn}"), &e))?;

@@ -238,9 +238,6 @@ pub async fn plan<D: Directory>(
             Change::Add { attr, .. } | Change::Delete { attr, .. } | Change::Replace { attr, .. } => attr,
             Change::ReplaceSecret { .. } => continue,
         };
-        if ["userPassword", "unicodePwd"].iter().any(|a| a.eq_ignore_ascii_case(attr)) {
-            continue;
-        }
         prior.entry(attr.clone()).or_insert_with(|| entry.all(attr).to_vec());
     }
     let (held, leave_groups): (Vec<Membership>, Vec<Membership>) =
@@ -316,7 +313,7 @@ pub fn record_dir() -> Option<PathBuf> {
 /// Writes the record to a new 0600 file in `dir`; returns its path.
 pub fn write_record(record: &UndoRecord, dir: &Path) -> Result<PathBuf> {
     use std::io::Write as _;
-    use std::os::unix::fs::{DirBuilderExt as _, OpenOptionsExt as _};
+    use std::os::unix::fs::DirBuilderExt as _;
     std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir).map_err(|e| {
         CommandError::environment(format!("cannot create {}: {e}", dir.display())).with_hint("set XDG_STATE_HOME to a writable place")
     })?;
@@ -326,7 +323,7 @@ pub fn write_record(record: &UndoRecord, dir: &Path) -> Result<PathBuf> {
     for n in 0..100 {
         let name = if n == 0 { format!("{safe}-{stamp}.json") } else { format!("{safe}-{stamp}-{n}.json") };
         let path = dir.join(name);
-        match std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(&path) {
+        match crate::util::open_new(&path, 0o600) {
             Ok(mut f) => {
                 let text = serde_json::to_string_pretty(record).map_err(|e| CommandError::environment(e.to_string()))?;
                 f.write_all(text.as_bytes()).and_then(|()| f.write_all(b"\n")).and_then(|()| f.sync_all()).map_err(|e| {
@@ -342,7 +339,8 @@ pub fn write_record(record: &UndoRecord, dir: &Path) -> Result<PathBuf> {
             }
         }
     }
-    Err(CommandError::environment("cannot find a free name for the undo record"))
+    Err(CommandError::environment(format!("cannot find a free name for the undo record in {}", dir.display()))
+        .with_hint("nothing was changed; move the old records of this account elsewhere, then run it again"))
 }
 
 /// Reads an undo record.
@@ -361,21 +359,10 @@ pub fn read_record(path: &Path) -> Result<UndoRecord> {
     Ok(record)
 }
 
-/// The changes in words, with any password shown as `********`: the step names go to
-/// the terminal, JSON and runbook reports.
+/// The changes in words (a password is `********`: see [`Change::password`]): the step
+/// names go to the terminal, JSON and runbook reports.
 fn describe(changes: &[Change]) -> String {
-    changes
-        .iter()
-        .map(|c| match c {
-            Change::Replace { attr, .. } | Change::Add { attr, .. }
-                if attr.eq_ignore_ascii_case("userPassword") || attr.eq_ignore_ascii_case("unicodePwd") =>
-            {
-                format!("replace {attr}: ********")
-            }
-            other => other.to_string(),
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
+    changes.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
 }
 
 fn step(step: impl Into<String>, result: &str, detail: Option<String>) -> StepResult {
@@ -617,10 +604,16 @@ mod tests {
     #[test]
     fn passwords_never_in_step_names() {
         let text = describe(&[
-            Change::Replace { attr: "userPassword".into(), values: vec!["Secret-123".into()] },
+            crate::account::flavor::Flavor::Openldap.reset_plan(&Entry::default(), "Secret-123", true).changes[0].clone(),
             Change::Replace { attr: "pwdReset".into(), values: vec!["TRUE".into()] },
         ]);
         assert_eq!(text, "replace userPassword: ********; replace pwdReset: TRUE");
+        // Nor in a debug print or JSON of the plan, on any flavour.
+        for flavor in [Flavor::Openldap, Flavor::Ds389, Flavor::Ad] {
+            let plan = flavor.reset_plan(&Entry::default(), "Secret-123", true);
+            let shown = format!("{:?} {}", plan.changes, serde_json::to_string(&plan.changes).unwrap());
+            assert!(!shown.contains("Secret-123") && shown.contains("********"), "{shown}");
+        }
     }
 
     #[test]

@@ -98,8 +98,9 @@ pub async fn run<D: Directory>(
         .changes
         .iter()
         .chain(&plan.after)
+        // The same shape on every flavour: `replace ATTR: ********`.
         .map(|c| match c {
-            Change::Replace { attr, .. } if is_password_attr(attr) => Change::Replace { attr: attr.clone(), values: vec![HIDDEN.into()] },
+            Change::ReplaceSecret { attr, .. } => Change::Replace { attr: attr.clone(), values: vec![HIDDEN.into()] },
             other => other.clone(),
         })
         .collect();
@@ -142,8 +143,4 @@ pub async fn run<D: Directory>(
             Ok((report, Outcome::Incomplete, Some(secret)))
         }
     }
-}
-
-fn is_password_attr(attr: &str) -> bool {
-    attr.eq_ignore_ascii_case("userPassword") || attr.eq_ignore_ascii_case("unicodePwd")
 }

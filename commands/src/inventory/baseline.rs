@@ -389,6 +389,8 @@ pub struct CheckReport {
     pub rows: Vec<CheckRow>,
     pub passed: usize,
     pub failed: usize,
+    /// Package sources that could not be read: a package rule may be wrong about them.
+    pub warnings: Vec<String>,
 }
 
 fn describe(p: &Package) -> String {
@@ -461,7 +463,7 @@ pub fn evaluate(baseline: &Baseline, file: &str, packages: &[Package], probe: &d
         rows.push(CheckRow { rule: rule.text.clone(), kind, pass, why, at: rule.at.clone() });
     }
     let failed = rows.iter().filter(|r| !r.pass).count();
-    CheckReport { baseline: file.to_string(), name: baseline.name.clone(), passed: rows.len() - failed, failed, rows }
+    CheckReport { baseline: file.to_string(), name: baseline.name.clone(), passed: rows.len() - failed, failed, rows, warnings: Vec::new() }
 }
 
 #[cfg(test)]

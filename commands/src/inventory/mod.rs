@@ -224,6 +224,8 @@ pub struct Listing {
     pub present: Vec<Source>,
     /// Sources that are there but could not be read (completely or in part).
     pub warnings: Vec<String>,
+    /// The sources those warnings are about: what they list may be incomplete.
+    pub unreadable: Vec<Source>,
 }
 
 /// Lists the packages of `sources`, or of every default source ([`Source::default_enabled`])
@@ -250,6 +252,9 @@ pub fn list(roots: &Roots, sources: &[Source]) -> Result<Listing> {
             listing.present.push(source);
         }
         listing.packages.extend(scan.packages);
+        if !scan.warnings.is_empty() {
+            listing.unreadable.push(source);
+        }
         listing.warnings.extend(scan.warnings);
     }
     listing.packages.sort_by(|a, b| {

@@ -62,8 +62,9 @@ pub fn show(roots: &Roots, sources: &[Source], name: &str) -> Result<(ListReport
 pub fn check(roots: &Roots, sources: &[Source], path: &Path, probe: &dyn Probe) -> Result<(CheckReport, Outcome)> {
     let b = baseline::load(path)?;
     let needs_packages = b.rules.iter().any(|r| matches!(r.kind, baseline::RuleKind::Required(_) | baseline::RuleKind::Forbidden(_)));
-    let packages = if needs_packages { super::list(roots, sources)?.packages } else { vec![] };
-    let report = baseline::evaluate(&b, &path.display().to_string(), &packages, probe);
+    let listing = if needs_packages { super::list(roots, sources)? } else { super::Listing::default() };
+    let mut report = baseline::evaluate(&b, &path.display().to_string(), &listing.packages, probe);
+    report.warnings = listing.warnings;
     let ok = report.failed == 0;
     Ok((report, Outcome::from_ok(ok)))
 }
@@ -75,15 +76,23 @@ pub struct SnapshotReport {
     pub packages: usize,
     pub sources: Vec<Source>,
     pub taken: String,
+    /// Sources that could not be read (completely or in part); the file says so too.
+    pub warnings: Vec<String>,
 }
 
 /// `inventory snapshot FILE`.
 pub fn take_snapshot(roots: &Roots, sources: &[Source], file: &Path) -> Result<(SnapshotReport, Outcome)> {
     let listing = super::list(roots, sources)?;
-    let snap = Snapshot::new(listing.packages);
+    let snap = Snapshot::new(listing.packages, listing.unreadable);
     snapshot::save(&snap, file)?;
     Ok((
-        SnapshotReport { file: file.display().to_string(), packages: snap.packages.len(), sources: listing.present, taken: snap.taken },
+        SnapshotReport {
+            file: file.display().to_string(),
+            packages: snap.packages.len(),
+            sources: listing.present,
+            taken: snap.taken,
+            warnings: listing.warnings,
+        },
         Outcome::Ok,
     ))
 }
@@ -91,8 +100,12 @@ pub fn take_snapshot(roots: &Roots, sources: &[Source], file: &Path) -> Result<(
 /// `inventory diff OLD [NEW]`: exit 1 when anything changed.
 pub fn diff(roots: &Roots, sources: &[Source], old: &Path, new: Option<&Path>) -> Result<(DiffReport, Outcome)> {
     let before = snapshot::load(old)?;
+    let mut warnings = Vec::new();
+    let mut unreadable = before.unreadable.clone();
     let (after, new_name) = if let Some(p) = new {
-        (snapshot::load(p)?.packages, p.display().to_string())
+        let s = snapshot::load(p)?;
+        unreadable.extend(s.unreadable);
+        (s.packages, p.display().to_string())
     } else {
         // Unless told otherwise, ask the sources the snapshot has (pip included if it was).
         let mut from: Vec<Source> = sources.to_vec();
@@ -101,14 +114,22 @@ pub fn diff(roots: &Roots, sources: &[Source], old: &Path, new: Option<&Path>) -
             from.sort();
             from.dedup();
         }
-        let now = if from.is_empty() { vec![] } else { super::list(roots, &from)?.packages };
-        (now, "now".to_string())
+        let now = if from.is_empty() { super::Listing::default() } else { super::list(roots, &from)? };
+        unreadable.extend(now.unreadable);
+        warnings.extend(now.warnings);
+        (now.packages, "now".to_string())
     };
-    // Compare like with like: only the sources asked for, on both sides.
-    let keep = |p: &Package| sources.is_empty() || sources.contains(&p.source);
+    // Compare like with like: only the sources asked for, and read whole, on both sides.
+    unreadable.sort_unstable();
+    unreadable.dedup();
+    for s in &unreadable {
+        warnings.push(format!("{}: not compared, it could not be read whole on one side", s.name()));
+    }
+    let keep = |p: &Package| (sources.is_empty() || sources.contains(&p.source)) && !unreadable.contains(&p.source);
     let before: Vec<Package> = before.packages.into_iter().filter(keep).collect();
     let after: Vec<Package> = after.into_iter().filter(keep).collect();
-    let report = snapshot::diff(&before, &after, &old.display().to_string(), &new_name);
+    let mut report = snapshot::diff(&before, &after, &old.display().to_string(), &new_name);
+    report.warnings = warnings;
     let same = report.changes.is_empty();
     Ok((report, Outcome::from_ok(same)))
 }

@@ -20,15 +20,20 @@ pub struct Snapshot {
     pub taken: String,
     pub hostname: Option<String>,
     pub packages: Vec<Package>,
+    /// Sources that could not be read (completely or in part) when it was taken: a diff
+    /// leaves them out rather than report their packages as removed.
+    #[serde(default)]
+    pub unreadable: Vec<super::Source>,
 }
 
 impl Snapshot {
-    pub fn new(packages: Vec<Package>) -> Self {
+    pub fn new(packages: Vec<Package>, unreadable: Vec<super::Source>) -> Self {
         Self {
             schema: SCHEMA.to_string(),
             taken: crate::util::rfc3339(crate::util::now_unix()),
             hostname: sysinfo::System::host_name(),
             packages,
+            unreadable,
         }
     }
 }
@@ -63,7 +68,13 @@ pub fn parse(text: &str, path: &Path) -> Result<Snapshot> {
         Some(SCHEMA) => serde_json::from_value(value).map_err(bad),
         Some("deskhand.inventory.list.v1") => {
             let doc: ListDoc = serde_json::from_value(value).map_err(bad)?;
-            Ok(Snapshot { schema: SCHEMA.to_string(), taken: "unknown".into(), hostname: None, packages: doc.data.packages })
+            Ok(Snapshot {
+                schema: SCHEMA.to_string(),
+                taken: "unknown".into(),
+                hostname: None,
+                packages: doc.data.packages,
+                unreadable: vec![],
+            })
         }
         other => Err(CommandError::usage(format!(
             "{} is not a deskhand snapshot (schema {})",
@@ -77,14 +88,12 @@ pub fn parse(text: &str, path: &Path) -> Result<Snapshot> {
 /// Writes a snapshot to a new file (never over an existing one).
 pub fn save(snapshot: &Snapshot, path: &Path) -> Result<()> {
     use std::io::Write as _;
-    let fail = |e: std::io::Error| {
-        let hint =
-            if e.kind() == std::io::ErrorKind::AlreadyExists { "choose a new name, or remove the old file" } else { "check the path" };
-        CommandError::usage(format!("cannot write snapshot {}: {e}", path.display())).with_hint(hint)
-    };
-    let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(path).map_err(fail)?;
-    let text = serde_json::to_string_pretty(snapshot).map_err(|e| CommandError::usage(e.to_string()))?;
-    f.write_all(text.as_bytes()).and_then(|()| f.write_all(b"\n")).map_err(fail)
+    let mut f = crate::util::create_new(path, 0o644, "snapshot")?;
+    let text = serde_json::to_string_pretty(snapshot).map_err(|e| CommandError::environment(e.to_string()))?;
+    f.write_all(text.as_bytes()).and_then(|()| f.write_all(b"\n")).map_err(|e| {
+        CommandError::environment(format!("cannot write snapshot {}: {e}", path.display()))
+            .with_hint("free some space, then take it again under a new name")
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -121,60 +130,72 @@ pub struct DiffReport {
     pub new: String,
     pub changes: Vec<PackageChange>,
     pub summary: DiffSummary,
+    /// Sources left out of the comparison (they could not be read on one side).
+    pub warnings: Vec<String>,
 }
 
 type Key<'a> = (super::Source, &'a str, Option<&'a str>);
 
-fn key(k: &(super::Source, String, Option<String>)) -> Key<'_> {
-    (k.0, k.1.as_str(), k.2.as_deref())
+/// Each (source, name, architecture) with its installed versions: rpm keeps several
+/// kernels, Homebrew several versions of a formula.
+fn index(list: &[Package]) -> BTreeMap<Key<'_>, Vec<&str>> {
+    let mut map: BTreeMap<Key<'_>, Vec<&str>> = BTreeMap::new();
+    for p in list {
+        map.entry((p.source, p.name.as_str(), p.arch.as_deref())).or_default().push(p.version.as_str());
+    }
+    map
 }
 
-/// What changed from `old` to `new`, by (source, name, architecture).
+/// What changed from `old` to `new`, by (source, name, architecture). Versions on both
+/// sides are unchanged; one version installed before and another one now is an upgrade
+/// or a downgrade; where several are installed, each version gone is removed and each
+/// new one added.
 pub fn diff(old: &[Package], new: &[Package], old_name: &str, new_name: &str) -> DiffReport {
-    let index = |list: &'_ [Package]| -> BTreeMap<(super::Source, String, Option<String>), usize> {
-        list.iter().enumerate().map(|(i, p)| ((p.source, p.name.clone(), p.arch.clone()), i)).collect()
-    };
     let (o, n) = (index(old), index(new));
     let mut changes = Vec::new();
     let mut summary = DiffSummary::default();
-    let change = |kind, k: Key<'_>, ov: Option<&str>, nv: Option<&str>| PackageChange {
-        change: kind,
-        source: k.0,
-        name: k.1.to_string(),
-        arch: k.2.map(ToString::to_string),
-        old_version: ov.map(ToString::to_string),
-        new_version: nv.map(ToString::to_string),
-    };
-    for (k, &i) in &o {
-        match n.get(k) {
-            None => {
-                summary.removed += 1;
-                changes.push(change(ChangeKind::Removed, key(k), Some(&old[i].version), None));
-            }
-            Some(&j) => {
-                let (ov, nv) = (&old[i].version, &new[j].version);
-                match compare(old[i].source.scheme(), ov, nv) {
-                    Ordering::Less => {
-                        summary.upgraded += 1;
-                        changes.push(change(ChangeKind::Upgraded, key(k), Some(ov), Some(nv)));
-                    }
-                    Ordering::Greater => {
-                        summary.downgraded += 1;
-                        changes.push(change(ChangeKind::Downgraded, key(k), Some(ov), Some(nv)));
-                    }
-                    Ordering::Equal => summary.unchanged += 1,
+    let none: Vec<&str> = Vec::new();
+    let keys: std::collections::BTreeSet<&Key<'_>> = o.keys().chain(n.keys()).collect();
+    for k in keys {
+        let (before, after) = (o.get(k).unwrap_or(&none), n.get(k).unwrap_or(&none));
+        let gone: Vec<&str> = before.iter().filter(|v| !after.contains(v)).copied().collect();
+        let came: Vec<&str> = after.iter().filter(|v| !before.contains(v)).copied().collect();
+        summary.unchanged += before.len() - gone.len();
+        let change = |kind, ov: Option<&str>, nv: Option<&str>| PackageChange {
+            change: kind,
+            source: k.0,
+            name: k.1.to_string(),
+            arch: k.2.map(ToString::to_string),
+            old_version: ov.map(ToString::to_string),
+            new_version: nv.map(ToString::to_string),
+        };
+        if let ([ov], [nv], 1, 1) = (gone.as_slice(), came.as_slice(), before.len(), after.len()) {
+            match compare(k.0.scheme(), ov, nv) {
+                Ordering::Greater => {
+                    summary.downgraded += 1;
+                    changes.push(change(ChangeKind::Downgraded, Some(ov), Some(nv)));
+                }
+                // Equal: spelt differently, the same version (1.0 and 1.00); told as an upgrade
+                // would be wrong, so it counts unchanged.
+                Ordering::Equal => summary.unchanged += 1,
+                Ordering::Less => {
+                    summary.upgraded += 1;
+                    changes.push(change(ChangeKind::Upgraded, Some(ov), Some(nv)));
                 }
             }
+            continue;
         }
-    }
-    for (k, &j) in &n {
-        if !o.contains_key(k) {
+        for v in gone {
+            summary.removed += 1;
+            changes.push(change(ChangeKind::Removed, Some(v), None));
+        }
+        for v in came {
             summary.added += 1;
-            changes.push(change(ChangeKind::Added, key(k), None, Some(&new[j].version)));
+            changes.push(change(ChangeKind::Added, None, Some(v)));
         }
     }
     changes.sort_by(|a, b| (a.change, &a.name, a.source).cmp(&(b.change, &b.name, b.source)));
-    DiffReport { old: old_name.to_string(), new: new_name.to_string(), changes, summary }
+    DiffReport { old: old_name.to_string(), new: new_name.to_string(), changes, summary, warnings: Vec::new() }
 }
 
 #[cfg(test)]
@@ -228,8 +249,24 @@ mod tests {
     }
 
     #[test]
+    fn several_installed_versions_each_count() {
+        // Three kernels; one removed, one new: no version is lost, none is an "upgrade".
+        let k = |v: &str| Package { source: Source::Rpm, ..pkg("kernel", v, Some("x86_64")) };
+        let old = vec![k("6.1.0-1"), k("6.1.0-2"), k("6.1.0-3")];
+        let new = vec![k("6.1.0-2"), k("6.1.0-3"), k("6.1.0-4")];
+        let d = diff(&old, &new, "old", "now");
+        let got: Vec<(ChangeKind, Option<&str>, Option<&str>)> =
+            d.changes.iter().map(|c| (c.change, c.old_version.as_deref(), c.new_version.as_deref())).collect();
+        assert_eq!(got, vec![(ChangeKind::Added, None, Some("6.1.0-4")), (ChangeKind::Removed, Some("6.1.0-1"), None)]);
+        assert_eq!(d.summary.unchanged, 2);
+        // One version each side is still an upgrade.
+        let d = diff(&[k("6.1.0-1")], &[k("6.1.0-4")], "old", "now");
+        assert_eq!(d.changes[0].change, ChangeKind::Upgraded);
+    }
+
+    #[test]
     fn snapshots_round_trip_and_bad_files_are_named() {
-        let s = Snapshot::new(vec![pkg("curl", "1", None)]);
+        let s = Snapshot::new(vec![pkg("curl", "1", None)], vec![]);
         let text = serde_json::to_string(&s).unwrap();
         assert_eq!(parse(&text, Path::new("s.json")).unwrap().packages.len(), 1);
         let list = r#"{"schema":"deskhand.inventory.list.v1","ok":true,"data":{"packages":[{"source":"dpkg","name":"a","version":"1","arch":null,"summary":null,"size_kib":null,"installed":null,"origin":null}]}}"#;

@@ -218,7 +218,7 @@ pub async fn policy<D: crate::account::directory::Directory>(
 /// modify, and `lockoutTime: 0` unless asked to keep the lock.
 pub fn reset_plan(entry: &Entry, password: &str, keep_lock: bool) -> Plan {
     let mut changes = vec![
-        Change::ReplaceSecret { attr: "unicodePwd".into(), value: unicode_pwd(password) },
+        Change::password("unicodePwd", unicode_pwd(password)),
         Change::Replace { attr: "pwdLastSet".into(), values: vec!["0".into()] },
     ];
     if !keep_lock && entry.first("lockoutTime").and_then(filetime).is_some() {

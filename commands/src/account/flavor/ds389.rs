@@ -129,7 +129,7 @@ pub fn enable_plan(entry: &Entry) -> Option<Plan> {
 /// policy), and the retry state cleared unless the lock is to stay.
 pub fn reset_plan(entry: &Entry, password: &str, keep_lock: bool) -> Plan {
     let mut changes = vec![
-        Change::Replace { attr: "userPassword".into(), values: vec![password.to_string()] },
+        Change::password("userPassword", password),
         Change::Replace { attr: "passwordExpirationTime".into(), values: vec![EPOCH_MARK.into()] },
     ];
     if !keep_lock && unlock_plan(entry).is_some() {

@@ -168,10 +168,8 @@ pub fn enable_plan(entry: &Entry) -> Option<Plan> {
 /// `pwdAccountLockedTime` on every password change, so a kept lock is written back in
 /// a second modify.
 pub fn reset_plan(entry: &Entry, password: &str, keep_lock: bool) -> Plan {
-    let mut changes = vec![
-        Change::Replace { attr: "userPassword".into(), values: vec![password.to_string()] },
-        Change::Replace { attr: "pwdReset".into(), values: vec!["TRUE".into()] },
-    ];
+    let mut changes =
+        vec![Change::password("userPassword", password), Change::Replace { attr: "pwdReset".into(), values: vec!["TRUE".into()] }];
     let mut after = vec![];
     match (entry.first("pwdAccountLockedTime"), keep_lock) {
         // ppolicy lifts any lock whenever the password changes, the permanent one too: a
