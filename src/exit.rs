@@ -22,6 +22,18 @@ impl Exit {
         self as u8
     }
 
+    /// The exit of a command that ran to a report.
+    pub fn from_outcome(outcome: deskhand_commands::Outcome) -> Self {
+        use deskhand_commands::Outcome;
+        match outcome {
+            Outcome::Ok => Self::Ok,
+            Outcome::CheckFailed => Self::CheckFailed,
+            // A bulk change that stopped because the directory went away.
+            Outcome::Incomplete => Self::Environment,
+            Outcome::Interrupted => Self::Interrupted,
+        }
+    }
+
     pub fn from_kind(kind: ErrorKind) -> Self {
         match kind {
             ErrorKind::Usage => Self::Usage,

@@ -152,12 +152,7 @@ fn run_cli(cli: &Cli, style: &mut ErrorStyle) -> Result<Exit, CommandError> {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(Exit::Ok),
         Err(e) => return Err(CommandError::environment(format!("cannot write the output: {e}"))),
     }
-    Ok(match outcome {
-        Outcome::Ok => Exit::Ok,
-        Outcome::CheckFailed => Exit::CheckFailed,
-        Outcome::Incomplete => Exit::Environment,
-        Outcome::Interrupted => Exit::Interrupted,
-    })
+    Ok(Exit::from_outcome(outcome))
 }
 
 fn render(report: &Report, outcome: Outcome, out: OutputSettings) -> io::Result<()> {

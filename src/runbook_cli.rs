@@ -54,12 +54,7 @@ impl StepRunner for CliRunner<'_> {
                     if let Err(e) = crate::render_to(&mut buf, &report, outcome, OutputSettings { format: OutputFormat::Json, ..quiet }) {
                         return fail(&CommandError::environment(format!("cannot render the step's report: {e}")));
                     }
-                    let exit = match outcome {
-                        Outcome::Ok => 0,
-                        Outcome::CheckFailed => 1,
-                        Outcome::Incomplete => 3,
-                        Outcome::Interrupted => 130,
-                    };
+                    let exit = i32::from(crate::exit::Exit::from_outcome(outcome).code());
                     // The one-line summary: the last line the command prints for people
                     // (its verdict or count).
                     let mut text = Vec::new();

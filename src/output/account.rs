@@ -340,7 +340,8 @@ pub fn onboard(r: &deskhand_commands::account::onboard::OnboardReport) -> Doc {
         .iter()
         .map(|i| {
             let tone = if i.report.is_ok() { Tone::Good } else { Tone::Bad };
-            let groups = i.report.groups.iter().map(|g| g.group.split(',').next().unwrap_or(&g.group).to_string()).collect::<Vec<_>>();
+            let groups =
+                i.report.groups.iter().map(|g| deskhand_commands::account::escape::rdn_of(&g.group).to_string()).collect::<Vec<_>>();
             vec![
                 Cell::from(i.line.to_string()),
                 Cell::from(i.report.login.clone()),

@@ -1,10 +1,11 @@
 //! Table, Markdown and CSV views of the `inventory` reports.
 
 use super::{Cell, Doc, Tone, count};
-use deskhand_commands::inventory::baseline::{CheckReport, human_bytes};
+use deskhand_commands::inventory::baseline::CheckReport;
 use deskhand_commands::inventory::facts::Facts;
 use deskhand_commands::inventory::query::{ListReport, SnapshotReport};
 use deskhand_commands::inventory::snapshot::{ChangeKind, DiffReport};
+use deskhand_commands::util::human_bytes;
 
 fn opt(v: Option<&str>) -> Cell {
     Cell::from(v.unwrap_or("-"))

@@ -77,8 +77,7 @@ impl<'a> Diag<'a> {
 
     pub fn at(&mut self, loc: Loc, message: impl Into<String>) {
         let message = message.into();
-        let snippet =
-            if loc.line == 0 { String::new() } else { deskhand_commands::inventory::baseline::snippet(self.text, loc.line, loc.col) };
+        let snippet = if loc.line == 0 { String::new() } else { deskhand_commands::util::snippet(self.text, loc.line, loc.col) };
         let p = Problem { line: loc.line, col: loc.col, message, snippet };
         // The same problem found twice (an alias used twice) is told once.
         if !self.problems.contains(&p) {

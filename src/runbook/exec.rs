@@ -161,7 +161,8 @@ fn preflight(rb: &Runbook, params: &Params, opts: &RunOptions, engine: &Engine) 
             }
         }
         if let Err(msg) = plan(step, engine, &ctx, opts) {
-            problems.push(format!("{}:{}:{}: step `{}`: {msg}", rb.file(), step.at.line, step.at.col, step.id));
+            let caret = deskhand_commands::util::snippet(&rb.source, step.at.line, step.at.col);
+            problems.push(format!("{}:{}:{}: step `{}`: {msg}\n{caret}", rb.file(), step.at.line, step.at.col, step.id));
         }
     }
     if problems.is_empty() {

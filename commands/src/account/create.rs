@@ -375,7 +375,7 @@ pub async fn add_groups_of<D: Directory>(
     groups: &mut Vec<String>,
 ) -> Result<()> {
     for g in group_dns_of(dir, profile, flavor, colleague).await? {
-        let first_value = g.split(',').next().and_then(|rdn| rdn.split_once('=')).map_or("", |(_, v)| v.trim());
+        let first_value = super::escape::rdn_of(&g).split_once('=').map_or("", |(_, v)| v.trim());
         if !groups.iter().any(|n| n.eq_ignore_ascii_case(&g) || n.eq_ignore_ascii_case(first_value)) {
             groups.push(g);
         }

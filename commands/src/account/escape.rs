@@ -81,6 +81,29 @@ pub fn normalize_dn(dn: &str) -> String {
     out
 }
 
+/// The parent of a DN: everything after its first unescaped comma.
+pub fn parent_of(dn: &str) -> Option<&str> {
+    // The first unescaped comma.
+    let bytes = dn.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b',' => return Some(dn[i + 1..].trim_start()),
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// The first RDN of a DN (`uid=a\\,b` of `uid=a\\,b,ou=people,dc=x`).
+pub fn rdn_of(dn: &str) -> &str {
+    match parent_of(dn) {
+        Some(p) => dn[..dn.len() - p.len()].trim_end().trim_end_matches(','),
+        None => dn,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,5 +133,13 @@ mod tests {
         assert!(!looks_like_dn("comma,user"));
         assert_eq!(normalize_dn("UID=comma\\2Cuser, ou=People,dc=lab"), normalize_dn("uid=comma\\,user,ou=people,dc=lab"));
         assert_ne!(normalize_dn("uid=a,dc=x"), normalize_dn("uid=b,dc=x"));
+    }
+    #[test]
+    fn dn_parts() {
+        assert_eq!(parent_of("uid=a\\,b,ou=people,dc=x"), Some("ou=people,dc=x"));
+        assert_eq!(rdn_of("uid=a\\,b,ou=people,dc=x"), "uid=a\\,b");
+        assert_eq!(rdn_of("dc=x"), "dc=x");
+        assert_eq!(format!("cn={}", dn_value("Doe, Jane")), "cn=Doe\\, Jane");
+        assert_eq!(rdn_of("cn=Doe\\, Jane,ou=groups,dc=x"), "cn=Doe\\, Jane");
     }
 }

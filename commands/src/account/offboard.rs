@@ -8,7 +8,7 @@
 
 use super::audit::Audit;
 use super::directory::{Change, Directory, Entry, Profile, Scope};
-use super::escape::{dn_value, filter_value, normalize_dn};
+use super::escape::{filter_value, normalize_dn, parent_of, rdn_of};
 use super::flavor::Flavor;
 use super::resolve::resolve_or_offboarded;
 use crate::error::{CommandError, ErrorKind, Result};
@@ -150,27 +150,6 @@ pub async fn memberships<D: Directory>(dir: &D, profile: &Profile, flavor: Flavo
 fn changed_attr(c: &Change) -> &str {
     match c {
         Change::Add { attr, .. } | Change::Delete { attr, .. } | Change::Replace { attr, .. } | Change::ReplaceSecret { attr, .. } => attr,
-    }
-}
-
-fn parent_of(dn: &str) -> Option<&str> {
-    // The first unescaped comma.
-    let bytes = dn.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' => i += 2,
-            b',' => return Some(dn[i + 1..].trim_start()),
-            _ => i += 1,
-        }
-    }
-    None
-}
-
-fn rdn_of(dn: &str) -> &str {
-    match parent_of(dn) {
-        Some(p) => dn[..dn.len() - p.len()].trim_end().trim_end_matches(','),
-        None => dn,
     }
 }
 
@@ -365,6 +344,14 @@ fn describe(changes: &[Change]) -> String {
     changes.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
 }
 
+/// What failed and what to do (the hint), for a step's detail.
+fn detail_of(e: &CommandError) -> String {
+    match &e.hint {
+        Some(h) => format!("{} ({h})", e.message),
+        None => e.message.clone(),
+    }
+}
+
 fn step(step: impl Into<String>, result: &str, detail: Option<String>) -> StepResult {
     StepResult { step: step.into(), result: result.to_string(), detail }
 }
@@ -385,11 +372,7 @@ pub async fn apply<D: Directory>(dir: &D, plan: &OffboardPlan, record_path: &Pat
             Err(e) => {
                 let _ = audit.record(target, what, &format!("failed: {}", e.message));
                 let lost = e.kind == ErrorKind::Connection;
-                let detail = match e.hint {
-                    Some(h) => format!("{} ({h})", e.message),
-                    None => e.message,
-                };
-                steps.push(step(name, "failed", Some(detail)));
+                steps.push(step(name, "failed", Some(detail_of(&e))));
                 lost
             }
         }
@@ -497,7 +480,9 @@ pub async fn restore<D: Directory>(dir: &D, record: &UndoRecord, record_path: &P
                                 steps.push(step(format!("move back to {}", record.dn), verb, None));
                             }
                             Err(e) => {
-                                steps.push(step(format!("move back to {}", record.dn), "failed", Some(e.message)));
+                                let _ =
+                                    audit.record(&record.dn, &format!("restore: move back from {to}"), &format!("failed: {}", e.message));
+                                steps.push(step(format!("move back to {}", record.dn), "failed", Some(detail_of(&e))));
                                 ok = false;
                             }
                         }
@@ -506,7 +491,7 @@ pub async fn restore<D: Directory>(dir: &D, record: &UndoRecord, record_path: &P
                 }
                 Ok(None) => None,
                 Err(e) => {
-                    steps.push(step("find the account", "failed", Some(e.message)));
+                    steps.push(step("find the account", "failed", Some(detail_of(&e))));
                     ok = false;
                     None
                 }
@@ -514,7 +499,7 @@ pub async fn restore<D: Directory>(dir: &D, record: &UndoRecord, record_path: &P
             None => None,
         },
         Err(e) => {
-            steps.push(step("find the account", "failed", Some(e.message)));
+            steps.push(step("find the account", "failed", Some(detail_of(&e))));
             ok = false;
             None
         }
@@ -547,7 +532,7 @@ pub async fn restore<D: Directory>(dir: &D, record: &UndoRecord, record_path: &P
                 }
                 Err(e) => {
                     let _ = audit.record(&here, "restore: attributes", &format!("failed: {}", e.message));
-                    steps.push(step(name, "failed", Some(e.message)));
+                    steps.push(step(name, "failed", Some(detail_of(&e))));
                     ok = false;
                 }
             }
@@ -565,12 +550,13 @@ pub async fn restore<D: Directory>(dir: &D, record: &UndoRecord, record_path: &P
                     steps.push(step(name, verb, None));
                 }
                 Err(e) => {
-                    steps.push(step(name, "failed", Some(e.message)));
+                    let _ = audit.record(&m.group, &format!("restore: add {} {}", m.attr, m.value), &format!("failed: {}", e.message));
+                    steps.push(step(name, "failed", Some(detail_of(&e))));
                     ok = false;
                 }
             },
             Err(e) => {
-                steps.push(step(name, "failed", Some(e.message)));
+                steps.push(step(name, "failed", Some(detail_of(&e))));
                 ok = false;
             }
         }
@@ -592,11 +578,6 @@ pub async fn restore<D: Directory>(dir: &D, record: &UndoRecord, record_path: &P
     }
 }
 
-/// Escapes an RDN value for a new RDN (used by tests and callers building DNs).
-pub fn rdn(attr: &str, value: &str) -> String {
-    format!("{attr}={}", dn_value(value))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -614,13 +595,5 @@ mod tests {
             let shown = format!("{:?} {}", plan.changes, serde_json::to_string(&plan.changes).unwrap());
             assert!(!shown.contains("Secret-123") && shown.contains("********"), "{shown}");
         }
-    }
-
-    #[test]
-    fn dn_parts() {
-        assert_eq!(parent_of("uid=a\\,b,ou=people,dc=x"), Some("ou=people,dc=x"));
-        assert_eq!(rdn_of("uid=a\\,b,ou=people,dc=x"), "uid=a\\,b");
-        assert_eq!(rdn_of("dc=x"), "dc=x");
-        assert_eq!(rdn("cn", "Doe, Jane"), "cn=Doe\\, Jane");
     }
 }

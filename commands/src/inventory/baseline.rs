@@ -21,6 +21,7 @@
 use super::version::compare;
 use super::{Package, Source};
 use crate::error::{CommandError, Result};
+use crate::util::{glob_match, human_bytes, snippet};
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 use std::cmp::Ordering;
@@ -128,15 +129,6 @@ pub struct Baseline {
     pub name: Option<String>,
     pub description: Option<String>,
     pub rules: Vec<Rule>,
-}
-
-/// One line of `text` with a caret under `col` (1-based), for error messages.
-pub fn snippet(text: &str, line: u64, col: u64) -> String {
-    let Some(src) = text.lines().nth(line.saturating_sub(1) as usize) else { return String::new() };
-    let width = line.to_string().len();
-    let pad = " ".repeat(width);
-    let caret = " ".repeat(col.saturating_sub(1) as usize);
-    format!("{pad} |\n{line} | {src}\n{pad} | {caret}^")
 }
 
 /// Reads and checks a baseline file; every error names `file:line:col`, all at once.
@@ -297,45 +289,6 @@ pub fn parse_amount(text: &str, percent: bool) -> std::result::Result<Amount, St
         return Err(format!("'{t}' is too large"));
     }
     Ok(Amount::Bytes(bytes as u64))
-}
-
-/// Sizes for people: "5.0 GiB".
-pub fn human_bytes(b: u64) -> String {
-    const UNITS: [&str; 5] = ["B", "KiB", "MiB", "GiB", "TiB"];
-    let mut v = b as f64;
-    let mut i = 0;
-    while v >= 1024.0 && i < UNITS.len() - 1 {
-        v /= 1024.0;
-        i += 1;
-    }
-    if i == 0 { format!("{b} B") } else { format!("{v:.1} {}", UNITS[i]) }
-}
-
-/// `*` and `?` globbing, ASCII case-insensitive.
-pub fn glob_match(pattern: &str, name: &str) -> bool {
-    let p: Vec<char> = pattern.to_ascii_lowercase().chars().collect();
-    let n: Vec<char> = name.to_ascii_lowercase().chars().collect();
-    let (mut pi, mut ni, mut star, mut mark) = (0, 0, None, 0);
-    while ni < n.len() {
-        if pi < p.len() && (p[pi] == '?' || p[pi] == n[ni]) {
-            pi += 1;
-            ni += 1;
-        } else if pi < p.len() && p[pi] == '*' {
-            star = Some(pi);
-            mark = ni;
-            pi += 1;
-        } else if let Some(s) = star {
-            pi = s + 1;
-            mark += 1;
-            ni = mark;
-        } else {
-            return false;
-        }
-    }
-    while pi < p.len() && p[pi] == '*' {
-        pi += 1;
-    }
-    pi == p.len()
 }
 
 /// What the machine's resources are, behind a seam for tests.

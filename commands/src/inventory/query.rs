@@ -23,7 +23,7 @@ pub struct ListReport {
 /// A glob (`*`, `?`) when it has one, else a case-insensitive substring.
 pub fn name_matches(pattern: &str, name: &str) -> bool {
     if pattern.contains(['*', '?']) {
-        baseline::glob_match(pattern, name)
+        crate::util::glob_match(pattern, name)
     } else {
         name.to_ascii_lowercase().contains(&pattern.to_ascii_lowercase())
     }
@@ -49,7 +49,7 @@ pub fn show(roots: &Roots, sources: &[Source], name: &str) -> Result<(ListReport
     let packages: Vec<Package> = listing
         .packages
         .into_iter()
-        .filter(|p| if glob { baseline::glob_match(name, &p.name) } else { p.name.eq_ignore_ascii_case(name) })
+        .filter(|p| if glob { crate::util::glob_match(name, &p.name) } else { p.name.eq_ignore_ascii_case(name) })
         .collect();
     let found = !packages.is_empty();
     Ok((
