@@ -1126,3 +1126,41 @@ fn offboard_holds_back_a_group_it_is_the_last_member_of() {
     assert_eq!(entry_state(&dn("t-solo"), "t-solo"), before, "the two restores are not exact");
     admin_delete(&[solo, dn("t-solo")]);
 }
+
+#[test]
+fn onboard_copies_a_colleagues_groups_per_row() {
+    let s = lifecycle_setup();
+    admin_delete(&[dn("t-cpy1"), dn("t-cpy2"), dn("t-cpy3")]);
+    let file = s.dir.path().join("team.csv");
+    std::fs::write(
+        &file,
+        "first,last,login,dept,copy_from\nCo,Py,t-cpy1,IT,alice\nCo,Pz,t-cpy2,IT,alice\nNo,Body,t-cpy3,IT,nosuchperson\n",
+    )
+    .unwrap();
+    let pw = s.dir.path().join("team.pw");
+    let r = s.run(&[
+        "-o",
+        "json",
+        "account",
+        "onboard",
+        "-f",
+        file.to_str().unwrap(),
+        "--template",
+        "staff",
+        "--password-out",
+        pw.to_str().unwrap(),
+    ]);
+    // The row whose colleague does not exist fails alone, and says why.
+    r.expect_code(1);
+    let j = r.json();
+    assert_eq!((j["data"]["summary"]["created"].as_u64(), j["data"]["summary"]["failed"].as_u64()), (Some(2), Some(1)), "{}", r.stdout);
+    assert!(j["data"]["items"][2]["detail"].as_str().unwrap_or_default().contains("copy_from"), "{}", r.stdout);
+    let alice = s.run(&["-o", "json", "account", "groups", "alice"]).json()["data"]["groups"].clone();
+    for login in ["t-cpy1", "t-cpy2"] {
+        let mine = s.run(&["-o", "json", "account", "groups", login]).json()["data"]["groups"].clone();
+        for g in alice.as_array().unwrap() {
+            assert!(mine.as_array().unwrap().contains(g), "{login}: {g} missing from {mine}");
+        }
+    }
+    admin_delete(&[dn("t-cpy1"), dn("t-cpy2")]);
+}

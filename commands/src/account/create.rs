@@ -374,13 +374,19 @@ pub async fn add_groups_of<D: Directory>(
     colleague: &Entry,
     groups: &mut Vec<String>,
 ) -> Result<()> {
-    for g in group_dns_of(dir, profile, flavor, colleague).await? {
+    merge_groups(groups, group_dns_of(dir, profile, flavor, colleague).await?);
+    Ok(())
+}
+
+/// Adds the group DNs `dns` to `groups`, except those already named (by DN or by the
+/// value of their first RDN, as `staff` names `cn=staff,...`).
+pub fn merge_groups(groups: &mut Vec<String>, dns: Vec<String>) {
+    for g in dns {
         let first_value = super::escape::rdn_of(&g).split_once('=').map_or("", |(_, v)| v.trim());
         if !groups.iter().any(|n| n.eq_ignore_ascii_case(&g) || n.eq_ignore_ascii_case(first_value)) {
             groups.push(g);
         }
     }
-    Ok(())
 }
 
 /// The DNs of the groups an account is in (for `--copy-from`); AD's primary group is

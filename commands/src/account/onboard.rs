@@ -277,6 +277,7 @@ async fn plan_rows<D: Directory>(
     }
     let uses_uid = template.placeholders().iter().any(|p| p == "next_uid");
     let mut next_uid: Option<u64> = None;
+    let mut colleagues: std::collections::HashMap<String, std::result::Result<Vec<String>, String>> = std::collections::HashMap::new();
     let mut taken: Vec<String> = Vec::new();
     let mut plans = Vec::with_capacity(rows.len());
     for ((row, mut v), base) in rows.iter().zip(values).zip(bases) {
@@ -342,10 +343,18 @@ async fn plan_rows<D: Directory>(
             }
         };
         if let Some(colleague) = &row.account.copy_from {
-            match super::resolve::resolve(dir, profile, colleague, flavor.status_attributes()).await? {
-                Ok(entry) => create::add_groups_of(dir, profile, flavor, &entry, &mut planned.groups).await?,
+            // Looked up once per colleague: a whole team often copies the same one.
+            if !colleagues.contains_key(colleague) {
+                let found = match super::resolve::resolve(dir, profile, colleague, flavor.status_attributes()).await? {
+                    Ok(entry) => Ok(create::group_dns_of(dir, profile, flavor, &entry).await?),
+                    Err(why) => Err(format!("copy_from: {}", why.message(colleague))),
+                };
+                colleagues.insert(colleague.clone(), found);
+            }
+            match &colleagues[colleague] {
+                Ok(dns) => create::merge_groups(&mut planned.groups, dns.clone()),
                 Err(why) => {
-                    plans.push(Plan::Done(CreateReport::failed(&login, "failed", format!("copy_from: {}", why.message(colleague)))));
+                    plans.push(Plan::Done(CreateReport::failed(&login, "failed", why.clone())));
                     continue;
                 }
             }
