@@ -864,8 +864,8 @@ Register-ArgumentCompleter -Native -CommandName 'deskhand' -ScriptBlock {
             break
         }
         'deskhand;runbook;run' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'A parameter value (repeat for more); lists are comma-separated')
-            [CompletionResult]::new('--param', '--param', [CompletionResultType]::ParameterName, 'A parameter value (repeat for more); lists are comma-separated')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'A parameter value (repeat for more); lists are comma-separated. A secret param is never given here: it is asked for without echo, or read from DESKHAND_PARAM_<NAME>')
+            [CompletionResult]::new('--param', '--param', [CompletionResultType]::ParameterName, 'A parameter value (repeat for more); lists are comma-separated. A secret param is never given here: it is asked for without echo, or read from DESKHAND_PARAM_<NAME>')
             [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Ticket number, passed to every changing step for the audit trail')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table; env: DESKHAND_OUTPUT]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table; env: DESKHAND_OUTPUT]')

@@ -789,8 +789,8 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand --version 'Print version'
         }
         &'deskhand;runbook;run'= {
-            cand -p 'A parameter value (repeat for more); lists are comma-separated'
-            cand --param 'A parameter value (repeat for more); lists are comma-separated'
+            cand -p 'A parameter value (repeat for more); lists are comma-separated. A secret param is never given here: it is asked for without echo, or read from DESKHAND_PARAM_<NAME>'
+            cand --param 'A parameter value (repeat for more); lists are comma-separated. A secret param is never given here: it is asked for without echo, or read from DESKHAND_PARAM_<NAME>'
             cand --ticket 'Ticket number, passed to every changing step for the audit trail'
             cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
             cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'

@@ -592,7 +592,7 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_se
 complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from validate" -s q -l quiet -d 'No progress bars and no warnings on stderr'
 complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from validate" -s V -l version -d 'Print version'
-complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from run" -s p -l param -d 'A parameter value (repeat for more); lists are comma-separated' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from run" -s p -l param -d 'A parameter value (repeat for more); lists are comma-separated. A secret param is never given here: it is asked for without echo, or read from DESKHAND_PARAM_<NAME>' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from run" -l ticket -d 'Ticket number, passed to every changing step for the audit trail' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from run" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'

@@ -105,7 +105,8 @@ pub enum RunbookCommand {
     Run {
         /// A runbook file, or the name of one in the runbook folders
         file: String,
-        /// A parameter value (repeat for more); lists are comma-separated
+        /// A parameter value (repeat for more); lists are comma-separated. A secret param is
+        /// never given here: it is asked for without echo, or read from DESKHAND_PARAM_<NAME>
         #[arg(long = "param", short = 'p', value_name = "NAME=VALUE", value_parser = crate::runbook::parse_param_arg)]
         params: Vec<(String, String)>,
         /// Run the read-only steps; show what the changing steps would change
