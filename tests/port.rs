@@ -220,3 +220,78 @@ fn tls_certificates() {
     let bad_ca = run(&["net", "port", &format!("localhost:{good}"), "--tls", "--ca", "/nonexistent/ca.pem"]);
     bad_ca.expect_code(2);
 }
+
+/// Full scans of this host, many times, find exactly the listeners the test opened: no
+/// port open that nothing listens on (a connect that met its own socket, or another
+/// connecting socket of this host, in a TCP simultaneous open), none missed. They run in
+/// a network namespace of the test's own, where nothing else listens, with listeners in
+/// the ephemeral range where such phantoms appear; some scans run two at once, so that
+/// their connects can meet each other.
+#[test]
+fn full_scans_find_exactly_the_listeners() {
+    const V4: [u16; 6] = [22, 2024, 33000, 40000, 50001, 60999];
+    const V6: [u16; 2] = [2024, 45000];
+    let dir = tempfile::tempdir().unwrap();
+    let script = r#"
+set -e
+bin=$1 out=$2
+ip link set lo up
+python3 -c '
+import socket, sys, time
+held = []
+for fam, host, ports in ((socket.AF_INET, "127.0.0.1", (22, 2024, 33000, 40000, 50001, 60999)), (socket.AF_INET6, "::1", (2024, 45000))):
+    for p in ports:
+        s = socket.socket(fam)
+        s.bind((host, p))
+        s.listen(128)
+        held.append(s)
+print("ready", flush=True)
+time.sleep(300)
+' > "$out/ready" &
+for _ in $(seq 100); do grep -q ready "$out/ready" 2>/dev/null && break; sleep 0.05; done
+scan() { "$bin" -o json net port "$@"; }
+for i in $(seq 1 12); do scan 127.0.0.1 -p 1-65535 --open > "$out/open-$i.json" || true; done
+for i in $(seq 1 3); do scan 127.0.0.1 -p 1-65535 > "$out/all-$i.json" || true; done
+for i in $(seq 1 4); do
+    scan 127.0.0.1 -p 1-65535 --open > "$out/pair-a-$i.json" &
+    scan 127.0.0.1 -p 1-65535 --open > "$out/pair-b-$i.json" || true
+    wait $! || true
+done
+for i in $(seq 1 3); do scan ::1 -p 1-65535 --open > "$out/v6-$i.json" || true; done
+kill %1
+"#;
+    let out = std::process::Command::new("unshare")
+        .args(["-n", "bash", "-c", script, "scan", env!("CARGO_BIN_EXE_deskhand"), dir.path().to_str().unwrap()])
+        .env_remove("DESKHAND_OUTPUT")
+        .output()
+        .expect("unshare (util-linux) runs; scripts/test installs it");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let mut scans = 0;
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let j: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}: {text}"));
+        let host = &j["data"]["hosts"][0];
+        let open: Vec<u16> = host["ports"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["state"] == "open")
+            .map(|p| u16::try_from(p["port"].as_u64().unwrap()).unwrap())
+            .collect();
+        let want: &[u16] = if name.starts_with("v6") { &V6 } else { &V4 };
+        assert_eq!(open, want, "{name}: open ports against the listeners");
+        let c = &host["counts"];
+        assert_eq!(c["open"].as_u64().unwrap() as usize, want.len(), "{name}: {c}");
+        assert_eq!(c["closed"].as_u64().unwrap() as usize, 65535 - want.len(), "{name}: every other port is closed: {c}");
+        if name.starts_with("all") {
+            assert_eq!(host["ports"].as_array().unwrap().len(), 65535, "{name}: every port listed");
+        }
+        scans += 1;
+    }
+    assert_eq!(scans, 12 + 3 + 8 + 3);
+}

@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod dns;
+pub mod listeners;
 pub mod ping;
 pub mod port;
 pub mod targets;

@@ -58,24 +58,51 @@ pub trait Connector: Send + Sync {
 pub struct TcpConnector;
 
 impl Connector for TcpConnector {
+    /// A connect from this host to one of its own addresses can complete with nothing
+    /// listening: when the kernel picks the target port as the source port, the SYN
+    /// meets its own socket (a TCP simultaneous open with itself), and when two
+    /// connecting sockets of this host each hold the port the other aims at, they meet
+    /// each other. Neither is a service, so neither is reported open: a socket connected
+    /// to itself is tried again with a new one (the kernel never hands out a port that a
+    /// listener holds, so meeting itself twice means nothing listens), and a connection
+    /// to a local port without a listener is called closed.
     async fn connect(&self, addr: SocketAddr, timeout: Duration) -> std::result::Result<TcpStream, (PortState, String)> {
-        let sock = match quick_connect(addr) {
-            Quick::Refused => return Err((PortState::Closed, "connection refused".into())),
-            Quick::Failed(e) => return Err(classify(&e)),
-            Quick::Pending(sock) => sock,
-        };
-        let stream = TcpStream::from_std(std::net::TcpStream::from(sock)).map_err(|e| classify(&e))?;
-        match tokio::time::timeout(timeout, stream.writable()).await {
-            Err(_) => Err((PortState::Filtered, format!("no answer within {timeout:?}"))),
-            Ok(Err(e)) => Err(classify(&e)),
-            Ok(Ok(())) => match stream.take_error() {
-                Ok(Some(e)) | Err(e) => Err(classify(&e)),
-                Ok(None) => match stream.peer_addr() {
-                    Ok(_) => Ok(stream),
-                    Err(e) => Err(classify(&e)),
-                },
-            },
+        for _ in 0..SELF_CONNECT_TRIES {
+            let stream = connect_once(addr, timeout).await?;
+            if stream.local_addr().is_ok_and(|local| local == addr) {
+                continue;
+            }
+            if super::listeners::phantom(addr) {
+                return Err((PortState::Closed, PHANTOM.into()));
+            }
+            return Ok(stream);
         }
+        Err((PortState::Closed, SELF_CONNECT.into()))
+    }
+}
+
+/// Attempts before a port whose connect keeps meeting itself is called closed.
+const SELF_CONNECT_TRIES: usize = 3;
+const SELF_CONNECT: &str = "nothing listens: the connect met its own socket (a TCP simultaneous open)";
+const PHANTOM: &str = "nothing listens: the connect met another connecting socket of this host (a TCP simultaneous open)";
+
+async fn connect_once(addr: SocketAddr, timeout: Duration) -> std::result::Result<TcpStream, (PortState, String)> {
+    let sock = match quick_connect(addr) {
+        Quick::Refused => return Err((PortState::Closed, "connection refused".into())),
+        Quick::Failed(e) => return Err(classify(&e)),
+        Quick::Pending(sock) => sock,
+    };
+    let stream = TcpStream::from_std(std::net::TcpStream::from(sock)).map_err(|e| classify(&e))?;
+    match tokio::time::timeout(timeout, stream.writable()).await {
+        Err(_) => Err((PortState::Filtered, format!("no answer within {timeout:?}"))),
+        Ok(Err(e)) => Err(classify(&e)),
+        Ok(Ok(())) => match stream.take_error() {
+            Ok(Some(e)) | Err(e) => Err(classify(&e)),
+            Ok(None) => match stream.peer_addr() {
+                Ok(_) => Ok(stream),
+                Err(e) => Err(classify(&e)),
+            },
+        },
     }
 }
 
