@@ -3,12 +3,12 @@
 //! before the directory is changed, so a password is never set that nobody can read.
 
 use crate::settings::{PasswordChoice, ResetPlan};
+use deskhand_commands::CommandError;
 use deskhand_commands::Outcome;
 use deskhand_commands::account::audit::Audit;
 use deskhand_commands::account::directory::{Directory, Profile, Secret};
 use deskhand_commands::account::flavor::Flavor;
 use deskhand_commands::account::reset::{self, ResetBatch, ResetReport, ResetRequest};
-use deskhand_commands::{CommandError, ErrorKind};
 use std::io::{IsTerminal, Write};
 
 fn read_password(plan: &ResetPlan) -> Result<Option<Secret>, CommandError> {
@@ -74,14 +74,15 @@ pub async fn reset<D: Directory>(
     for user in &plan.users {
         if gone || deskhand_commands::account::change::INTERRUPTED.load(std::sync::atomic::Ordering::Relaxed) {
             items.push(ResetReport::failed(user, "not done", "stopped before this account".into()));
-            outcome = if gone { Outcome::Incomplete } else { Outcome::Interrupted };
+            outcome = outcome.worst(if gone { Outcome::Incomplete } else { Outcome::Interrupted });
             continue;
         }
         let request = ResetRequest { user: user.clone(), password: given.clone(), keep_lock: plan.keep_lock, dry_run: plan.dry_run };
         match reset::run(dir, profile, flavor, &request, &audit).await {
             Ok((mut report, item_outcome, secret)) => {
-                if item_outcome != Outcome::Ok {
-                    outcome = item_outcome;
+                outcome = outcome.worst(item_outcome);
+                if item_outcome == Outcome::Unknown {
+                    gone = true;
                 }
                 if let (Some(secret), true) = (secret, report.generated) {
                     report.delivered_to = Some(deliver(&mut file, plan.out.as_deref(), single, &report.user, &secret)?);
@@ -97,9 +98,11 @@ pub async fn reset<D: Directory>(
                 return Err(e);
             }
             Err(e) => {
-                if e.kind == ErrorKind::Connection {
+                // Errors come before the password change is sent (an unanswered change is a
+                // report of its own): a lost directory leaves this account not done.
+                if e.is_lost() {
                     gone = true;
-                    outcome = Outcome::Incomplete;
+                    outcome = outcome.worst(Outcome::Incomplete);
                     items.push(ResetReport::failed(user, "not done", e.message));
                 } else {
                     if outcome == Outcome::Ok {

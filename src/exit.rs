@@ -30,6 +30,8 @@ impl Exit {
             Outcome::CheckFailed => Self::CheckFailed,
             // A bulk change that stopped because the directory went away.
             Outcome::Incomplete => Self::Environment,
+            // Changes sent that got no answer: the directory went away mid-change.
+            Outcome::Unknown => Self::Environment,
             Outcome::Interrupted => Self::Interrupted,
         }
     }
@@ -37,7 +39,7 @@ impl Exit {
     pub fn from_kind(kind: ErrorKind) -> Self {
         match kind {
             ErrorKind::Usage => Self::Usage,
-            ErrorKind::Environment | ErrorKind::Connection => Self::Environment,
+            ErrorKind::Environment | ErrorKind::Connection | ErrorKind::Unanswered => Self::Environment,
             ErrorKind::Interrupted => Self::Interrupted,
         }
     }
@@ -49,5 +51,6 @@ Exit codes:
   0    ok
   1    the check said no (host down, port closed, name does not resolve)
   2    usage or input error (bad flag, address, file, config)
-  3    environment error (no privilege, cannot bind or connect)
+  3    environment error (no privilege, cannot bind or connect; a directory gone
+       mid-change: the report says what is done, not done, or unknown)
   130  interrupted";

@@ -272,6 +272,7 @@ fn write_json_error(e: &CommandError, exit: Exit) {
         ErrorKind::Usage => "usage",
         ErrorKind::Environment => "environment",
         ErrorKind::Connection => "connection",
+        ErrorKind::Unanswered => "unanswered",
         ErrorKind::Interrupted => "interrupted",
     };
     let doc = serde_json::json!({

@@ -89,8 +89,12 @@ pub async fn create<D: Directory>(
         }
         _ => {}
     }
-    let ok = report.is_ok();
-    Ok((report, Outcome::from_ok(ok)))
+    let outcome = match report.result.as_str() {
+        "unknown" => Outcome::Unknown,
+        "not done" => Outcome::Incomplete,
+        _ => Outcome::from_ok(report.is_ok()),
+    };
+    Ok((report, outcome))
 }
 
 /// Where onboarding's passwords go by default: a new file under the state directory.
@@ -208,13 +212,7 @@ pub async fn offboard<D: Directory>(
     })?;
     let record = offboard::write_record(&plan.record, &dir_path)?;
     let report = offboard::apply(dir, &plan, &record, &audit).await;
-    let outcome = if report.ok {
-        Outcome::Ok
-    } else if report.steps.iter().any(|s| s.result == "not done") {
-        Outcome::Incomplete
-    } else {
-        Outcome::CheckFailed
-    };
+    let outcome = offboard::outcome(&report);
     Ok((report, outcome))
 }
 
@@ -237,6 +235,6 @@ pub async fn restore<D: Directory>(
     }
     let audit = audit_for(profile, change)?;
     let report = offboard::restore(dir, &rec, record, change.dry_run, &audit).await;
-    let ok = report.ok;
-    Ok((report, Outcome::from_ok(ok)))
+    let outcome = offboard::outcome(&report);
+    Ok((report, outcome))
 }

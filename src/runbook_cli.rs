@@ -25,6 +25,7 @@ impl StepRunner for CliRunner<'_> {
         Box::pin(async move {
             let fail = |e: &CommandError| StepOutput {
                 exit: i32::from(Exit::from_kind(e.kind).code()),
+                unknown: e.kind == deskhand_commands::ErrorKind::Unanswered,
                 error: Some(match &e.hint {
                     Some(h) => format!("{}\nhint: {h}", e.message),
                     None => e.message.clone(),
@@ -67,7 +68,13 @@ impl StepRunner for CliRunner<'_> {
                             .find(|l| !l.is_empty() && !l.starts_with(['└', '┘', '─', '│', '┌', '╞', '├', '|', '+']))
                             .map(ToString::to_string)
                     });
-                    StepOutput { exit, json: serde_json::from_slice(&buf).ok(), error: None, summary }
+                    StepOutput {
+                        exit,
+                        json: serde_json::from_slice(&buf).ok(),
+                        error: None,
+                        summary,
+                        unknown: outcome == deskhand_commands::Outcome::Unknown,
+                    }
                 }
             }
         })
@@ -222,6 +229,7 @@ fn status_cell(s: StepStatus) -> Cell {
         StepStatus::CheckFailed => ("check said no", Tone::Warn),
         StepStatus::Skipped => ("skipped", Tone::Dim),
         StepStatus::NotRun => ("not run", Tone::Dim),
+        StepStatus::Unknown => ("sent, no answer", Tone::Bad),
         StepStatus::Interrupted => ("interrupted", Tone::Bad),
     };
     Cell::new(text, tone)

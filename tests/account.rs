@@ -553,36 +553,65 @@ impl Drop for OwnLab {
     }
 }
 
+/// Starts `cmd` with stdout to the file `stdout` (a pipe would fill and stall a long
+/// streamed report), and returns once the audit trail holds `done` lines (or 30 s).
+fn start_until_audited(cmd: &mut Command, stdout: &std::path::Path, audit: &std::path::Path, done: usize) -> std::process::Child {
+    let child = cmd.stdout(std::fs::File::create(stdout).unwrap()).stderr(std::process::Stdio::piped()).spawn().unwrap();
+    let started = std::time::Instant::now();
+    while std::fs::read_to_string(audit).map_or(0, |t| t.lines().count()) < done && started.elapsed() < std::time::Duration::from_secs(30) {
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    child
+}
+
 /// `account unlock -f` of the lab's bulk users, running, with some accounts done.
 struct BulkRun {
     state: tempfile::TempDir,
     config: PathBuf,
     list: PathBuf,
     audit: PathBuf,
+    /// Where its stdout goes: a file, not a pipe, which would fill and stall a long
+    /// streamed report until the test reads it.
+    stdout: PathBuf,
     child: std::process::Child,
 }
 
 impl BulkRun {
+    /// Waits for the run to end: its exit status, stdout and stderr.
+    fn finish(child: std::process::Child, stdout: &std::path::Path) -> std::process::Output {
+        let mut out = child.wait_with_output().unwrap();
+        out.stdout = std::fs::read(stdout).unwrap();
+        out
+    }
+
     fn start(lab: &OwnLab, users: usize) -> Self {
+        Self::start_after(lab, users, 20)
+    }
+
+    /// Started, and returned once `done` accounts are unlocked (audited).
+    fn start_after(lab: &OwnLab, users: usize, done: usize) -> Self {
         let state = tempfile::tempdir().unwrap();
         let config = lab.config(state.path());
         let list = state.path().join("users.txt");
         std::fs::write(&list, (1..=users).map(|i| format!("bulk{i:05}")).collect::<Vec<_>>().join("\n")).unwrap();
         let audit = state.path().join("deskhand/audit.jsonl");
-        let child = deskhand()
-            .env("XDG_STATE_HOME", state.path())
-            .args(["--config", config.to_str().unwrap(), "-o", "json", "account", "unlock", "-f", list.to_str().unwrap()])
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        let started = std::time::Instant::now();
-        while std::fs::read_to_string(&audit).map_or(0, |t| t.lines().count()) < 20
-            && started.elapsed() < std::time::Duration::from_secs(30)
-        {
-            std::thread::sleep(std::time::Duration::from_millis(2));
-        }
-        Self { state, config, list, audit, child }
+        let stdout = state.path().join("stdout.json");
+        let child = start_until_audited(
+            deskhand().env("XDG_STATE_HOME", state.path()).args([
+                "--config",
+                config.to_str().unwrap(),
+                "-o",
+                "json",
+                "account",
+                "unlock",
+                "-f",
+                list.to_str().unwrap(),
+            ]),
+            &stdout,
+            &audit,
+            done,
+        );
+        Self { state, config, list, audit, stdout, child }
     }
 }
 
@@ -594,14 +623,14 @@ fn a_directory_that_goes_away_mid_run() {
     // Pull the plug once some accounts are done.
     lab.kill();
     let (state, config, list, audit, child) = (&run.state, &run.config, &run.list, &run.audit, run.child);
-    let out = child.wait_with_output().unwrap();
+    let out = BulkRun::finish(child, &run.stdout);
     assert_eq!(out.status.code(), Some(3), "{}", String::from_utf8_lossy(&out.stderr));
     let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let s = &j["data"]["summary"];
     let (changed, not_done) = (s["changed"].as_u64().unwrap(), s["not_done"].as_u64().unwrap());
     assert!(changed >= 20 && not_done > 0, "{s}");
     assert_eq!(s["failed"], 0, "nothing is reported failed that merely was not done: {s}");
-    assert_eq!(changed + not_done + s["unchanged"].as_u64().unwrap(), USERS as u64);
+    assert_eq!(changed + not_done + s["unchanged"].as_u64().unwrap() + s["unknown"].as_u64().unwrap(), USERS as u64);
     // Every account reported done is done: the audit trail agrees.
     let audited = std::fs::read_to_string(audit).unwrap().lines().filter(|l| l.contains("\"result\":\"ok\"")).count() as u64;
     assert_eq!(audited, changed, "one audit line per change");
@@ -622,6 +651,246 @@ fn a_directory_that_goes_away_mid_run() {
     let s2 = &again.json()["data"]["summary"];
     assert_eq!(s2["changed"].as_u64().unwrap() + s2["unchanged"].as_u64().unwrap(), USERS as u64, "{s2}");
     assert!(s2["unchanged"].as_u64().unwrap() >= changed, "{s2}");
+}
+
+/// The uids of the entries under ou=people that match `filter`, asked as the rootdn of
+/// `lab`.
+fn uids_where(lab: &OwnLab, filter: &str) -> std::collections::HashSet<String> {
+    let env = &lab.env;
+    let base = format!("ou=people,{}", env["DESKHAND_LAB_LDAP_BASE"]);
+    let args = [
+        "-x",
+        "-LLL",
+        "-o",
+        "ldif-wrap=no",
+        "-H",
+        env["DESKHAND_LAB_LDAPS_URI"].as_str(),
+        "-D",
+        env["DESKHAND_LAB_LDAP_ADMIN_DN"].as_str(),
+        "-y",
+        env["DESKHAND_LAB_LDAP_ADMIN_PASSWORD_FILE"].as_str(),
+        "-b",
+        base.as_str(),
+        filter,
+        "uid",
+    ];
+    let (ok, out) = crate::util::ldap_tool("ldapsearch", &args, None, &env["DESKHAND_LAB_LDAP_CA"]);
+    assert!(ok, "{out}");
+    out.lines().filter_map(|l| l.strip_prefix("uid: ")).map(ToString::to_string).collect()
+}
+
+/// The bulk users the directory holds locked.
+fn locked_now(lab: &OwnLab) -> std::collections::HashSet<String> {
+    uids_where(lab, "(&(uid=bulk*)(pwdAccountLockedTime=*))")
+}
+
+/// The directory is killed while unlocks are in flight, at different moments of the
+/// run; every item's reported result is then compared with what the directory holds:
+/// changed => unlocked, not done => still locked, unknown (sent, no answer) => either.
+/// The audit trail says the same of each, and a rerun finishes the job.
+#[test]
+fn after_a_kill_every_item_says_what_the_directory_holds() {
+    const USERS: usize = 3000;
+    let mut unknown_seen = 0;
+    for done in [20, 300, 1200, 2500] {
+        let lab = OwnLab::start(USERS);
+        let run = BulkRun::start_after(&lab, USERS, done);
+        lab.kill();
+        let (state, config, list, audit) = (&run.state, &run.config, &run.list, &run.audit);
+        let out = BulkRun::finish(run.child, &run.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+        let j: serde_json::Value =
+            serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
+        let s = &j["data"]["summary"];
+        let n = |k: &str| s[k].as_u64().unwrap_or_else(|| panic!("summary.{k}: {s}"));
+        assert_eq!(n("failed"), 0, "after {done}: nothing that merely got no answer is called failed: {s}");
+        assert_eq!(n("changed") + n("unchanged") + n("not_done") + n("unknown"), USERS as u64, "after {done}: {s}");
+        let want = if n("unknown") > 0 { "unknown" } else { "incomplete" };
+        assert_eq!(j["outcome"], want, "after {done}: {s}");
+        assert_eq!(out.status.code(), Some(3), "after {done}: {stderr}");
+        unknown_seen += n("unknown");
+        eprintln!("killed after {done}: {s}");
+
+        lab.restart();
+        let locked = locked_now(&lab);
+        let audit_text = std::fs::read_to_string(audit).unwrap();
+        let audited = |dn: &str, result: &str| {
+            audit_text.lines().any(|l| l.contains(&format!("\"target\":\"{dn}\"")) && l.contains(&format!("\"result\":\"{result}")))
+        };
+        let items = j["data"]["items"].as_array().unwrap();
+        assert_eq!(items.len(), USERS);
+        for item in items {
+            let user = item["user"].as_str().unwrap();
+            let dn = item["dn"].as_str().unwrap_or_default();
+            match item["result"].as_str().unwrap() {
+                "changed" => {
+                    assert!(!locked.contains(user), "after {done}: {user} is reported unlocked but is locked");
+                    assert!(audited(dn, "ok"), "after {done}: {user}'s unlock is audited");
+                }
+                "not_done" => {
+                    assert!(locked.contains(user), "after {done}: {user} is reported not done but is unlocked");
+                    let dn = format!("uid={user},");
+                    let sent = audit_text.lines().any(|l| l.contains(&dn) && !l.contains("\"result\":\"not done"));
+                    assert!(!sent, "after {done}: {user} was never sent, and the audit trail says so");
+                }
+                "unknown" => {
+                    assert_eq!(item["status"], "sent, no answer: the rerun will settle it");
+                    assert!(audited(dn, "unknown"), "after {done}: {user}'s unknown outcome is audited");
+                }
+                other => panic!("after {done}: {user}: {other}"),
+            }
+        }
+
+        // The rerun settles every unknown and finishes the job.
+        let again = run_cmd(deskhand().env("XDG_STATE_HOME", state.path()).args([
+            "--config",
+            config.to_str().unwrap(),
+            "-o",
+            "json",
+            "account",
+            "unlock",
+            "-f",
+            list.to_str().unwrap(),
+        ]));
+        again.expect_code(0);
+        assert!(locked_now(&lab).is_empty(), "after {done}: the rerun unlocked everyone");
+    }
+    assert!(unknown_seen > 0, "some kill landed while unlocks were in flight");
+}
+
+/// The same for onboarding: the directory is killed while new accounts are being
+/// added, at different moments; a row reported created exists, one not done does not,
+/// an unknown one may; the rerun (with a new password file) finishes the job.
+#[test]
+fn after_a_kill_every_onboarded_row_says_what_the_directory_holds() {
+    const ROWS: usize = 1000;
+    let mut unknown_seen = 0;
+    for done in [5, 300, 700] {
+        let lab = OwnLab::start(0);
+        let state = tempfile::tempdir().unwrap();
+        let config = lab.config(state.path());
+        let text = std::fs::read_to_string(&config).unwrap()
+            + "    templates:\n      plain:\n        object_classes: [inetOrgPerson, posixAccount]\n        attributes:\n          uidNumber: \"{next_uid}\"\n          gidNumber: \"10000\"\n          homeDirectory: /home/{login}\n";
+        std::fs::write(&config, text).unwrap();
+        let csv = state.path().join("hires.csv");
+        let rows: String = (1..=ROWS).map(|i| format!("Hire{i},Kill,hire{i:04}")).collect::<Vec<_>>().join("\n");
+        std::fs::write(&csv, format!("first,last,login\n{rows}\n")).unwrap();
+        let audit = state.path().join("deskhand/audit.jsonl");
+        let stdout = state.path().join("stdout.json");
+        let onboard = |passwords: &str| {
+            let mut cmd = deskhand();
+            cmd.env("XDG_STATE_HOME", state.path()).args([
+                "--config",
+                config.to_str().unwrap(),
+                "-o",
+                "json",
+                "account",
+                "onboard",
+                "-f",
+                csv.to_str().unwrap(),
+                "--template",
+                "plain",
+                "--password-out",
+                state.path().join(passwords).to_str().unwrap(),
+            ]);
+            cmd
+        };
+        let child = start_until_audited(&mut onboard("first.pw"), &stdout, &audit, done);
+        lab.kill();
+        let out = BulkRun::finish(child, &stdout);
+        assert_eq!(out.status.code(), Some(3), "after {done}: {}", String::from_utf8_lossy(&out.stderr));
+        let j: serde_json::Value =
+            serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
+        let s = &j["data"]["summary"];
+        eprintln!("onboard killed after {done}: {s}");
+        let n = |k: &str| s[k].as_u64().unwrap_or_else(|| panic!("summary.{k}: {s}"));
+        assert_eq!(n("created") + n("not_done") + n("unknown") + n("failed"), ROWS as u64, "after {done}: {s}");
+        unknown_seen += n("unknown");
+
+        lab.restart();
+        let there = uids_where(&lab, "(uid=hire*)");
+        let passwords = std::fs::read_to_string(state.path().join("first.pw")).unwrap_or_default();
+        for item in j["data"]["items"].as_array().unwrap() {
+            let login = item["login"].as_str().unwrap();
+            match item["result"].as_str().unwrap() {
+                "created" => {
+                    assert!(there.contains(login), "after {done}: {login} reported created, not there");
+                    assert!(passwords.contains(&format!("{login}\t")), "after {done}: {login}'s password was handed over");
+                }
+                "not done" => assert!(!there.contains(login), "after {done}: {login} reported not done, but there"),
+                "unknown" => {}
+                // Added, then the directory went before its password could be sent: it
+                // is there, and the row says so and what to do.
+                "failed" => {
+                    assert!(there.contains(login), "after {done}: {login}: {item}");
+                    assert!(item["detail"].as_str().unwrap().contains("account reset"), "after {done}: {item}");
+                }
+                other => panic!("after {done}: {login}: {other}: {item}"),
+            }
+        }
+        let again = run_cmd(&mut onboard("second.pw"));
+        again.expect_code(0);
+        assert_eq!(uids_where(&lab, "(uid=hire*)").len(), ROWS, "after {done}: the rerun created the rest");
+    }
+    assert!(unknown_seen > 0, "some kill landed while adds were in flight");
+}
+
+/// The same for password resets, one account after another: a reset reported done is
+/// set (pwdReset) and its password handed over; one not done is untouched and has no
+/// password line; an unknown one has its password handed over all the same (it may be
+/// the one set).
+#[test]
+fn after_a_kill_every_reset_says_what_the_directory_holds() {
+    const USERS: usize = 600;
+    for done in [10, 250] {
+        let lab = OwnLab::start(USERS);
+        let state = tempfile::tempdir().unwrap();
+        let config = lab.config(state.path());
+        let list = state.path().join("users.txt");
+        std::fs::write(&list, (1..=USERS).map(|i| format!("bulk{i:05}")).collect::<Vec<_>>().join("\n")).unwrap();
+        let (audit, stdout) = (state.path().join("deskhand/audit.jsonl"), state.path().join("stdout.json"));
+        let reset = |passwords: &str| {
+            let mut cmd = deskhand();
+            cmd.env("XDG_STATE_HOME", state.path()).args([
+                "--config",
+                config.to_str().unwrap(),
+                "-o",
+                "json",
+                "account",
+                "reset",
+                "-f",
+                list.to_str().unwrap(),
+                "--password-out",
+                state.path().join(passwords).to_str().unwrap(),
+            ]);
+            cmd
+        };
+        let child = start_until_audited(&mut reset("first.pw"), &stdout, &audit, done);
+        lab.kill();
+        let out = BulkRun::finish(child, &stdout);
+        assert_eq!(out.status.code(), Some(3), "after {done}: {}", String::from_utf8_lossy(&out.stderr));
+        let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        lab.restart();
+        let set = uids_where(&lab, "(&(uid=bulk*)(pwdReset=TRUE))");
+        let passwords = std::fs::read_to_string(state.path().join("first.pw")).unwrap();
+        let mut counts = std::collections::BTreeMap::<String, usize>::new();
+        for item in j["data"]["items"].as_array().unwrap() {
+            let user = item["user"].as_str().unwrap();
+            let result = item["result"].as_str().unwrap();
+            *counts.entry(result.to_string()).or_default() += 1;
+            let handed = passwords.contains(&format!("{user}\t"));
+            match result {
+                "reset" => assert!(set.contains(user) && handed, "after {done}: {user}: {item}"),
+                "not done" => assert!(!set.contains(user) && !handed, "after {done}: {user}: {item}"),
+                "unknown" => assert!(handed, "after {done}: {user}'s password is handed over: {item}"),
+                other => panic!("after {done}: {user}: {other}: {item}"),
+            }
+        }
+        eprintln!("reset killed after {done}: {counts:?}");
+        assert_eq!(counts.values().sum::<usize>(), USERS);
+        run_cmd(&mut reset("second.pw")).expect_code(0);
+        assert_eq!(uids_where(&lab, "(&(uid=bulk*)(pwdReset=TRUE))").len(), USERS, "after {done}: the rerun reset everyone");
+    }
 }
 
 #[test]
@@ -677,8 +946,9 @@ fn ctrl_c_in_a_bulk_change_reports_what_was_done() {
     let lab = OwnLab::start(USERS);
     let run = BulkRun::start(&lab, USERS);
     let (audit, child) = (&run.audit, run.child);
+    let stdout = run.stdout.clone();
     Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = BulkRun::finish(child, &stdout);
     assert_eq!(out.status.code(), Some(130), "{}", String::from_utf8_lossy(&out.stderr));
     // Still one JSON document, saying what was done.
     let j: serde_json::Value =

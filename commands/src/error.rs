@@ -14,6 +14,10 @@ pub enum ErrorKind {
     /// A connection that was up went away (or stopped answering) mid-run: what was done
     /// is done, the rest is not; a rerun finishes.
     Connection,
+    /// A change went out (or may have: it was handed to the connection) and no answer
+    /// came: the connection broke or timed out first. Whether the directory applied it
+    /// is unknown; a rerun settles it (it skips what is done).
+    Unanswered,
     /// The user pressed Ctrl-C.
     Interrupted,
 }
@@ -27,6 +31,12 @@ pub struct CommandError {
 }
 
 impl CommandError {
+    /// Whether the directory (or the way to it) went away: the rest of a batch cannot be
+    /// done on this connection.
+    pub fn is_lost(&self) -> bool {
+        matches!(self.kind, ErrorKind::Connection | ErrorKind::Unanswered)
+    }
+
     pub fn usage(message: impl Into<String>) -> Self {
         Self { kind: ErrorKind::Usage, message: message.into(), hint: None }
     }

@@ -27,6 +27,10 @@ pub enum Outcome {
     /// A bulk change stopped part-way because the environment failed (the directory went
     /// away): the report says what was done; a rerun finishes the job.
     Incomplete,
+    /// Some change was sent and got no answer (the directory went away or timed out
+    /// first): whether it was applied is unknown, the report says which items; a rerun
+    /// settles them.
+    Unknown,
     /// The user pressed Ctrl-C during a bulk change: the report says what was done.
     Interrupted,
 }
@@ -41,14 +45,16 @@ impl Outcome {
         self == Self::Ok
     }
 
-    /// The worse of two outcomes (interrupted, then incomplete, then the check said no).
+    /// The worse of two outcomes (interrupted, then unknown, then incomplete, then the
+    /// check said no).
     #[must_use]
     pub fn worst(self, other: Self) -> Self {
         let rank = |o: Self| match o {
             Self::Ok => 0,
             Self::CheckFailed => 1,
             Self::Incomplete => 2,
-            Self::Interrupted => 3,
+            Self::Unknown => 3,
+            Self::Interrupted => 4,
         };
         if rank(other) > rank(self) { other } else { self }
     }

@@ -144,6 +144,9 @@ pub fn groups(r: &GroupsReport) -> Doc {
     doc
 }
 
+/// What an unknown count means, in every summary line that has one.
+const UNKNOWN_NOTE: &str = "sent, no answer: applied or not, the rerun will settle it";
+
 pub fn change(r: &ChangeReport) -> Doc {
     let title = if r.dry_run { format!("{} (dry run: nothing changed)", r.action) } else { r.action.clone() };
     let mut doc = Doc::new(format!("{title} in {}", r.directory));
@@ -198,7 +201,10 @@ pub fn change(r: &ChangeReport) -> Doc {
     if s.not_done > 0 {
         let _ = write!(line, ", {} not done (stopped before them: run the same command again)", s.not_done);
     }
-    doc.line(line, if s.failed == 0 && s.not_done == 0 { Tone::Good } else { Tone::Bad });
+    if s.unknown > 0 {
+        let _ = write!(line, ", {} unknown ({UNKNOWN_NOTE})", s.unknown);
+    }
+    doc.line(line, if s.failed == 0 && s.not_done == 0 && s.unknown == 0 { Tone::Good } else { Tone::Bad });
     doc
 }
 
@@ -361,11 +367,14 @@ pub fn onboard(r: &deskhand_commands::account::onboard::OnboardReport) -> Doc {
     if s.not_done > 0 {
         let _ = write!(line, ", {} not done (run the same command again to finish)", s.not_done);
     }
+    if s.unknown > 0 {
+        let _ = write!(line, ", {} unknown ({UNKNOWN_NOTE}; account show tells whether each exists)", s.unknown);
+    }
     if let Some(p) = &r.passwords {
         doc.line(format!("temporary passwords: {p} (mode 0600; hand them over, then delete the file)"), Tone::Warn);
     }
     // The counts last: they are the verdict (and a runbook step's summary).
-    let good = s.failed == 0 && s.not_done == 0 && s.groups_failed == 0;
+    let good = s.failed == 0 && s.not_done == 0 && s.unknown == 0 && s.groups_failed == 0;
     doc.line(line, if good { Tone::Good } else { Tone::Bad });
     doc
 }
@@ -378,7 +387,7 @@ pub fn offboard(r: &deskhand_commands::account::offboard::OffboardReport) -> Doc
         .iter()
         .map(|s| {
             let tone = match s.result.as_str() {
-                "failed" | "not done" => Tone::Bad,
+                "failed" | "not done" | "unknown" => Tone::Bad,
                 "held back" => Tone::Warn,
                 "unchanged" => Tone::Plain,
                 _ => Tone::Good,

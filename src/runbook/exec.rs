@@ -42,6 +42,9 @@ pub struct StepOutput {
     /// A one-line summary for the run report, if the runner has a better one than the
     /// engine's generic "account show: ok".
     pub summary: Option<String>,
+    /// A change went out and got no answer (the command's outcome was `unknown`, or it
+    /// failed with an unanswered change): the step's status is `unknown`.
+    pub unknown: bool,
 }
 
 /// Hears about a run's progress (for a progress line on stderr).
@@ -219,6 +222,7 @@ pub async fn run(rb: &Runbook, params: &Params, opts: &RunOptions<'_>, runner: &
             stopped = Some(match r.status {
                 StepStatus::Interrupted => "interrupted".to_string(),
                 StepStatus::Skipped => format!("step `{}` was declined", step.id),
+                StepStatus::Unknown => format!("step `{}` sent changes that got no answer (a rerun settles them)", step.id),
                 _ => format!("step `{}` {}", step.id, if r.status == StepStatus::CheckFailed { "said no" } else { "failed" }),
             });
         }
@@ -393,7 +397,7 @@ async fn run_step(
         }
         let (mut status, out, summary) = match attempt(runner, &planned.argv, timeout, &opts.interrupt, race).await {
             Exec::Done(out) => {
-                let status = status_of(out.exit);
+                let status = if out.unknown { StepStatus::Unknown } else { status_of(out.exit) };
                 let summary = out.summary.clone().unwrap_or_else(|| {
                     let name = command_name(out.json.as_ref(), &planned.parsed);
                     match (status, &out.error) {
@@ -407,7 +411,7 @@ async fn run_step(
                 (status, Some(out), summary)
             }
             Exec::TimedOut(t) => {
-                let out = StepOutput { exit: 3, json: None, error: Some(format!("timed out after {}", human(t))), summary: None };
+                let out = StepOutput { exit: 3, json: None, error: Some(format!("timed out after {}", human(t))), ..StepOutput::default() };
                 (StepStatus::Failed, Some(out), format!("timed out after {}", human(t)))
             }
             Exec::Interrupted => (StepStatus::Interrupted, None, "interrupted".to_string()),
@@ -442,7 +446,11 @@ async fn run_step(
                         // The expression is at fault, not the command: a usage error (exit 2).
                         let msg = format!("until `{}`: {}", u.text, e.message);
                         let json = out.and_then(|o| o.json);
-                        break (StepStatus::Failed, Some(StepOutput { exit: 2, json, error: Some(msg.clone()), summary: None }), msg);
+                        break (
+                            StepStatus::Failed,
+                            Some(StepOutput { exit: 2, json, error: Some(msg.clone()), ..StepOutput::default() }),
+                            msg,
+                        );
                     }
                 }
             }

@@ -22,6 +22,10 @@ pub enum StepStatus {
     Skipped,
     /// An earlier step stopped the run.
     NotRun,
+    /// It changed the directory, and some change went out and got no answer (the
+    /// directory went away or timed out): applied or not, a rerun settles it. Its report
+    /// says which items.
+    Unknown,
     /// Ctrl-C while it ran.
     Interrupted,
 }
@@ -34,6 +38,7 @@ impl StepStatus {
             Self::CheckFailed => "check_failed",
             Self::Skipped => "skipped",
             Self::NotRun => "not_run",
+            Self::Unknown => "unknown",
             Self::Interrupted => "interrupted",
         }
     }
@@ -44,13 +49,14 @@ impl StepStatus {
             Self::Ok | Self::Skipped | Self::NotRun => 0,
             Self::CheckFailed => 1,
             Self::Failed => 2,
-            Self::Interrupted => 3,
+            Self::Unknown => 3,
+            Self::Interrupted => 4,
         }
     }
 
     /// Stops the run unless the step has `continue_on_error`.
     pub fn is_failure(self) -> bool {
-        matches!(self, Self::Failed | Self::CheckFailed | Self::Interrupted)
+        matches!(self, Self::Failed | Self::CheckFailed | Self::Unknown | Self::Interrupted)
     }
 }
 
@@ -113,6 +119,7 @@ impl RunReport {
                 if usage_only { Exit::Usage } else { Exit::Environment }
             }
             StepStatus::CheckFailed => Exit::CheckFailed,
+            StepStatus::Unknown => Exit::Environment,
             StepStatus::Ok | StepStatus::Skipped | StepStatus::NotRun => Exit::Ok,
         }
     }
@@ -123,6 +130,7 @@ impl RunReport {
             StepStatus::Ok | StepStatus::Skipped | StepStatus::NotRun => Outcome::Ok,
             StepStatus::CheckFailed => Outcome::CheckFailed,
             StepStatus::Failed => Outcome::Incomplete,
+            StepStatus::Unknown => Outcome::Unknown,
             StepStatus::Interrupted => Outcome::Interrupted,
         }
     }
@@ -150,8 +158,9 @@ fn order(s: StepStatus) -> u8 {
         StepStatus::Skipped => 1,
         StepStatus::CheckFailed => 2,
         StepStatus::Failed => 3,
-        StepStatus::Interrupted => 4,
-        StepStatus::NotRun => 5,
+        StepStatus::Unknown => 4,
+        StepStatus::Interrupted => 5,
+        StepStatus::NotRun => 6,
     }
 }
 

@@ -283,6 +283,26 @@ async fn when_false_skips_and_failure_stops_the_run() {
 }
 
 #[tokio::test]
+async fn a_change_without_an_answer_is_unknown_and_stops_the_run() {
+    let rb = load_text("steps:\n  - id: unlock\n    run: account unlock -f users.txt\n  - id: after\n    run: account show bob\n");
+    // The command's own report says `unknown` (some unlock went out, no answer came).
+    let fake = Fake::new(|a, _| {
+        if a[1] == "unlock" {
+            let mut json = envelope(false, json!({"summary": {"changed": 3, "unknown": 2}}));
+            json["outcome"] = json!("unknown");
+            Reply::Out(StepOutput { exit: 3, json: Some(json), unknown: true, ..StepOutput::default() })
+        } else {
+            ok(json!({}))
+        }
+    });
+    let r = run_with(&rb, &[], &opts(&NoPrompt), &fake).await;
+    assert_eq!(statuses(&r), [("unlock", StepStatus::Unknown), ("after", StepStatus::NotRun)]);
+    assert_eq!(r.steps[1].summary, "not run: step `unlock` sent changes that got no answer (a rerun settles them)");
+    assert_eq!((r.status, r.exit_code, r.outcome()), (StepStatus::Unknown, 3, deskhand_commands::Outcome::Unknown));
+    assert_eq!(r.summary, "2 steps: 1 unknown, 1 not run");
+}
+
+#[tokio::test]
 async fn retries_until_a_condition_holds() {
     let rb = load_text(
         "steps:\n  - id: wait\n    run: net check 127.0.0.1:22\n    retries: 4\n    delay: 10ms\n    until: result.ok and result.data.up\n  - id: again\n    run: net ping 127.0.0.1\n    retries: 2\n    delay: 1ms\n",

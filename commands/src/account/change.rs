@@ -53,7 +53,13 @@ pub enum ItemResult {
     Failed,
     /// Not attempted: the directory went away first.
     NotDone,
+    /// Sent, and no answer came (the directory went away or the time ran out): it may or
+    /// may not have been applied. A rerun settles it.
+    Unknown,
 }
+
+/// The status of an item whose change got no answer.
+pub const UNKNOWN_STATUS: &str = "sent, no answer: the rerun will settle it";
 
 impl ItemResult {
     pub fn is_ok(self) -> bool {
@@ -87,6 +93,32 @@ pub struct ChangeSummary {
     pub unchanged: usize,
     pub failed: usize,
     pub not_done: usize,
+    /// Sent, no answer: applied or not, nobody knows until a rerun.
+    pub unknown: usize,
+}
+
+impl ChangeSummary {
+    fn add(&mut self, o: &ChangeSummary) {
+        self.items += o.items;
+        self.changed += o.changed;
+        self.unchanged += o.unchanged;
+        self.failed += o.failed;
+        self.not_done += o.not_done;
+        self.unknown += o.unknown;
+    }
+
+    /// The outcome of a batch with these counts.
+    pub fn outcome(&self) -> Outcome {
+        if interrupted() {
+            Outcome::Interrupted
+        } else if self.unknown > 0 {
+            Outcome::Unknown
+        } else if self.not_done > 0 {
+            Outcome::Incomplete
+        } else {
+            Outcome::from_ok(self.failed == 0)
+        }
+    }
 }
 
 /// The report of a changing verb.
@@ -182,6 +214,7 @@ pub async fn run<D: Directory>(
             ItemResult::Changed | ItemResult::WouldChange => summary.changed += 1,
             ItemResult::Unchanged => summary.unchanged += 1,
             ItemResult::NotDone => summary.not_done += 1,
+            ItemResult::Unknown => summary.unknown += 1,
             _ => summary.failed += 1,
         }
         sink.item(&item);
@@ -199,7 +232,7 @@ pub async fn run<D: Directory>(
         } else {
             match resolve_many(dir, profile, chunk, flavor.status_attributes()).await {
                 Ok(r) => Some(Ok(r)),
-                Err(e) if e.kind == ErrorKind::Connection => {
+                Err(e) if e.is_lost() => {
                     gone.store(true, std::sync::atomic::Ordering::Relaxed);
                     None
                 }
@@ -236,7 +269,7 @@ pub async fn run<D: Directory>(
                         not_done(user, action, why_not())
                     } else {
                         let item = one(dir, profile, flavor, user, entry, action, dry_run, audit).await;
-                        if item.result == ItemResult::NotDone {
+                        if matches!(item.result, ItemResult::NotDone | ItemResult::Unknown) {
                             gone.store(true, std::sync::atomic::Ordering::Relaxed);
                         }
                         item
@@ -252,13 +285,7 @@ pub async fn run<D: Directory>(
             emit(item);
         }
     }
-    let outcome = if interrupted() {
-        Outcome::Interrupted
-    } else if summary.not_done > 0 {
-        Outcome::Incomplete
-    } else {
-        Outcome::from_ok(summary.failed == 0)
-    };
+    let outcome = summary.outcome();
     let action = actions.first().map_or("change", Action::name).to_string();
     let listed = match keep {
         Keep::All => "all",
@@ -306,12 +333,7 @@ pub async fn run_on_servers<D: Directory>(
             item.server = Some(url.clone());
         }
         report.items.append(&mut items);
-        let s = &mut report.summary;
-        s.items += summary.items;
-        s.changed += summary.changed;
-        s.unchanged += summary.unchanged;
-        s.failed += summary.failed;
-        s.not_done += summary.not_done;
+        report.summary.add(&summary);
         outcome = outcome.worst(o);
     }
     (report, outcome)
@@ -392,7 +414,8 @@ async fn one<D: Directory>(
     let planned = match plan(dir, profile, flavor, &entry, action).await {
         Ok(p) => p,
         Err(e) => {
-            if e.kind == ErrorKind::Connection {
+            // Only reads so far: nothing was sent.
+            if e.is_lost() {
                 return not_done(user, action, &e.message);
             }
             item.detail = Some(e.message);
@@ -437,11 +460,19 @@ async fn one<D: Directory>(
             item.result = ItemResult::Unchanged;
             item.status = "already done".into();
         }
+        Err(e) if e.kind == ErrorKind::Unanswered => {
+            let _ = audit.record(&entry.dn, &what, &format!("unknown: {}", e.message));
+            item.result = ItemResult::Unknown;
+            item.status = UNKNOWN_STATUS.into();
+            item.detail = Some(e.message);
+        }
+        // Never sent: the connection was gone before the change could go out.
+        Err(e) if e.kind == ErrorKind::Connection => {
+            let _ = audit.record(&entry.dn, &what, &format!("not done: {}", e.message));
+            return not_done(user, action, &e.message);
+        }
         Err(e) => {
             let _ = audit.record(&entry.dn, &what, &format!("failed: {}", e.message));
-            if e.kind == ErrorKind::Connection {
-                return not_done(user, action, &e.message);
-            }
             item.detail = Some(format!("{} ({})", e.message, e.hint.unwrap_or_default()));
         }
     }

@@ -303,12 +303,23 @@ pub async fn add<D: Directory>(dir: &D, flavor: Flavor, p: &Planned, min: usize,
         Err(e) => {
             let undone = dir.delete(&p.dn).await;
             let _ = audit.record(&p.dn, "create: password", &format!("failed: {}", e.message));
+            let removed = undone.is_ok();
             let what = match undone {
                 Ok(()) => "the entry was removed again".to_string(),
-                Err(d) => format!("the entry could NOT be removed ({}): delete it by hand", d.message),
+                Err(d) => format!(
+                    "the entry could NOT be removed ({}): give it a password with `deskhand account reset {}`, or delete it",
+                    d.message, p.login
+                ),
             };
-            let _ = audit.record(&p.dn, "delete (undo create)", if what.contains("NOT") { "failed" } else { "ok" });
-            report.result = if e.kind == ErrorKind::Connection { "not done".into() } else { "failed".into() };
+            let _ = audit.record(&p.dn, "delete (undo create)", if removed { "ok" } else { "failed" });
+            report.result = match e.kind {
+                // The password (or the enable) was sent and got no answer.
+                ErrorKind::Unanswered if !removed => "unknown".into(),
+                // Removed again: nothing is left of it.
+                ErrorKind::Connection | ErrorKind::Unanswered if removed => "not done".into(),
+                // Added, and left without its password: a rerun would find it there.
+                _ => "failed".into(),
+            };
             report.detail = Some(format!("setting the password failed: {}; {what}", e.message));
             Ok((report, None))
         }

@@ -396,6 +396,20 @@ fn op_error(what: &str, e: &ldap3::LdapError) -> CommandError {
     }
 }
 
+/// A change that got no LDAP result. Handed to the connection and never answered (the
+/// connection broke, or the time ran out), it may or may not have been applied: only a
+/// change the connection refused to take (its task gone: `OpSend`) surely was not sent.
+fn change_error(what: &str, e: &ldap3::LdapError) -> CommandError {
+    if matches!(e, ldap3::LdapError::OpSend { .. }) {
+        return op_error(what, e);
+    }
+    CommandError {
+        kind: crate::ErrorKind::Unanswered,
+        message: format!("{what}: sent, no answer ({e})"),
+        hint: Some("the directory may or may not have applied it: run the same command again to settle it (it skips what is done)".into()),
+    }
+}
+
 /// An LDAP result code as an error: input mistakes are usage errors, the rest are the
 /// directory's refusals (environment), never "the directory went away".
 fn rc_error(what: &str, rc: u32, text: &str) -> CommandError {
@@ -486,7 +500,7 @@ impl Directory for LdapDirectory {
                 Change::ReplaceSecret { attr, value } => ldap3::Mod::Replace(attr.as_bytes().to_vec(), HashSet::from([value.0.clone()])),
             })
             .collect();
-        let res = ldap.modify(dn, mods).await.map_err(|e| op_error(&format!("modify {dn}"), &e))?;
+        let res = ldap.modify(dn, mods).await.map_err(|e| change_error(&format!("modify {dn}"), &e))?;
         if res.rc != 0 {
             return Err(rc_error(&format!("modify {dn}"), res.rc, &res.text));
         }
@@ -499,7 +513,7 @@ impl Directory for LdapDirectory {
         ldap.with_timeout(self.timeout);
         let attrs: Vec<(Vec<u8>, HashSet<Vec<u8>>)> =
             attrs.iter().map(|(a, vs)| (a.as_bytes().to_vec(), vs.iter().map(|v| v.as_bytes().to_vec()).collect::<HashSet<_>>())).collect();
-        let res = ldap.add(dn, attrs).await.map_err(|e| op_error(&format!("add {dn}"), &e))?;
+        let res = ldap.add(dn, attrs).await.map_err(|e| change_error(&format!("add {dn}"), &e))?;
         if res.rc != 0 {
             return Err(rc_error(&format!("add {dn}"), res.rc, &res.text));
         }
@@ -509,7 +523,7 @@ impl Directory for LdapDirectory {
     async fn rename(&self, dn: &str, new_rdn: &str, new_superior: Option<&str>) -> Result<()> {
         let mut ldap = self.ldap.clone();
         ldap.with_timeout(self.timeout);
-        let res = ldap.modifydn(dn, new_rdn, true, new_superior).await.map_err(|e| op_error(&format!("move {dn}"), &e))?;
+        let res = ldap.modifydn(dn, new_rdn, true, new_superior).await.map_err(|e| change_error(&format!("move {dn}"), &e))?;
         if res.rc != 0 {
             return Err(rc_error(&format!("move {dn}"), res.rc, &res.text));
         }
@@ -519,7 +533,7 @@ impl Directory for LdapDirectory {
     async fn delete(&self, dn: &str) -> Result<()> {
         let mut ldap = self.ldap.clone();
         ldap.with_timeout(self.timeout);
-        let res = ldap.delete(dn).await.map_err(|e| op_error(&format!("delete {dn}"), &e))?;
+        let res = ldap.delete(dn).await.map_err(|e| change_error(&format!("delete {dn}"), &e))?;
         if res.rc != 0 {
             return Err(rc_error(&format!("delete {dn}"), res.rc, &res.text));
         }

@@ -94,7 +94,8 @@ pub struct OffboardPlan {
 #[derive(Debug, Clone, Serialize)]
 pub struct StepResult {
     pub step: String,
-    /// done, would do, unchanged, failed, not done.
+    /// done, would do, unchanged, held back, failed, not done, or unknown (sent, no
+    /// answer: the rerun will settle it).
     pub result: String,
     pub detail: Option<String>,
 }
@@ -356,26 +357,51 @@ fn step(step: impl Into<String>, result: &str, detail: Option<String>) -> StepRe
     StepResult { step: step.into(), result: result.to_string(), detail }
 }
 
+/// Records one change step: its audit line and its row ("done", "failed", "not done"
+/// when it could not be sent, "unknown" when it was sent and got no answer). True when
+/// the directory went away.
+fn record_step(audit: &Audit, steps: &mut Vec<StepResult>, name: String, result: Result<()>, target: &str, what: &str) -> bool {
+    match result {
+        Ok(()) => {
+            let _ = audit.record(target, what, "ok");
+            steps.push(step(name, "done", None));
+            false
+        }
+        Err(e) => {
+            let result = match e.kind {
+                ErrorKind::Unanswered => "unknown",
+                // Never sent: the connection was gone first.
+                ErrorKind::Connection => "not done",
+                _ => "failed",
+            };
+            let _ = audit.record(target, what, &format!("{result}: {}", e.message));
+            steps.push(step(name, result, Some(detail_of(&e))));
+            e.is_lost()
+        }
+    }
+}
+
+/// The outcome of an offboarding or a restore that ran: a step sent without answer
+/// makes it unknown, one never reached incomplete.
+pub fn outcome(report: &OffboardReport) -> crate::Outcome {
+    if report.ok {
+        crate::Outcome::Ok
+    } else if report.steps.iter().any(|s| s.result == "unknown") {
+        crate::Outcome::Unknown
+    } else if report.steps.iter().any(|s| s.result == "not done") {
+        crate::Outcome::Incomplete
+    } else {
+        crate::Outcome::CheckFailed
+    }
+}
+
 /// Carries out a plan whose record is already written. Each step is reported; a
 /// connection lost stops the rest ("not done": run it again, or restore).
 pub async fn apply<D: Directory>(dir: &D, plan: &OffboardPlan, record_path: &Path, audit: &Audit) -> OffboardReport {
     let mut steps = Vec::new();
     let mut gone = false;
-    // Records one step; true when the directory went away.
     let run = |name: String, result: Result<()>, steps: &mut Vec<StepResult>, target: &str, what: &str| -> bool {
-        match result {
-            Ok(()) => {
-                let _ = audit.record(target, what, "ok");
-                steps.push(step(name, "done", None));
-                false
-            }
-            Err(e) => {
-                let _ = audit.record(target, what, &format!("failed: {}", e.message));
-                let lost = e.kind == ErrorKind::Connection;
-                steps.push(step(name, "failed", Some(detail_of(&e))));
-                lost
-            }
-        }
+        record_step(audit, steps, name, result, target, what)
     };
     let mut r = dir.modify(&plan.dn, &plan.changes, plan.relax).await;
     if r.is_ok() && !plan.after.is_empty() {
@@ -463,6 +489,8 @@ pub async fn restore<D: Directory>(dir: &D, record: &UndoRecord, record_path: &P
         dir.search(&dn, Scope::Base, "(objectClass=*)", &["1.1"]).await.map(|found| found.into_iter().next().map(|e| e.dn))
     };
     let mut ok = true;
+    // The directory went away: the steps after are not done.
+    let mut gone = false;
     let verb = if dry_run { "would do" } else { "done" };
     // Where is it now?
     let here = match exists(record.dn.clone()).await {
@@ -474,18 +502,16 @@ pub async fn restore<D: Directory>(dir: &D, record: &UndoRecord, record_path: &P
                         steps.push(step(format!("move back to {}", record.dn), verb, None));
                     } else {
                         let (rdn, parent) = (rdn_of(&record.dn).to_string(), parent_of(&record.dn).map(ToString::to_string));
-                        match dir.rename(to, &rdn, parent.as_deref()).await {
-                            Ok(()) => {
-                                let _ = audit.record(&record.dn, &format!("restore: move back from {to}"), "ok");
-                                steps.push(step(format!("move back to {}", record.dn), verb, None));
-                            }
-                            Err(e) => {
-                                let _ =
-                                    audit.record(&record.dn, &format!("restore: move back from {to}"), &format!("failed: {}", e.message));
-                                steps.push(step(format!("move back to {}", record.dn), "failed", Some(detail_of(&e))));
-                                ok = false;
-                            }
-                        }
+                        let r = dir.rename(to, &rdn, parent.as_deref()).await;
+                        ok &= r.is_ok();
+                        gone |= record_step(
+                            audit,
+                            &mut steps,
+                            format!("move back to {}", record.dn),
+                            r,
+                            &record.dn,
+                            &format!("restore: move back from {to}"),
+                        );
                     }
                     Some(if dry_run { to.clone() } else { record.dn.clone() })
                 }
@@ -504,7 +530,7 @@ pub async fn restore<D: Directory>(dir: &D, record: &UndoRecord, record_path: &P
             None
         }
     };
-    let Some(here) = here else {
+    let Some(here) = here.filter(|_| !gone) else {
         if ok {
             steps.push(step("find the account", "failed", Some(format!("neither {} nor where it was moved exists", record.dn))));
         }
@@ -525,38 +551,31 @@ pub async fn restore<D: Directory>(dir: &D, record: &UndoRecord, record_path: &P
         if dry_run {
             steps.push(step(name, verb, Some(changes.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))));
         } else {
-            match dir.modify(&here, &changes, false).await {
-                Ok(()) => {
-                    let _ = audit.record(&here, "restore: attributes", "ok");
-                    steps.push(step(name, verb, None));
-                }
-                Err(e) => {
-                    let _ = audit.record(&here, "restore: attributes", &format!("failed: {}", e.message));
-                    steps.push(step(name, "failed", Some(detail_of(&e))));
-                    ok = false;
-                }
-            }
+            let r = dir.modify(&here, &changes, false).await;
+            ok &= r.is_ok();
+            gone |= record_step(audit, &mut steps, name, r, &here, "restore: attributes");
         }
     }
     for m in &record.memberships {
         let name = format!("rejoin {}", m.group);
+        if gone {
+            steps.push(step(name, "not done", Some("the directory went away".into())));
+            continue;
+        }
         let probe = format!("({}={})", m.attr, filter_value(&m.value));
         match dir.search(&m.group, Scope::Base, &probe, &["1.1"]).await {
             Ok(found) if !found.is_empty() => steps.push(step(name, "unchanged", Some("already a member".into()))),
             Ok(_) if dry_run => steps.push(step(name, verb, Some(format!("add {}: {}", m.attr, m.value)))),
-            Ok(_) => match dir.modify(&m.group, &[Change::Add { attr: m.attr.clone(), values: vec![m.value.clone()] }], false).await {
-                Ok(()) => {
-                    let _ = audit.record(&m.group, &format!("restore: add {} {}", m.attr, m.value), "ok");
-                    steps.push(step(name, verb, None));
-                }
-                Err(e) => {
-                    let _ = audit.record(&m.group, &format!("restore: add {} {}", m.attr, m.value), &format!("failed: {}", e.message));
-                    steps.push(step(name, "failed", Some(detail_of(&e))));
-                    ok = false;
-                }
-            },
+            Ok(_) => {
+                let r = dir.modify(&m.group, &[Change::Add { attr: m.attr.clone(), values: vec![m.value.clone()] }], false).await;
+                ok &= r.is_ok();
+                gone |= record_step(audit, &mut steps, name, r, &m.group, &format!("restore: add {} {}", m.attr, m.value));
+            }
             Err(e) => {
-                steps.push(step(name, "failed", Some(detail_of(&e))));
+                // Only a read: nothing was sent.
+                let result = if e.is_lost() { "not done" } else { "failed" };
+                gone |= e.is_lost();
+                steps.push(step(name, result, Some(detail_of(&e))));
                 ok = false;
             }
         }

@@ -207,6 +207,9 @@ pub struct OnboardSummary {
     pub existed: usize,
     pub failed: usize,
     pub not_done: usize,
+    /// Rows whose add (or password) was sent and got no answer: created or not, the
+    /// rerun (or `account show`) tells.
+    pub unknown: usize,
     /// Rows created whose groups were not all joined (counted in `created` too, so the
     /// counts add up to `rows`; `account group add` joins the rest).
     pub groups_failed: usize,
@@ -386,7 +389,8 @@ pub async fn run<D: Directory>(
     let plans = match plan_rows(dir, profile, flavor, template, rows, dry_run).await {
         Ok(p) => p,
         Err(e) => {
-            let result = if e.kind == ErrorKind::Connection { "not done" } else { "failed" };
+            // Only reads so far: nothing was sent.
+            let result = if e.is_lost() { "not done" } else { "failed" };
             let items: Vec<OnboardItem> = rows
                 .iter()
                 .map(|r| {
@@ -422,16 +426,17 @@ pub async fn run<D: Directory>(
                     }
                     Plan::New(p) => match create::add(dir, flavor, &p, min, audit).await {
                         Ok((r, secret)) => {
-                            if r.result == "not done" {
+                            if matches!(r.result.as_str(), "not done" | "unknown") {
                                 gone.store(true, std::sync::atomic::Ordering::Relaxed);
                             }
                             let groups = if secret.is_some() { p.groups.clone() } else { vec![] };
                             (r, secret, groups)
                         }
                         Err(e) => {
-                            if e.kind == ErrorKind::Connection {
+                            if e.is_lost() {
                                 gone.store(true, std::sync::atomic::Ordering::Relaxed);
-                                (CreateReport::failed(&p.login, "not done", e.message), None, vec![])
+                                let result = if e.kind == ErrorKind::Unanswered { "unknown" } else { "not done" };
+                                (CreateReport::failed(&p.login, result, e.message), None, vec![])
                             } else {
                                 let hint = e.hint.map(|h| format!(" ({h})")).unwrap_or_default();
                                 (CreateReport::failed(&p.login, "failed", format!("{}{hint}", e.message)), None, vec![])
@@ -485,6 +490,7 @@ pub async fn run<D: Directory>(
             "created" | "would create" => summary.created += 1,
             "exists" => summary.existed += 1,
             "not done" => summary.not_done += 1,
+            "unknown" => summary.unknown += 1,
             _ => summary.failed += 1,
         }
         if report.result == "created" && report.groups.iter().any(|g| !g.result.is_ok()) {
@@ -494,6 +500,8 @@ pub async fn run<D: Directory>(
     }
     let outcome = if interrupted() {
         Outcome::Interrupted
+    } else if summary.unknown > 0 {
+        Outcome::Unknown
     } else if summary.not_done > 0 {
         Outcome::Incomplete
     } else {

@@ -34,7 +34,8 @@ pub struct ResetReport {
     pub unlocked: bool,
     /// Where the password went: "terminal", "file PATH" (set by the caller).
     pub delivered_to: Option<String>,
-    /// "reset", "would reset", "failed", "not done".
+    /// "reset", "would reset", "failed", "not done", or "unknown" (sent, no answer: the
+    /// password may be set; it is delivered all the same).
     pub result: String,
     /// Why it failed, or what is left to do (a lock the server lifted and deskhand could
     /// not put back).
@@ -121,6 +122,15 @@ pub async fn run<D: Directory>(
         return Ok((report, Outcome::Ok, None));
     }
     if let Err(e) = dir.modify(&entry.dn, &plan.changes, plan.relax).await {
+        if e.kind == crate::ErrorKind::Unanswered {
+            // It may be set: the technician gets the password, and the report says so.
+            let _ = audit.record(&entry.dn, "reset", &format!("unknown: {}", e.message));
+            let mut report = report;
+            report.result = "unknown".into();
+            report.detail =
+                Some(format!("{}: the password below may or may not be set; try it, or reset again (a rerun settles it)", e.message));
+            return Ok((report, Outcome::Unknown, Some(secret)));
+        }
         let _ = audit.record(&entry.dn, "reset", &format!("failed: {}", e.message));
         return Err(e);
     }
@@ -133,6 +143,15 @@ pub async fn run<D: Directory>(
     let mut report = report;
     match dir.modify(&entry.dn, &plan.after, plan.relax).await {
         Ok(()) => Ok((report, Outcome::Ok, Some(secret))),
+        Err(e) if e.kind == crate::ErrorKind::Unanswered => {
+            let _ = audit.record(&entry.dn, "reset: restore lock", &format!("unknown: {}", e.message));
+            report.result = "reset, lock unknown".into();
+            report.detail = Some(format!(
+                "the password is set; putting the account's lock (or disable) back was sent and got no answer ({}): check with `deskhand account show {}`",
+                e.message, report.user
+            ));
+            Ok((report, Outcome::Unknown, Some(secret)))
+        }
         Err(e) => {
             let _ = audit.record(&entry.dn, "reset: restore lock", &format!("failed: {}", e.message));
             report.result = "reset, lock NOT restored".into();
