@@ -19,6 +19,9 @@ _deskhand() {
             deskhand,account)
                 cmd="deskhand__subcmd__account"
                 ;;
+            deskhand,fleet)
+                cmd="deskhand__subcmd__fleet"
+                ;;
             deskhand,generate)
                 cmd="deskhand__subcmd__generate"
                 ;;
@@ -154,6 +157,24 @@ _deskhand() {
             deskhand__subcmd__account__subcmd__help__subcmd__group,remove)
                 cmd="deskhand__subcmd__account__subcmd__help__subcmd__group__subcmd__remove"
                 ;;
+            deskhand__subcmd__fleet,help)
+                cmd="deskhand__subcmd__fleet__subcmd__help"
+                ;;
+            deskhand__subcmd__fleet,module)
+                cmd="deskhand__subcmd__fleet__subcmd__module"
+                ;;
+            deskhand__subcmd__fleet,report)
+                cmd="deskhand__subcmd__fleet__subcmd__report"
+                ;;
+            deskhand__subcmd__fleet__subcmd__help,help)
+                cmd="deskhand__subcmd__fleet__subcmd__help__subcmd__help"
+                ;;
+            deskhand__subcmd__fleet__subcmd__help,module)
+                cmd="deskhand__subcmd__fleet__subcmd__help__subcmd__module"
+                ;;
+            deskhand__subcmd__fleet__subcmd__help,report)
+                cmd="deskhand__subcmd__fleet__subcmd__help__subcmd__report"
+                ;;
             deskhand__subcmd__generate,completions)
                 cmd="deskhand__subcmd__generate__subcmd__completions"
                 ;;
@@ -174,6 +195,9 @@ _deskhand() {
                 ;;
             deskhand__subcmd__help,account)
                 cmd="deskhand__subcmd__help__subcmd__account"
+                ;;
+            deskhand__subcmd__help,fleet)
+                cmd="deskhand__subcmd__help__subcmd__fleet"
                 ;;
             deskhand__subcmd__help,generate)
                 cmd="deskhand__subcmd__help__subcmd__generate"
@@ -240,6 +264,12 @@ _deskhand() {
                 ;;
             deskhand__subcmd__help__subcmd__account__subcmd__group,remove)
                 cmd="deskhand__subcmd__help__subcmd__account__subcmd__group__subcmd__remove"
+                ;;
+            deskhand__subcmd__help__subcmd__fleet,module)
+                cmd="deskhand__subcmd__help__subcmd__fleet__subcmd__module"
+                ;;
+            deskhand__subcmd__help__subcmd__fleet,report)
+                cmd="deskhand__subcmd__help__subcmd__fleet__subcmd__report"
                 ;;
             deskhand__subcmd__help__subcmd__generate,completions)
                 cmd="deskhand__subcmd__help__subcmd__generate__subcmd__completions"
@@ -398,7 +428,7 @@ _deskhand() {
 
     case "${cmd}" in
         deskhand)
-            opts="-o -q -h -V --output --color --quiet --config --timeout --help --version account net inventory runbook generate help"
+            opts="-o -q -h -V --output --color --quiet --config --timeout --help --version account net inventory runbook fleet generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1701,6 +1731,168 @@ _deskhand() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        deskhand__subcmd__fleet)
+            opts="-o -q -h -V --output --color --quiet --config --timeout --help --version report module help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__fleet__subcmd__help)
+            opts="report module help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__fleet__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__fleet__subcmd__help__subcmd__module)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__fleet__subcmd__help__subcmd__report)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__fleet__subcmd__module)
+            opts="-o -q -h -V --output --color --quiet --config --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__fleet__subcmd__report)
+            opts="-o -q -h -V --save --output --color --quiet --config --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --save)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         deskhand__subcmd__generate)
             opts="-o -q -h -V --output --color --quiet --config --timeout --help --version completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1864,7 +2056,7 @@ _deskhand() {
             return 0
             ;;
         deskhand__subcmd__help)
-            opts="account net inventory runbook generate help"
+            opts="account net inventory runbook fleet generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2116,6 +2308,48 @@ _deskhand() {
             return 0
             ;;
         deskhand__subcmd__help__subcmd__account__subcmd__unlock)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__help__subcmd__fleet)
+            opts="report module"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__help__subcmd__fleet__subcmd__module)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__help__subcmd__fleet__subcmd__report)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -33,6 +33,7 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand net 'Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage'
             cand inventory 'Installed software and system facts: list, search, baseline checks, snapshots and diffs'
             cand runbook 'YAML runbooks: checklists of deskhand commands, validated first, with a report for the ticket'
+            cand fleet 'Many machines through Ansible: the fleet report of a playbook''s per-host results'
             cand generate 'Shell completions and the man page'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -825,6 +826,60 @@ set edit:completion:arg-completer[deskhand] = {|@words|
         }
         &'deskhand;runbook;help;help'= {
         }
+        &'deskhand;fleet'= {
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand report 'One report from the per-host results a playbook of the deskhand.helpdesk collection saved'
+            cand module 'What the Ansible module runs on each target (options as JSON on stdin)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskhand;fleet;report'= {
+            cand --save 'Also write DIR/hosts/HOST.json (the results) and DIR/report.md, .json and .csv'
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'deskhand;fleet;module'= {
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
+            cand -q 'No progress bars and no warnings on stderr'
+            cand --quiet 'No progress bars and no warnings on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'deskhand;fleet;help'= {
+            cand report 'One report from the per-host results a playbook of the deskhand.helpdesk collection saved'
+            cand module 'What the Ansible module runs on each target (options as JSON on stdin)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'deskhand;fleet;help;report'= {
+        }
+        &'deskhand;fleet;help;module'= {
+        }
+        &'deskhand;fleet;help;help'= {
+        }
         &'deskhand;generate'= {
             cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
             cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
@@ -884,6 +939,7 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand net 'Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage'
             cand inventory 'Installed software and system facts: list, search, baseline checks, snapshots and diffs'
             cand runbook 'YAML runbooks: checklists of deskhand commands, validated first, with a report for the ticket'
+            cand fleet 'Many machines through Ansible: the fleet report of a playbook''s per-host results'
             cand generate 'Shell completions and the man page'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -987,6 +1043,14 @@ set edit:completion:arg-completer[deskhand] = {|@words|
         &'deskhand;help;runbook;validate'= {
         }
         &'deskhand;help;runbook;run'= {
+        }
+        &'deskhand;help;fleet'= {
+            cand report 'One report from the per-host results a playbook of the deskhand.helpdesk collection saved'
+            cand module 'What the Ansible module runs on each target (options as JSON on stdin)'
+        }
+        &'deskhand;help;fleet;report'= {
+        }
+        &'deskhand;help;fleet;module'= {
         }
         &'deskhand;help;generate'= {
             cand completions 'Print a shell completion script'

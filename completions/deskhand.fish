@@ -40,6 +40,7 @@ complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "account" -d 'Dire
 complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "net" -d 'Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage'
 complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "inventory" -d 'Installed software and system facts: list, search, baseline checks, snapshots and diffs'
 complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "runbook" -d 'YAML runbooks: checklists of deskhand commands, validated first, with a report for the ticket'
+complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "fleet" -d 'Many machines through Ansible: the fleet report of a playbook\'s per-host results'
 complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "generate" -d 'Shell completions and the man page'
 complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and not __fish_seen_subcommand_from show find locked expiring expired reset unlock disable enable groups group create onboard offboard restore help" -s D -l directory -d 'Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]' -r
@@ -613,6 +614,49 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_se
 complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from help" -f -a "validate" -d 'Check runbooks without running anything: YAML shape, every step through the real parser, templates, references'
 complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from help" -f -a "run" -d 'Validate, then run a runbook step by step, with a report to paste into the ticket'
 complete -c deskhand -n "__fish_deskhand_using_subcommand runbook; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand fleet; and not __fish_seen_subcommand_from report module help" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand fleet; and not __fish_seen_subcommand_from report module help" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand fleet; and not __fish_seen_subcommand_from report module help" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand fleet; and not __fish_seen_subcommand_from report module help" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand fleet; and not __fish_seen_subcommand_from report module help" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand fleet; and not __fish_seen_subcommand_from report module help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand fleet; and not __fish_seen_subcommand_from report module help" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand fleet; and not __fish_seen_subcommand_from report module help" -f -a "report" -d 'One report from the per-host results a playbook of the deskhand.helpdesk collection saved'
+complete -c deskhand -n "__fish_deskhand_using_subcommand fleet; and not __fish_seen_subcommand_from report module help" -f -a "module" -d 'What the Ansible module runs on each target (options as JSON on stdin)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand fleet; and not __fish_seen_subcommand_from report module help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand fleet; and __fish_seen_subcommand_from report" -l save -d 'Also write DIR/hosts/HOST.json (the results) and DIR/report.md, .json and .csv' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand fleet; and __fish_seen_subcommand_from report" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand fleet; and __fish_seen_subcommand_from report" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand fleet; and __fish_seen_subcommand_from report" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand fleet; and __fish_seen_subcommand_from report" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand fleet; and __fish_seen_subcommand_from report" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand fleet; and __fish_seen_subcommand_from report" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand fleet; and __fish_seen_subcommand_from report" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand fleet; and __fish_seen_subcommand_from module" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand fleet; and __fish_seen_subcommand_from module" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand fleet; and __fish_seen_subcommand_from module" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand fleet; and __fish_seen_subcommand_from module" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand fleet; and __fish_seen_subcommand_from module" -s q -l quiet -d 'No progress bars and no warnings on stderr'
+complete -c deskhand -n "__fish_deskhand_using_subcommand fleet; and __fish_seen_subcommand_from module" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand fleet; and __fish_seen_subcommand_from module" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand fleet; and __fish_seen_subcommand_from help" -f -a "report" -d 'One report from the per-host results a playbook of the deskhand.helpdesk collection saved'
+complete -c deskhand -n "__fish_deskhand_using_subcommand fleet; and __fish_seen_subcommand_from help" -f -a "module" -d 'What the Ansible module runs on each target (options as JSON on stdin)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand fleet; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
 markdown\t'Markdown, to paste into a ticket'
@@ -656,12 +700,13 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_s
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "completions" -d 'Print a shell completion script'
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "man" -d 'Print the man page (roff), or write one page per command into a directory'
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net inventory runbook generate help" -f -a "account" -d 'Directory accounts: status, unlock, search, locked accounts (OpenLDAP ppolicy)'
-complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net inventory runbook generate help" -f -a "net" -d 'Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage'
-complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net inventory runbook generate help" -f -a "inventory" -d 'Installed software and system facts: list, search, baseline checks, snapshots and diffs'
-complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net inventory runbook generate help" -f -a "runbook" -d 'YAML runbooks: checklists of deskhand commands, validated first, with a report for the ticket'
-complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net inventory runbook generate help" -f -a "generate" -d 'Shell completions and the man page'
-complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net inventory runbook generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net inventory runbook fleet generate help" -f -a "account" -d 'Directory accounts: status, unlock, search, locked accounts (OpenLDAP ppolicy)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net inventory runbook fleet generate help" -f -a "net" -d 'Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net inventory runbook fleet generate help" -f -a "inventory" -d 'Installed software and system facts: list, search, baseline checks, snapshots and diffs'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net inventory runbook fleet generate help" -f -a "runbook" -d 'YAML runbooks: checklists of deskhand commands, validated first, with a report for the ticket'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net inventory runbook fleet generate help" -f -a "fleet" -d 'Many machines through Ansible: the fleet report of a playbook\'s per-host results'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net inventory runbook fleet generate help" -f -a "generate" -d 'Shell completions and the man page'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net inventory runbook fleet generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "show" -d 'The account\'s status card: locked, disabled, expiry, must-change, failures, groups'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "find" -d 'Search accounts by login, name or mail (substring)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "locked" -d 'Every account that is locked now'
@@ -691,5 +736,7 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from runbook" -f -a "show" -d 'A runbook\'s parameters and steps, as documentation'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from runbook" -f -a "validate" -d 'Check runbooks without running anything: YAML shape, every step through the real parser, templates, references'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from runbook" -f -a "run" -d 'Validate, then run a runbook step by step, with a report to paste into the ticket'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from fleet" -f -a "report" -d 'One report from the per-host results a playbook of the deskhand.helpdesk collection saved'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from fleet" -f -a "module" -d 'What the Ansible module runs on each target (options as JSON on stdin)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "completions" -d 'Print a shell completion script'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "man" -d 'Print the man page (roff), or write one page per command into a directory'

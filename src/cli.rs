@@ -77,9 +77,31 @@ pub enum Command {
     /// YAML runbooks: checklists of deskhand commands, validated first, with a report for the ticket
     #[command(subcommand)]
     Runbook(RunbookCommand),
+    /// Many machines through Ansible: the fleet report of a playbook's per-host results
+    #[command(subcommand)]
+    Fleet(FleetCommand),
     /// Shell completions and the man page
     #[command(subcommand)]
     Generate(GenerateCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FleetCommand {
+    /// One report from the per-host results a playbook of the deskhand.helpdesk collection saved
+    #[command(
+        after_help = "Each host's result is the deskhand module's result as the playbook registered it. Hosts Ansible could not reach are listed apart, never dropped.\nExit 0 when every host passes, 1 otherwise.\n\nExample:\n  ansible-playbook -i hosts.ini ~/.ansible/collections/ansible_collections/deskhand/helpdesk/playbooks/baseline.yml\n  deskhand fleet report deskhand-report/baseline -o markdown"
+    )]
+    Report {
+        /// The directory of per-host results (HOST.json, or hosts/HOST.json), or '-' for one
+        /// JSON object {"HOST": result, ...} on standard input
+        input: String,
+        /// Also write DIR/hosts/HOST.json (the results) and DIR/report.md, .json and .csv
+        #[arg(long, value_name = "DIR")]
+        save: Option<PathBuf>,
+    },
+    /// What the Ansible module runs on each target (options as JSON on stdin)
+    #[command(hide = true)]
+    Module,
 }
 
 #[derive(Debug, Subcommand)]
@@ -143,7 +165,7 @@ pub enum InventoryCommand {
         after_help = "Exit 1 when any rule fails.\n\nBaseline file (YAML):\n  name: office laptop\n  required:\n    - openssh-server >= 1:9.2      # [source:]NAME [OP VERSION]; OP: >= > <= < = !=\n    - dpkg:curl\n  forbidden:\n    - transmission*                # a glob\n  disk:\n    - path: /\n      min_free: 5 GiB              # or 10%\n  memory:\n    min_total: 4 GiB\n    min_available: 512 MiB\n\nVersions compare by each package system's rules (dpkg epochs and ~, rpm EVR, ...).\n\nExample:\n  deskhand inventory check baseline.yaml -o markdown"
     )]
     Check {
-        /// The baseline YAML file
+        /// The baseline YAML file ('-' for standard input)
         baseline: PathBuf,
         #[command(flatten)]
         sources: SourceArgs,

@@ -6,6 +6,7 @@ pub mod config;
 mod deliver;
 mod dispatch;
 pub mod exit;
+mod fleet;
 mod lifecycle;
 pub mod output;
 mod progress;
@@ -105,6 +106,9 @@ fn run_cli(cli: &Cli, style: &mut ErrorStyle) -> Result<Exit, CommandError> {
     style.color = settings::color_for(&globals, &config, io::stderr().is_terminal());
     if let cli::Command::Runbook(command) = &cli.command {
         return runbook_cli::run(command, &config, out);
+    }
+    if let cli::Command::Fleet(command) = &cli.command {
+        return fleet::run(command, out);
     }
     let op = settings::operation(cli, &globals, &config)?;
     // Two workers: a large scan's kernel work then runs on both cores of a small machine.

@@ -64,8 +64,10 @@ impl StepRunner for CliRunner<'_> {
                             .lines()
                             .rev()
                             .map(str::trim)
-                            // Not a line of a table.
-                            .find(|l| !l.is_empty() && !l.starts_with(['└', '┘', '─', '│', '┌', '╞', '├', '|', '+']))
+                            // Not a line of a table, nor the advice after the verdict.
+                            .find(|l| {
+                                !l.is_empty() && !l.starts_with(['└', '┘', '─', '│', '┌', '╞', '├', '|', '+']) && !l.starts_with("Next: ")
+                            })
                             .map(ToString::to_string)
                     });
                     StepOutput {

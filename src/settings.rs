@@ -241,7 +241,7 @@ pub fn special(cli: &Cli) -> Option<Special> {
     match &cli.command {
         Command::Generate(GenerateCommand::Completions { shell }) => Some(Special::Completions(*shell)),
         Command::Generate(GenerateCommand::Man { dir }) => Some(Special::Man(dir.clone())),
-        Command::Net(_) | Command::Account(_) | Command::Inventory(_) | Command::Runbook(_) => None,
+        Command::Net(_) | Command::Account(_) | Command::Inventory(_) | Command::Runbook(_) | Command::Fleet(_) => None,
     }
 }
 
@@ -259,6 +259,7 @@ pub fn operation(cli: &Cli, g: &Globals, config: &Config) -> Result<Operation, C
         Command::Account(a) => account(a, g, config, timeout),
         Command::Inventory(c) => inventory(c),
         Command::Runbook(_) => Err(CommandError::usage("runbook is handled before settings")),
+        Command::Fleet(_) => Err(CommandError::usage("fleet is handled before settings")),
         Command::Generate(_) => Err(CommandError::usage("generate is handled before settings")),
     }
 }

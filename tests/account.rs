@@ -120,6 +120,17 @@ fn bind(login: &str, password: &str) -> (bool, String) {
 }
 
 /// Locks the user the way users lock themselves: three bad passwords.
+/// A new user of the lab slapd, locked by three real bad binds (for other test modules).
+pub(crate) fn add_locked_user(login: &str, password: &str) {
+    add_user(login, password);
+    lock(login);
+}
+
+/// Whether `login` binds with `password` on the lab slapd.
+pub(crate) fn binds(login: &str, password: &str) -> bool {
+    bind(login, password).0
+}
+
 fn lock(login: &str) {
     for _ in 0..3 {
         assert!(!bind(login, "wrong-password").0);

@@ -13,6 +13,7 @@
 //! - `account_ds`: the same scenarios against a real 389 Directory Server.
 //! - `runbook`: validation, runs of real commands in one process, injection, errors.
 //! - `inventory`: this machine's dpkg database (beside dpkg-query), facts, baselines, diffs.
+//! - `fleet`: the Ansible collection against test hosts in network namespaces (sshd each).
 
 mod util;
 
@@ -22,6 +23,7 @@ mod account_ds;
 mod check;
 mod cli;
 mod dns;
+mod fleet;
 mod inventory;
 mod ping;
 mod port;

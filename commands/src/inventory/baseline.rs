@@ -131,8 +131,14 @@ pub struct Baseline {
     pub rules: Vec<Rule>,
 }
 
-/// Reads and checks a baseline file; every error names `file:line:col`, all at once.
+/// Reads and checks a baseline file (`-`: standard input); every error names
+/// `file:line:col`, all at once.
 pub fn load(path: &Path) -> Result<Baseline> {
+    if path == Path::new("-") {
+        let text = std::io::read_to_string(std::io::stdin())
+            .map_err(|e| CommandError::usage(format!("cannot read the baseline from standard input: {e}")))?;
+        return parse(&text, Path::new("<stdin>"));
+    }
     let text = std::fs::read_to_string(path).map_err(|e| {
         CommandError::usage(format!("cannot read baseline {}: {e}", path.display())).with_hint("give the path of a baseline YAML file")
     })?;
