@@ -534,34 +534,62 @@ async fn ask<T: Transport>(transport: &T, server: SocketAddr, name: &Name, rtype
         }
         Err(QueryError::Other(e)) => ans.error = Some(e),
         Ok(reply) => {
-            let m = &reply.message;
-            let rcode = m.metadata.response_code;
-            ans.rcode = Some(rcode_name(rcode));
-            ans.authoritative = m.metadata.authoritative;
             ans.protocol = Some(reply.protocol);
-            ans.records = m
-                .answers
-                .iter()
-                .map(|r| Record {
-                    name: crate::util::sanitize(&r.name.to_ascii()),
-                    rtype: r.record_type().to_string(),
-                    ttl: r.ttl,
-                    data: crate::util::sanitize(&rdata_text(&r.data)),
-                })
-                .collect();
-            ans.status = match rcode {
-                ResponseCode::NoError if ans.records.iter().any(|r| r.rtype == q.rtype.to_string()) => Status::Ok,
-                // A CNAME answer to a CNAME question, or a chain ending elsewhere, still answers.
-                ResponseCode::NoError if !ans.records.is_empty() && q.rtype == RecordType::CNAME => Status::Ok,
-                ResponseCode::NoError => Status::NoData,
-                ResponseCode::NXDomain => Status::NxDomain,
-                ResponseCode::ServFail => Status::ServFail,
-                ResponseCode::Refused => Status::Refused,
-                _ => Status::Error,
-            };
+            fill(&mut ans, &reply.message, q.rtype);
         }
     }
     ans
+}
+
+/// An answer from a reply: its code, records (sanitized text) and status.
+fn fill(ans: &mut ServerAnswer, m: &Message, rtype: RecordType) {
+    let rcode = m.metadata.response_code;
+    ans.rcode = Some(rcode_name(rcode));
+    ans.authoritative = m.metadata.authoritative;
+    ans.records = m
+        .answers
+        .iter()
+        .map(|r| Record {
+            name: crate::util::sanitize(&r.name.to_ascii()),
+            rtype: r.record_type().to_string(),
+            ttl: r.ttl,
+            data: crate::util::sanitize(&rdata_text(&r.data)),
+        })
+        .collect();
+    ans.status = match rcode {
+        ResponseCode::NoError if ans.records.iter().any(|r| r.rtype == rtype.to_string()) => Status::Ok,
+        // A CNAME answer to a CNAME question, or a chain ending elsewhere, still answers.
+        ResponseCode::NoError if !ans.records.is_empty() && rtype == RecordType::CNAME => Status::Ok,
+        ResponseCode::NoError => Status::NoData,
+        ResponseCode::NXDomain => Status::NxDomain,
+        ResponseCode::ServFail => Status::ServFail,
+        ResponseCode::Refused => Status::Refused,
+        _ => Status::Error,
+    };
+}
+
+/// What deskhand makes of a server's reply bytes, as the query path does: parsed, held
+/// to its own question, turned into an answer. `None` when they are not a reply. For
+/// the fuzz target of hostile servers; never panics.
+#[doc(hidden)]
+pub fn reply_answer(bytes: &[u8]) -> Option<ServerAnswer> {
+    let msg = Message::from_vec(bytes).ok()?;
+    let question = msg.queries.first()?.clone();
+    if !matches(&msg, msg.metadata.id, &question) {
+        return None;
+    }
+    let mut ans = ServerAnswer {
+        server: "fuzz".into(),
+        status: Status::Error,
+        rcode: None,
+        authoritative: false,
+        protocol: None,
+        time_ms: 0.0,
+        records: Vec::new(),
+        error: None,
+    };
+    fill(&mut ans, &msg, question.query_type());
+    Some(ans)
 }
 
 /// The RFC mnemonic of a response code (NOERROR, NXDOMAIN...).
