@@ -180,3 +180,159 @@ fn type_all_on_an_address_is_a_reverse_lookup() {
     assert_eq!(l.len(), 1);
     assert_eq!(records(&l[0]), ["PTR mail.lab.test."]);
 }
+
+/// A DNS server written for the test that answers each name with something hostile:
+/// a CNAME loop, 4,000 records (over TCP: a message holds at most 64 KB), a 60 KB TXT,
+/// a truncated or malformed message, another query ID. UDP and TCP on one port.
+mod hostile {
+    use std::io::{Read, Write};
+    use std::net::{TcpListener, UdpSocket};
+
+    fn name(n: &str) -> Vec<u8> {
+        let mut out = Vec::new();
+        for label in n.trim_end_matches('.').split('.') {
+            out.push(u8::try_from(label.len()).unwrap());
+            out.extend_from_slice(label.as_bytes());
+        }
+        out.push(0);
+        out
+    }
+
+    /// The query's ID, name, and the question section's bytes.
+    fn question(q: &[u8]) -> Option<(u16, String, Vec<u8>)> {
+        let id = u16::from_be_bytes([*q.first()?, *q.get(1)?]);
+        let mut at = 12;
+        let mut labels = Vec::new();
+        loop {
+            let len = usize::from(*q.get(at)?);
+            at += 1;
+            if len == 0 {
+                break;
+            }
+            labels.push(String::from_utf8_lossy(q.get(at..at + len)?).to_string());
+            at += len;
+        }
+        Some((id, labels.join(".").to_ascii_lowercase(), q.get(12..at + 4)?.to_vec()))
+    }
+
+    fn rr(owner: &[u8], rtype: u16, data: &[u8]) -> Vec<u8> {
+        let mut out = owner.to_vec();
+        out.extend_from_slice(&rtype.to_be_bytes());
+        out.extend_from_slice(&1u16.to_be_bytes());
+        out.extend_from_slice(&300u32.to_be_bytes());
+        out.extend_from_slice(&u16::try_from(data.len()).unwrap().to_be_bytes());
+        out.extend_from_slice(data);
+        out
+    }
+
+    /// The reply to a query, or `None` for no reply at all.
+    fn reply(q: &[u8], tcp: bool) -> Option<Vec<u8>> {
+        let (id, qname, question) = question(q)?;
+        // Owner names as a pointer to the question's name (offset 12).
+        let at_q = [0xc0, 12];
+        let (id, flags, answers): (u16, u16, Vec<Vec<u8>>) = match qname.split('.').next()? {
+            "loop" => {
+                let other = name("loop2.hostile.test");
+                (id, 0x8180, vec![rr(&at_q, 5, &other), rr(&other, 5, &name("loop.hostile.test"))])
+            }
+            "many" if tcp => (id, 0x8180, (0..4000u32).map(|i| rr(&at_q, 1, &(0x0a00_0000 + i).to_be_bytes())).collect()),
+            "many" | "bigtxt" if !tcp => (id, 0x8380, vec![]),
+            "bigtxt" => {
+                // 60 KB of TXT strings of 250 bytes, over four records of 15 KB.
+                let chunk: Vec<u8> = std::iter::once(250u8).chain(std::iter::repeat_n(b'x', 250)).collect();
+                let data: Vec<u8> = chunk.iter().copied().cycle().take(chunk.len() * 60).collect();
+                (id, 0x8180, (0..4).map(|_| rr(&at_q, 16, &data)).collect())
+            }
+            "badid" => (id.wrapping_add(1), 0x8180, vec![rr(&at_q, 1, &[192, 0, 2, 1])]),
+            "trunc" => {
+                let mut whole = reply_bytes(id, 0x8180, &question, &[rr(&at_q, 1, &[192, 0, 2, 1])]);
+                whole.truncate(whole.len() - 3);
+                return Some(whole);
+            }
+            "garbage" => return Some(vec![0xff; 7]),
+            _ => (id, 0x8183, vec![]),
+        };
+        Some(reply_bytes(id, flags, &question, &answers))
+    }
+
+    fn reply_bytes(id: u16, flags: u16, question: &[u8], answers: &[Vec<u8>]) -> Vec<u8> {
+        let mut out = Vec::new();
+        for v in [id, flags, 1, u16::try_from(answers.len()).unwrap(), 0, 0] {
+            out.extend_from_slice(&v.to_be_bytes());
+        }
+        out.extend_from_slice(question);
+        for a in answers {
+            out.extend_from_slice(a);
+        }
+        out
+    }
+
+    /// Starts the server; returns its address.
+    pub fn start() -> String {
+        let udp = UdpSocket::bind("127.0.0.1:0").unwrap();
+        let port = udp.local_addr().unwrap().port();
+        let tcp = TcpListener::bind(("127.0.0.1", port)).unwrap();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 512];
+            while let Ok((n, from)) = udp.recv_from(&mut buf) {
+                if let Some(r) = reply(&buf[..n], false) {
+                    let _ = udp.send_to(&r, from);
+                }
+            }
+        });
+        std::thread::spawn(move || {
+            for mut s in tcp.incoming().flatten() {
+                let mut len = [0u8; 2];
+                if s.read_exact(&mut len).is_err() {
+                    continue;
+                }
+                let mut q = vec![0u8; usize::from(u16::from_be_bytes(len))];
+                if s.read_exact(&mut q).is_err() {
+                    continue;
+                }
+                if let Some(r) = reply(&q, true) {
+                    let _ = s.write_all(&u16::try_from(r.len()).unwrap().to_be_bytes());
+                    let _ = s.write_all(&r);
+                }
+            }
+        });
+        format!("127.0.0.1:{port}")
+    }
+}
+
+#[test]
+fn hostile_servers_get_a_clear_result() {
+    let server = hostile::start();
+    let ask = |name: &str, rtype: &str| {
+        let started = std::time::Instant::now();
+        let (code, j) = lookup(&[name, "--type", rtype, "--server", &server, "--timeout", "300ms"]);
+        assert!(started.elapsed() < std::time::Duration::from_secs(5), "{name}: no hang");
+        (code, j["data"]["lookups"][0]["answers"][0].clone())
+    };
+    let (code, a) = ask("loop.hostile.test", "A");
+    assert_eq!(code, 1, "{a}");
+    assert_eq!(a["status"], "error");
+    assert_eq!(a["error"], "CNAME loop: loop.hostile.test. -> loop2.hostile.test. -> loop.hostile.test.", "{a}");
+
+    let (code, a) = ask("many.hostile.test", "A");
+    assert_eq!((code, a["status"].as_str()), (0, Some("ok")), "{a}");
+    assert_eq!(a["protocol"], "tcp", "truncated over UDP, then TCP: {a}");
+    assert_eq!(a["records"].as_array().unwrap().len(), 4000);
+
+    let (code, a) = ask("bigtxt.hostile.test", "TXT");
+    assert_eq!(code, 0, "{a}");
+    let total: usize = a["records"].as_array().unwrap().iter().map(|r| r["data"].as_str().unwrap().len()).sum();
+    assert!(total > 60_000, "{total}");
+
+    for (name, why) in [
+        ("trunc.hostile.test", "a malformed message"),
+        ("garbage.hostile.test", "a malformed message"),
+        ("badid.hostile.test", "a reply with another query ID"),
+    ] {
+        let (code, a) = ask(name, "A");
+        assert_eq!(code, 1, "{name}: {a}");
+        assert_eq!(a["status"], "error", "{name}: {a}");
+        let error = a["error"].as_str().unwrap();
+        assert!(error.contains(why) && error.contains("no usable answer"), "{name}: {error}");
+    }
+}

@@ -556,6 +556,11 @@ fn fill(ans: &mut ServerAnswer, m: &Message, rtype: RecordType) {
             data: crate::util::sanitize(&rdata_text(&r.data)),
         })
         .collect();
+    if let Some(chain) = cname_loop(m) {
+        ans.status = Status::Error;
+        ans.error = Some(format!("CNAME loop: {chain}"));
+        return;
+    }
     ans.status = match rcode {
         ResponseCode::NoError if ans.records.iter().any(|r| r.rtype == rtype.to_string()) => Status::Ok,
         // A CNAME answer to a CNAME question, or a chain ending elsewhere, still answers.
@@ -566,6 +571,31 @@ fn fill(ans: &mut ServerAnswer, m: &Message, rtype: RecordType) {
         ResponseCode::Refused => Status::Refused,
         _ => Status::Error,
     };
+}
+
+/// A chain of CNAMEs in the answer that comes back to a name it passed (`a -> b -> a`),
+/// from the question's name.
+fn cname_loop(m: &Message) -> Option<String> {
+    let start = m.queries.first()?.name().to_ascii().to_ascii_lowercase();
+    let targets: std::collections::HashMap<String, String> = m
+        .answers
+        .iter()
+        .filter_map(|r| match &r.data {
+            RData::CNAME(c) => Some((r.name.to_ascii().to_ascii_lowercase(), c.0.to_ascii().to_ascii_lowercase())),
+            _ => None,
+        })
+        .collect();
+    let mut seen = vec![start.clone()];
+    let mut at = start;
+    while let Some(next) = targets.get(&at) {
+        if seen.contains(next) {
+            seen.push(next.clone());
+            return Some(crate::util::sanitize(&seen.join(" -> ")));
+        }
+        seen.push(next.clone());
+        at = next.clone();
+    }
+    None
 }
 
 /// What deskhand makes of a server's reply bytes, as the query path does: parsed, held
@@ -682,18 +712,29 @@ async fn udp_once(pool: &SocketPool, server: SocketAddr, query: &Query, timeout:
     sock.send(&bytes).await.map_err(|e| io_error(&e))?;
     let deadline = tokio::time::Instant::now() + timeout;
     let mut buf = [0u8; 4096];
+    // What came that was not our answer, to say so if nothing else comes.
+    let mut ignored: Option<&'static str> = None;
     loop {
         let n = match tokio::time::timeout_at(deadline, sock.recv(&mut buf)).await {
-            Err(_) => return Err(QueryError::Timeout),
+            Err(_) => {
+                return Err(match ignored {
+                    None => QueryError::Timeout,
+                    Some(what) => QueryError::Other(format!("no usable answer within {timeout:?}: the server sent {what}")),
+                });
+            }
             Ok(Err(e)) => return Err(io_error(&e)),
             Ok(Ok(n)) => n,
         };
-        // A reply that does not parse or does not match our question is ignored (spoofing, late replies).
-        if let Ok(msg) = Message::from_vec(&buf[..n])
-            && matches(&msg, id, query)
-        {
-            pool.give(server, sock);
-            return Ok(msg);
+        // A reply that does not parse or does not match our question is ignored
+        // (spoofing, late replies), and remembered.
+        match Message::from_vec(&buf[..n]) {
+            Ok(msg) if matches(&msg, id, query) => {
+                pool.give(server, sock);
+                return Ok(msg);
+            }
+            Ok(msg) if msg.metadata.id != id => ignored = Some("a reply with another query ID"),
+            Ok(_) => ignored = Some("a reply to another question"),
+            Err(_) => ignored = Some("a malformed message"),
         }
     }
 }
