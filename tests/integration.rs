@@ -14,6 +14,7 @@
 //! - `runbook`: validation, runs of real commands in one process, injection, errors.
 //! - `inventory`: this machine's dpkg database (beside dpkg-query), facts, baselines, diffs.
 //! - `fleet`: the Ansible collection against test hosts in network namespaces (sshd each).
+//! - `ldap_hostile`: a hostile LDAP server written for the test (100,000 values, bad syntax).
 
 mod util;
 
@@ -25,6 +26,7 @@ mod cli;
 mod dns;
 mod fleet;
 mod inventory;
+mod ldap_hostile;
 mod ping;
 mod port;
 mod runbook;

@@ -84,6 +84,9 @@ pub fn show(r: &AccountStatus) -> Doc {
             .collect();
         doc.table(&["server", "locked", "failed logins", "last logon"], rows);
     }
+    for note in &s.unreadable {
+        doc.line(format!("unreadable value, the card may be wrong here: {note}"), Tone::Warn);
+    }
     let verdict = if r.can_log_in {
         if r.reasons.is_empty() { "can log in: yes".to_string() } else { format!("can log in: yes, but {}", r.reasons.join("; ")) }
     } else {

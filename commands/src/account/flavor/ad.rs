@@ -132,6 +132,17 @@ pub fn state(entry: &Entry, policy: &Policy, now: i64) -> AccountState {
         s.account_expires = Some(rfc3339(end));
         s.account_expired = now >= end;
     }
+    let numbers = [
+        "userAccountControl",
+        "msDS-User-Account-Control-Computed",
+        "badPwdCount",
+        "lockoutTime",
+        "badPasswordTime",
+        "pwdLastSet",
+        "accountExpires",
+        "msDS-UserPasswordExpiryTimeComputed",
+    ];
+    super::check_syntax(entry, &numbers, |v| v.trim().parse::<i64>().is_ok(), "a number", &mut s.unreadable);
     s
 }
 

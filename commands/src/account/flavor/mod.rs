@@ -64,6 +64,24 @@ pub struct AccountState {
     pub failures: u32,
     pub last_failure: Option<String>,
     pub grace_logins_left: Option<u32>,
+    /// Status values that are not what their attribute's syntax says (a time that is not
+    /// a time): what the card shows of them may be wrong, and says so.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unreadable: Vec<String>,
+}
+
+/// Notes for the values of `attrs` that `ok` refuses: "ATTR: 'VALUE' is not WHAT".
+pub(crate) fn check_syntax(entry: &Entry, attrs: &[&str], ok: impl Fn(&str) -> bool, what: &str, out: &mut Vec<String>) {
+    for attr in attrs {
+        let values = entry.all(attr);
+        let mut bad = values.iter().filter(|v| !ok(v));
+        if let Some(first) = bad.next() {
+            let shown: String = crate::util::sanitize(first).chars().take(40).collect();
+            let more = bad.count();
+            let more = if more > 0 { format!(" ({more} more values like it)") } else { String::new() };
+            out.push(format!("{attr}: '{shown}' is not {what}{more}"));
+        }
+    }
 }
 
 impl AccountState {

@@ -74,8 +74,20 @@ pub fn state(entry: &Entry, policy: &Policy, now: i64) -> AccountState {
             if until.is_none_or(|u| now < u) {
                 s.lock = Lock { locked: true, since: Some(rfc3339(t)), until: until.map(rfc3339) };
             }
+        } else {
+            // A lock whose time cannot be read: present, so taken as locked (since when,
+            // unknown), and said below.
+            s.lock = Lock { locked: true, since: None, until: None };
         }
     }
+    let times = ["pwdAccountLockedTime", "pwdFailureTime", "pwdChangedTime", "pwdStartTime", "pwdEndTime", "pwdGraceUseTime"];
+    super::check_syntax(
+        entry,
+        &times,
+        |v| v == PERMANENT_LOCK || parse_generalized_time(v).is_some(),
+        "a generalized time",
+        &mut s.unreadable,
+    );
     if let Some(start) = entry.first("pwdStartTime").and_then(parse_generalized_time) {
         s.valid_from = Some(rfc3339(start));
         s.not_valid_yet = now < start;
@@ -229,6 +241,31 @@ mod tests {
         assert!(must.must_change && !must.password_expired);
         assert_eq!(must.password_expires.as_deref(), Some("2027-02-18T00:00:00Z"));
         assert!(must.verdict().0);
+    }
+
+    #[test]
+    fn values_of_the_wrong_syntax_are_said() {
+        let on = Policy { lockout: Some(true), lockout_duration: Some(600), ..Policy::default() };
+        let s = state(
+            &entry(&[
+                ("pwdAccountLockedTime", &["yesterday"]),
+                ("pwdFailureTime", &["20261123070000Z", "x", "y"]),
+                ("pwdReset", &["TRUE"]),
+            ]),
+            &on,
+            NOW,
+        );
+        assert!(s.lock.locked && s.lock.since.is_none(), "a lock whose time cannot be read is a lock");
+        assert_eq!(s.failures, 1, "only the failures that are times count");
+        assert_eq!(
+            s.unreadable,
+            vec![
+                "pwdAccountLockedTime: 'yesterday' is not a generalized time".to_string(),
+                "pwdFailureTime: 'x' is not a generalized time (1 more values like it)".to_string(),
+            ]
+        );
+        let clean = state(&entry(&[("pwdAccountLockedTime", &[PERMANENT_LOCK])]), &on, NOW);
+        assert!(clean.unreadable.is_empty(), "the permanent lock is a value of its own");
     }
 
     #[test]
