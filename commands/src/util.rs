@@ -192,8 +192,9 @@ pub fn parse_generalized_time(text: &str) -> Option<i64> {
         "Z" | "" => 0,
         r if (r.starts_with('+') || r.starts_with('-')) && r.len() == 5 => {
             let sign = if r.starts_with('-') { -1 } else { 1 };
-            let hh: i64 = r[1..3].parse().ok()?;
-            let mm: i64 = r[3..5].parse().ok()?;
+            // By `get`: the five bytes may split a character (found by fuzzing).
+            let hh: i64 = r.get(1..3)?.parse().ok()?;
+            let mm: i64 = r.get(3..5)?.parse().ok()?;
             sign * (hh * 3600 + mm * 60)
         }
         _ => return None,
@@ -218,7 +219,9 @@ mod generalized_time_tests {
         assert_eq!(parse_generalized_time("202611230800Z"), Some(1_795_420_800));
         assert_eq!(parse_generalized_time("20261123090000+0100"), Some(1_795_420_800));
         assert!(parse_generalized_time("000001010000Z").is_some_and(|t| t < 0));
-        for bad in ["", "2026", "20261323080000Z", "20261123080000X", "abc"] {
+        // The last ones were panics (a byte index inside a character), found by the
+        // ldap_values fuzz target.
+        for bad in ["", "2026", "20261323080000Z", "20261123080000X", "abc", "20261123090000+0\u{46c}0", "2026120409+0\u{46c}s"] {
             assert_eq!(parse_generalized_time(bad), None, "{bad}");
         }
         assert_eq!(rfc3339(parse_generalized_time("20000229123456Z").unwrap()), "2000-02-29T12:34:56Z");
