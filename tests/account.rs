@@ -904,6 +904,91 @@ fn after_a_kill_every_reset_says_what_the_directory_holds() {
     }
 }
 
+/// Offboarding too: a leaver in 400 groups, the directory killed while the leave steps
+/// run, at different moments; each step's result is compared with the directory (done
+/// => no longer a member, not done => still one, unknown => either), and the rerun
+/// finishes the job.
+#[test]
+fn after_a_kill_every_offboard_step_says_what_the_directory_holds() {
+    const GROUPS: usize = 400;
+    for done in [3, 150] {
+        let lab = OwnLab::start(0);
+        let env = &lab.env;
+        let base = env["DESKHAND_LAB_LDAP_BASE"].clone();
+        let leaver = format!("uid=leaver,ou=people,{base}");
+        let mut ldif =
+            format!("dn: {leaver}\nobjectClass: inetOrgPerson\nuid: leaver\ncn: Leaver\nsn: Leaver\nuserPassword: Leaver-Pass-2026\n\n");
+        for g in 0..GROUPS {
+            let _ = write!(
+                ldif,
+                "dn: cn=team{g:03},ou=groups,{base}\nobjectClass: groupOfNames\ncn: team{g:03}\nmember: {leaver}\nmember: uid=alice,ou=people,{base}\n\n"
+            );
+        }
+        let admin = [
+            "-x",
+            "-H",
+            env["DESKHAND_LAB_LDAPS_URI"].as_str(),
+            "-D",
+            env["DESKHAND_LAB_LDAP_ADMIN_DN"].as_str(),
+            "-y",
+            env["DESKHAND_LAB_LDAP_ADMIN_PASSWORD_FILE"].as_str(),
+        ];
+        let (ok, out) = crate::util::ldap_tool("ldapadd", &admin, Some(&ldif), &env["DESKHAND_LAB_LDAP_CA"]);
+        assert!(ok, "{out}");
+        let state = tempfile::tempdir().unwrap();
+        let config = lab.config(state.path());
+        let text = std::fs::read_to_string(&config).unwrap() + &format!("    disabled: ou=disabled,{base}\n");
+        std::fs::write(&config, text).unwrap();
+        let (audit, stdout) = (state.path().join("deskhand/audit.jsonl"), state.path().join("stdout.json"));
+        let offboard = || {
+            let mut cmd = deskhand();
+            cmd.env("XDG_STATE_HOME", state.path()).args([
+                "--config",
+                config.to_str().unwrap(),
+                "-o",
+                "json",
+                "account",
+                "offboard",
+                "leaver",
+                "--yes",
+            ]);
+            cmd
+        };
+        let child = start_until_audited(&mut offboard(), &stdout, &audit, done);
+        lab.kill();
+        let out = BulkRun::finish(child, &stdout);
+        assert_eq!(out.status.code(), Some(3), "after {done}: {}", String::from_utf8_lossy(&out.stderr));
+        let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        lab.restart();
+        // The groups that still have the leaver, asked as the rootdn.
+        let (groups_base, filter) = (format!("ou=groups,{base}"), format!("(member={leaver})"));
+        let search = [&admin[..], &["-LLL", "-b", groups_base.as_str(), filter.as_str(), "cn"]].concat();
+        let (ok, listing) = crate::util::ldap_tool("ldapsearch", &search, None, &env["DESKHAND_LAB_LDAP_CA"]);
+        assert!(ok, "{listing}");
+        let still: std::collections::HashSet<String> =
+            listing.lines().filter_map(|l| l.strip_prefix("cn: ")).map(ToString::to_string).collect();
+        let mut counts = std::collections::BTreeMap::<String, usize>::new();
+        for step in j["data"]["steps"].as_array().unwrap() {
+            let name = step["step"].as_str().unwrap();
+            let result = step["result"].as_str().unwrap();
+            *counts.entry(result.to_string()).or_default() += 1;
+            let Some(group) = name.strip_prefix("leave cn=").and_then(|g| g.split(',').next()) else { continue };
+            match result {
+                "done" => assert!(!still.contains(group), "after {done}: left {group}, but still a member"),
+                "not done" => assert!(still.contains(group), "after {done}: {group} not done, but no longer a member"),
+                "unknown" => {}
+                other => panic!("after {done}: {name}: {other}: {step}"),
+            }
+        }
+        eprintln!("offboard killed after {done}: {counts:?}");
+        assert_eq!(j["outcome"], if counts.contains_key("unknown") { "unknown" } else { "incomplete" });
+        let again = run_cmd(&mut offboard());
+        again.expect_code(0);
+        let (_, listing) = crate::util::ldap_tool("ldapsearch", &search, None, &env["DESKHAND_LAB_LDAP_CA"]);
+        assert!(!listing.contains("cn: team"), "after {done}: the rerun left every group: {listing}");
+    }
+}
+
 #[test]
 fn review_fixes_keep_holding() {
     let s = Setup::new("");
