@@ -82,14 +82,26 @@ impl Engine {
 
     /// Checks an expression's syntax; returns the names it reads.
     pub fn check_expression(&self, text: &str) -> Result<BTreeSet<String>, TemplateError> {
-        let e = self.env.compile_expression(text).map_err(|e| TemplateError::from_minijinja(&e))?;
+        let e = self.compile_expression(text)?;
         Ok(e.undeclared_variables(true).into_iter().collect())
     }
 
     /// Evaluates an expression.
     pub fn eval(&self, expr: &str, ctx: &Value) -> Result<Value, TemplateError> {
-        let e = self.env.compile_expression(expr).map_err(|e| TemplateError::from_minijinja(&e))?;
+        let e = self.compile_expression(expr)?;
         e.eval(ctx).map_err(|e| TemplateError::from_minijinja(&e))
+    }
+
+    /// An expression, compiled. A bare `}}` is refused first: minijinja's expression
+    /// lexer panics on one ("empty lexer stack", found by fuzzing).
+    fn compile_expression<'a>(&'a self, text: &'a str) -> Result<minijinja::Expression<'a, 'a>, TemplateError> {
+        if let Some(at) = bare_closer(text) {
+            return Err(TemplateError {
+                message: "`}}` has no place in an expression: write `when: x > 3`, not `when: {{ x }} > 3`".into(),
+                range: Some(at..at + 2),
+            });
+        }
+        self.env.compile_expression(text).map_err(|e| TemplateError::from_minijinja(&e))
     }
 
     /// Evaluates a `when:`/`until:` expression to true or false.
@@ -157,6 +169,26 @@ fn scalar(v: &Value) -> Result<String, TemplateError> {
         }
         _ => Ok(v.to_string()),
     }
+}
+
+/// Where a `}}` stands outside a string literal in an expression.
+fn bare_closer(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut quote: Option<u8> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match quote {
+            Some(_) if b == b'\\' => i += 1,
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None if b == b'"' || b == b'\'' => quote = Some(b),
+            None if b == b'}' && bytes.get(i + 1) == Some(&b'}') => return Some(i),
+            None => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 /// A template problem: the message, and where in the template text (byte range) when known.

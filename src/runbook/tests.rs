@@ -263,6 +263,22 @@ async fn later_steps_read_earlier_results() {
     assert_eq!(r.summary, "3 steps: 2 ok, 1 check failed");
 }
 
+#[test]
+fn a_bare_closer_in_an_expression_is_a_problem_not_a_panic() {
+    // minijinja's expression lexer panics on a bare `}}` ("empty lexer stack"); found by
+    // the runbook fuzz target.
+    for when in ["hosts | length }}> 3", "}}", "x }} y"] {
+        let p = problem(&format!(
+            "params:\n  hosts: {{ type: list, default: [] }}\nsteps:\n  - id: a\n    when: \"{when}\"\n    run: net ping 127.0.0.1\n"
+        ));
+        assert!(p.contains("has no place in an expression"), "{when}: {p}");
+    }
+    // Inside a string it is text.
+    load_text(
+        "params:\n  hosts: { type: list, default: [] }\nsteps:\n  - id: a\n    when: \"hosts | join(',') != '}}'\"\n    run: net ping 127.0.0.1\n",
+    );
+}
+
 #[tokio::test]
 async fn when_false_skips_and_failure_stops_the_run() {
     let rb = load_text(
