@@ -575,6 +575,22 @@ fn start_until_audited(cmd: &mut Command, stdout: &std::path::Path, audit: &std:
     child
 }
 
+/// `account unlock -f LIST --output json` with the config and state directory given.
+fn unlock_list(state: &std::path::Path, config: &std::path::Path, list: &std::path::Path) -> Command {
+    let mut cmd = deskhand();
+    cmd.env("XDG_STATE_HOME", state).args([
+        "--config",
+        config.to_str().unwrap(),
+        "-o",
+        "json",
+        "account",
+        "unlock",
+        "-f",
+        list.to_str().unwrap(),
+    ]);
+    cmd
+}
+
 /// `account unlock -f` of the lab's bulk users, running, with some accounts done.
 struct BulkRun {
     state: tempfile::TempDir,
@@ -607,21 +623,7 @@ impl BulkRun {
         std::fs::write(&list, (1..=users).map(|i| format!("bulk{i:05}")).collect::<Vec<_>>().join("\n")).unwrap();
         let audit = state.path().join("deskhand/audit.jsonl");
         let stdout = state.path().join("stdout.json");
-        let child = start_until_audited(
-            deskhand().env("XDG_STATE_HOME", state.path()).args([
-                "--config",
-                config.to_str().unwrap(),
-                "-o",
-                "json",
-                "account",
-                "unlock",
-                "-f",
-                list.to_str().unwrap(),
-            ]),
-            &stdout,
-            &audit,
-            done,
-        );
+        let child = start_until_audited(&mut unlock_list(state.path(), &config, &list), &stdout, &audit, done);
         Self { state, config, list, audit, stdout, child }
     }
 }
@@ -648,16 +650,7 @@ fn a_directory_that_goes_away_mid_run() {
 
     // The directory comes back; the same command finishes the job.
     lab.restart();
-    let again = run_cmd(deskhand().env("XDG_STATE_HOME", state.path()).args([
-        "--config",
-        config.to_str().unwrap(),
-        "-o",
-        "json",
-        "account",
-        "unlock",
-        "-f",
-        list.to_str().unwrap(),
-    ]));
+    let again = run_cmd(&mut unlock_list(state.path(), config, list));
     again.expect_code(0);
     let s2 = &again.json()["data"]["summary"];
     assert_eq!(s2["changed"].as_u64().unwrap() + s2["unchanged"].as_u64().unwrap(), USERS as u64, "{s2}");
@@ -753,16 +746,7 @@ fn after_a_kill_every_item_says_what_the_directory_holds() {
         }
 
         // The rerun settles every unknown and finishes the job.
-        let again = run_cmd(deskhand().env("XDG_STATE_HOME", state.path()).args([
-            "--config",
-            config.to_str().unwrap(),
-            "-o",
-            "json",
-            "account",
-            "unlock",
-            "-f",
-            list.to_str().unwrap(),
-        ]));
+        let again = run_cmd(&mut unlock_list(state.path(), config, list));
         again.expect_code(0);
         assert!(locked_now(&lab).is_empty(), "after {done}: the rerun unlocked everyone");
     }
