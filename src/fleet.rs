@@ -451,6 +451,8 @@ pub fn changed_of(report: &Value) -> bool {
         "account.offboard" | "account.restore" => data["steps"]
             .as_array()
             .is_some_and(|steps| steps.iter().any(|s| matches!(s["result"].as_str(), Some("done" | "would do" | "unknown")))),
+        // A snapshot file was written.
+        "inventory.snapshot-taken" => true,
         "runbook.run" => data["steps"]
             .as_array()
             .is_some_and(|steps| steps.iter().any(|s| s["changing"] == true && s["report"].is_object() && changed_of(&s["report"]))),
@@ -896,6 +898,21 @@ mod tests {
         assert!(r["msg"].as_str().unwrap().contains("nonsense"), "{r}");
         let r = module("not json");
         assert_eq!(r["failed"], true);
+    }
+
+    #[test]
+    fn check_mode_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("snap.json");
+        let input = json!({"cmd": ["inventory", "snapshot", file.to_str().unwrap()], "check_mode": true}).to_string();
+        let r = module(&input);
+        assert_eq!((r["skipped"].clone(), r["changed"].clone()), (json!(true), json!(false)), "{r}");
+        assert!(r["msg"].as_str().unwrap().contains("has no --dry-run"), "{r}");
+        assert!(!file.exists(), "check mode wrote nothing");
+        // Read-only commands run as usual in check mode.
+        let r = module(&json!({"cmd": "inventory facts", "check_mode": true}).to_string());
+        assert_eq!((r["rc"].clone(), r["changed"].clone()), (json!(0), json!(false)), "{}", r["msg"]);
+        assert!(r["ansible_facts"]["deskhand"]["facts"]["cpus"].as_u64().unwrap() > 0);
     }
 
     #[test]

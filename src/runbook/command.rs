@@ -9,9 +9,10 @@ use clap::parser::ValueSource;
 use clap::{CommandFactory, FromArgMatches};
 use std::sync::LazyLock;
 
-/// Commands that change the directory. Each takes `--dry-run` today or will; the list
-/// also keeps a changing command without `--dry-run` from running in a dry run.
-pub const KNOWN_CHANGING: [&str; 10] = [
+/// Commands that change something: the directory, or (a snapshot) a file. The list
+/// keeps a changing command without `--dry-run` from running in a dry run (a runbook's,
+/// or Ansible's check mode).
+pub const KNOWN_CHANGING: [&str; 11] = [
     "account unlock",
     "account disable",
     "account enable",
@@ -22,6 +23,7 @@ pub const KNOWN_CHANGING: [&str; 10] = [
     "account onboard",
     "account offboard",
     "account restore",
+    "inventory snapshot",
 ];
 
 static CLI: LazyLock<clap::Command> = LazyLock::new(crate::cli::Cli::command);
