@@ -599,6 +599,7 @@ Register-ArgumentCompleter -Native -CommandName 'deskhand' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]')
             [CompletionResult]::new('--open', '--open', [CompletionResultType]::ParameterName, 'Scan mode: list only open ports; pass when any port is open')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'List every closed port in the table and Markdown too (more than 5 closed on a host are one "not shown" line; JSON always has every port)')
             [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Inspect the TLS certificate on open ports: chain, name, expiry')
             [CompletionResult]::new('-4', '-4', [CompletionResultType]::ParameterName, 'Use IPv4 addresses of host names only')
             [CompletionResult]::new('-6', '-6', [CompletionResultType]::ParameterName, 'Use IPv6 addresses of host names only')

@@ -3372,7 +3372,7 @@ _deskhand() {
             return 0
             ;;
         deskhand__subcmd__net__subcmd__port)
-            opts="-f -p -4 -6 -o -q -h -V --file --ports --open --concurrency --tls --ca --sni --warn-days --output --color --quiet --config --timeout --help --version"
+            opts="-f -p -4 -6 -o -q -h -V --file --ports --open --all --concurrency --tls --ca --sni --warn-days --output --color --quiet --config --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -551,6 +551,7 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand --config 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]'
             cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]'
             cand --open 'Scan mode: list only open ports; pass when any port is open'
+            cand --all 'List every closed port in the table and Markdown too (more than 5 closed on a host are one "not shown" line; JSON always has every port)'
             cand --tls 'Inspect the TLS certificate on open ports: chain, name, expiry'
             cand -4 'Use IPv4 addresses of host names only'
             cand -6 'Use IPv6 addresses of host names only'

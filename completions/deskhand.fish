@@ -406,6 +406,7 @@ never\t''"
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from port" -l config -d 'Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from port" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from port" -l open -d 'Scan mode: list only open ports; pass when any port is open'
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from port" -l all -d 'List every closed port in the table and Markdown too (more than 5 closed on a host are one "not shown" line; JSON always has every port)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from port" -l tls -d 'Inspect the TLS certificate on open ports: chain, name, expiry'
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from port" -s 4 -d 'Use IPv4 addresses of host names only'
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from port" -s 6 -d 'Use IPv6 addresses of host names only'

@@ -558,6 +558,10 @@ pub struct PortArgs {
     /// Scan mode: list only open ports; pass when any port is open
     #[arg(long)]
     pub open: bool,
+    /// List every closed port in the table and Markdown too (more than 5 closed on a host
+    /// are one "not shown" line; JSON always has every port)
+    #[arg(long)]
+    pub all: bool,
     /// Connects in flight at once (capped below the open-file limit)
     #[arg(long, default_value_t = 4096, value_parser = clap::value_parser!(u32).range(1..=65536))]
     pub concurrency: u32,

@@ -415,6 +415,7 @@ fn port_op(a: &PortArgs, config: &Config, timeout: Duration) -> Result<Operation
         concurrency: a.concurrency as usize,
         tls: tls_options(&a.tls, config),
         open_only: a.open,
+        list_closed: a.all,
         family: family(&a.family),
     }))
 }

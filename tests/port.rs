@@ -295,3 +295,27 @@ kill %1
     }
     assert_eq!(scans, 12 + 3 + 8 + 3);
 }
+
+/// Like nmap: in the table and Markdown, a host's closed ports beyond a handful are one
+/// "not shown" line (`--all` lists them); JSON always has every port.
+#[test]
+fn closed_ports_beyond_a_handful_are_a_count() {
+    let open = listen();
+    let spec = format!("{open},1-100");
+    let table = run(&["net", "port", "127.0.0.1", "-p", &spec]);
+    table.expect_code(1);
+    let rows = table.stdout.lines().filter(|l| l.starts_with('│') && l.contains("127.0.0.1")).count();
+    assert_eq!(rows, 1, "only the open port is a row:\n{}", table.stdout);
+    assert!(table.stdout.contains("Not shown: 100 closed ports on 127.0.0.1 (--all lists them)"), "{}", table.stdout);
+    assert!(table.stdout.contains("101 ports: 1 open, 100 closed"), "{}", table.stdout);
+    let md = run(&["-o", "markdown", "net", "port", "127.0.0.1", "-p", &spec]);
+    assert!(md.stdout.contains("Not shown: 100 closed ports"), "{}", md.stdout);
+    let all = run(&["net", "port", "127.0.0.1", "-p", &spec, "--all"]);
+    assert_eq!(all.stdout.lines().filter(|l| l.contains(" closed ")).count(), 100, "{}", all.stdout);
+    assert!(!all.stdout.contains("Not shown"));
+    let j = run(&["-o", "json", "net", "port", "127.0.0.1", "-p", &spec]).json();
+    assert_eq!(j["data"]["hosts"][0]["ports"].as_array().unwrap().len(), 101, "JSON has every port");
+    // A few closed ports stay rows.
+    let few = run(&["net", "port", "127.0.0.1", "-p", "1-3"]);
+    assert_eq!(few.stdout.lines().filter(|l| l.contains(" closed ")).count(), 3, "{}", few.stdout);
+}

@@ -178,16 +178,25 @@ pub fn tls_fields(title: String, t: &TlsReport) -> Block {
     }
 }
 
+/// Closed ports a host may list in the table before they become one "not shown" line.
+const MAX_CLOSED_ROWS: usize = 5;
+
 pub fn port(r: &PortReport) -> Doc {
     let total = r.summary.open + r.summary.closed + r.summary.filtered + r.summary.error;
     let mut doc = Doc::new(format!("TCP ports: {} checked on {}", count(total, "port"), count(r.hosts.len(), "host")));
     let any_tls = r.hosts.iter().flat_map(|h| &h.ports).any(|p| p.tls.is_some());
     let mut rows = Vec::new();
     let mut details = Vec::new();
+    let mut not_shown = Vec::new();
     for h in &r.hosts {
         let addr = h.address.to_string();
         let host = if h.target == addr { addr.clone() } else { format!("{} ({addr})", h.target) };
-        for p in &h.ports {
+        // Like nmap: a host's closed ports beyond a handful are a count, not rows.
+        let hide_closed = !r.list_closed && h.counts.closed > MAX_CLOSED_ROWS;
+        if hide_closed {
+            not_shown.push(format!("Not shown: {} on {host} (--all lists them)", count(h.counts.closed, "closed port")));
+        }
+        for p in h.ports.iter().filter(|p| !(hide_closed && p.state == PortState::Closed)) {
             let mut row = vec![
                 Cell::from(host.clone()),
                 Cell::from(p.port.to_string()),
@@ -214,6 +223,9 @@ pub fn port(r: &PortReport) -> Doc {
         doc.line("no open port found", Tone::Bad);
     } else {
         doc.table(&headers, rows);
+    }
+    for line in not_shown {
+        doc.line(line, Tone::Dim);
     }
     doc.blocks.extend(details);
     let s = &r.summary;

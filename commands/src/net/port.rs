@@ -180,6 +180,8 @@ pub struct PortRequest {
     pub tls: Option<TlsOptions>,
     /// Scan mode: list only open ports; the check passes when any port is open.
     pub open_only: bool,
+    /// People's renderings list every closed port (`--all`), not a count of them.
+    pub list_closed: bool,
     pub family: Family,
 }
 
@@ -237,6 +239,9 @@ pub struct HostPorts {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct PortReport {
     pub open_only: bool,
+    /// Whether the table lists every closed port (`--all`); JSON always does.
+    #[serde(skip)]
+    pub list_closed: bool,
     pub hosts: Vec<HostPorts>,
     pub summary: PortCounts,
     /// Connects that were allowed in flight at once.
@@ -408,7 +413,10 @@ pub async fn run<C: Connector + Clone + 'static>(
         summary.merge(&h.counts);
     }
     let ok = if req.open_only { summary.open > 0 } else { summary.open == total && summary.tls_failed == 0 };
-    Ok((PortReport { open_only: req.open_only, hosts: out, summary, concurrency: window }, Outcome::from_ok(ok)))
+    Ok((
+        PortReport { open_only: req.open_only, list_closed: req.list_closed, hosts: out, summary, concurrency: window },
+        Outcome::from_ok(ok),
+    ))
 }
 
 /// Results a shard sends at most in one message to the collector.
