@@ -41,6 +41,20 @@ impl Outcome {
         if ok { Self::Ok } else { Self::CheckFailed }
     }
 
+    /// The outcome of a batch of changes from its counts: Ctrl-C, then a change sent
+    /// without answer, then items never sent, then whether every item went well.
+    pub fn of_batch(interrupted: bool, unknown: usize, not_done: usize, all_ok: bool) -> Self {
+        if interrupted {
+            Self::Interrupted
+        } else if unknown > 0 {
+            Self::Unknown
+        } else if not_done > 0 {
+            Self::Incomplete
+        } else {
+            Self::from_ok(all_ok)
+        }
+    }
+
     pub fn is_ok(self) -> bool {
         self == Self::Ok
     }
@@ -57,5 +71,19 @@ impl Outcome {
             Self::Interrupted => 4,
         };
         if rank(other) > rank(self) { other } else { self }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Outcome;
+
+    #[test]
+    fn a_batch_outcome_ranks_what_is_least_known_first() {
+        assert_eq!(Outcome::of_batch(true, 3, 3, false), Outcome::Interrupted);
+        assert_eq!(Outcome::of_batch(false, 1, 3, false), Outcome::Unknown, "sent, no answer outranks not sent");
+        assert_eq!(Outcome::of_batch(false, 0, 3, true), Outcome::Incomplete);
+        assert_eq!(Outcome::of_batch(false, 0, 0, false), Outcome::CheckFailed);
+        assert_eq!(Outcome::of_batch(false, 0, 0, true), Outcome::Ok);
     }
 }

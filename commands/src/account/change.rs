@@ -109,15 +109,7 @@ impl ChangeSummary {
 
     /// The outcome of a batch with these counts.
     pub fn outcome(&self) -> Outcome {
-        if interrupted() {
-            Outcome::Interrupted
-        } else if self.unknown > 0 {
-            Outcome::Unknown
-        } else if self.not_done > 0 {
-            Outcome::Incomplete
-        } else {
-            Outcome::from_ok(self.failed == 0)
-        }
+        Outcome::of_batch(interrupted(), self.unknown, self.not_done, self.failed == 0)
     }
 }
 

@@ -498,15 +498,7 @@ pub async fn run<D: Directory>(
         }
         items.push(OnboardItem { line: row.line, report });
     }
-    let outcome = if interrupted() {
-        Outcome::Interrupted
-    } else if summary.unknown > 0 {
-        Outcome::Unknown
-    } else if summary.not_done > 0 {
-        Outcome::Incomplete
-    } else {
-        Outcome::from_ok(summary.failed == 0 && summary.groups_failed == 0)
-    };
+    let outcome = Outcome::of_batch(interrupted(), summary.unknown, summary.not_done, summary.failed == 0 && summary.groups_failed == 0);
     (items, summary, outcome)
 }
 
