@@ -607,7 +607,8 @@ fn read_stdin_results() -> Result<Vec<(String, Value)>, CommandError> {
         return Err(CommandError::usage("standard input is not a JSON object of host results").with_hint("give {\"HOST\": result, ...}"));
     };
     if map.is_empty() {
-        return Err(CommandError::usage("no host results on standard input"));
+        return Err(CommandError::usage("no host results on standard input")
+            .with_hint("give one object {\"HOST\": result, ...} with a host in it, or the directory the playbook saved"));
     }
     Ok(map.into_iter().collect())
 }
