@@ -228,7 +228,16 @@ pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Ou
             let (report, outcome) = result?;
             Ok((Report::Dns(report), outcome))
         }
-        Operation::Port(request) => {
+        Operation::Port(mut request) => {
+            // CSV is data (it has no place for a "not shown" line): every port, like JSON.
+            // A table or Markdown holds only the closed rows it may show.
+            match out.format {
+                OutputFormat::Csv => request.list_closed = true,
+                OutputFormat::Table | OutputFormat::Markdown if !request.list_closed => {
+                    request.closed_rows = Some(port::CLOSED_ROWS_SHOWN + 1);
+                }
+                _ => {}
+            }
             let bar = Bar::new(out.progress, "port");
             let result = port::run(&request, &port::TcpConnector, &bar).await;
             bar.finish();

@@ -416,6 +416,7 @@ fn port_op(a: &PortArgs, config: &Config, timeout: Duration) -> Result<Operation
         tls: tls_options(&a.tls, config),
         open_only: a.open,
         list_closed: a.all,
+        closed_rows: None,
         family: family(&a.family),
     }))
 }

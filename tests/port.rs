@@ -318,4 +318,13 @@ fn closed_ports_beyond_a_handful_are_a_count() {
     // A few closed ports stay rows.
     let few = run(&["net", "port", "127.0.0.1", "-p", "1-3"]);
     assert_eq!(few.stdout.lines().filter(|l| l.contains(" closed ")).count(), 3, "{}", few.stdout);
+    // The edge: five closed ports are rows, six are a count (the table keeps six rows at
+    // most while scanning, so the count must still be all of them).
+    let five = run(&["net", "port", "127.0.0.1", "-p", "1-5"]);
+    assert_eq!(five.stdout.lines().filter(|l| l.contains(" closed ")).count(), 5, "{}", five.stdout);
+    let six = run(&["-o", "markdown", "net", "port", "127.0.0.1", "-p", "1-6"]);
+    assert!(six.stdout.contains("Not shown: 6 closed ports on 127.0.0.1"), "{}", six.stdout);
+    // CSV is for machines too: every port.
+    let csv = run(&["-o", "csv", "net", "port", "127.0.0.1", "-p", &spec]);
+    assert_eq!(csv.stdout.lines().filter(|l| l.contains(",closed,")).count(), 100, "{}", csv.stdout);
 }

@@ -4,7 +4,7 @@ use super::{Block, Cell, Doc, Tone, count, ms};
 use deskhand_commands::net::check::{CheckReport, LayerStatus};
 use deskhand_commands::net::dns::{DnsReport, ServerAnswer, Status};
 use deskhand_commands::net::ping::{PingReport, Show};
-use deskhand_commands::net::port::{PortReport, PortState};
+use deskhand_commands::net::port::{self, PortReport, PortState};
 use deskhand_commands::net::tls::TlsReport;
 use std::fmt::Write as _;
 
@@ -179,7 +179,6 @@ pub fn tls_fields(title: String, t: &TlsReport) -> Block {
 }
 
 /// Closed ports a host may list in the table before they become one "not shown" line.
-const MAX_CLOSED_ROWS: usize = 5;
 
 pub fn port(r: &PortReport) -> Doc {
     let total = r.summary.open + r.summary.closed + r.summary.filtered + r.summary.error;
@@ -192,7 +191,7 @@ pub fn port(r: &PortReport) -> Doc {
         let addr = h.address.to_string();
         let host = if h.target == addr { addr.clone() } else { format!("{} ({addr})", h.target) };
         // Like nmap: a host's closed ports beyond a handful are a count, not rows.
-        let hide_closed = !r.list_closed && h.counts.closed > MAX_CLOSED_ROWS;
+        let hide_closed = !r.list_closed && h.counts.closed > port::CLOSED_ROWS_SHOWN;
         if hide_closed {
             not_shown.push(format!("Not shown: {} on {host} (--all lists them)", count(h.counts.closed, "closed port")));
         }

@@ -182,8 +182,16 @@ pub struct PortRequest {
     pub open_only: bool,
     /// People's renderings list every closed port (`--all`), not a count of them.
     pub list_closed: bool,
+    /// The closed ports' rows kept per host: `None` keeps every one (JSON, CSV, `--all`).
+    /// A table shows a host's closed ports only when they are at most
+    /// [`CLOSED_ROWS_SHOWN`], so it needs one more than that to know, and a full scan
+    /// then holds a few rows, not 65,535.
+    pub closed_rows: Option<usize>,
     pub family: Family,
 }
+
+/// A host's closed ports that people's renderings list as rows; beyond it they are a count.
+pub const CLOSED_ROWS_SHOWN: usize = 5;
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct PortResult {
@@ -395,14 +403,15 @@ pub async fn run<C: Connector + Clone + 'static>(
         tokio::spawn(run_shard(Shard { hosts, index: shard, shards, in_flight: (window / shards).max(1), timeout }, connector, tls, tx));
     }
     drop(tx);
-    // Counts come from every attempt; scan mode keeps only the open ports' rows, so a
-    // full scan holds a few rows, not 65535.
+    // Counts come from every attempt; scan mode keeps only the open ports' rows, and a
+    // table only the closed rows it may show, so a full scan holds a few rows, not 65535.
     while let Some(batch) = rx.recv().await {
         progress.inc(batch.len() as u64);
         for (hi, r) in batch {
             let h = &mut out[hi];
             h.counts.add(&r);
-            if !req.open_only || r.state == PortState::Open {
+            let closed_row_wanted = req.closed_rows.is_none_or(|n| h.counts.closed <= n);
+            if r.state == PortState::Open || (!req.open_only && (r.state != PortState::Closed || closed_row_wanted)) {
                 h.ports.push(r);
             }
         }
