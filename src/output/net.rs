@@ -178,8 +178,6 @@ pub fn tls_fields(title: String, t: &TlsReport) -> Block {
     }
 }
 
-/// Closed ports a host may list in the table before they become one "not shown" line.
-
 pub fn port(r: &PortReport) -> Doc {
     let total = r.summary.open + r.summary.closed + r.summary.filtered + r.summary.error;
     let mut doc = Doc::new(format!("TCP ports: {} checked on {}", count(total, "port"), count(r.hosts.len(), "host")));
