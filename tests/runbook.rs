@@ -131,7 +131,7 @@ fn runs_steps_with_conditions_and_dry_run() {
     );
     // Markdown for the ticket.
     let md = setup.run(&["-o", "markdown", "runbook", "run", f, "-p", "user=alice", "-p", &format!("dns={}", dns1())]);
-    assert!(md.stdout.contains("| who | ok |") && md.stdout.contains("| locked\\_only | skipped |"), "{}", md.stdout);
+    assert!(md.stdout.contains("| who | ok |") && md.stdout.contains("| locked_only | skipped |"), "{}", md.stdout);
     // Every run is in the audit trail.
     let audit = std::fs::read_to_string(setup.dir.path().join("state/deskhand/audit.jsonl")).unwrap_or_default();
     assert!(audit.contains("runbook checks") && audit.contains("INC-7"), "{audit}");
