@@ -193,8 +193,17 @@ mod tests {
                         texts.push(std::mem::take(&mut cur));
                     }
                 }
-                Event::Start(Tag::Table(_) | Tag::TableHead | Tag::TableRow | Tag::TableCell | Tag::Paragraph | Tag::Strong)
-                | Event::Start(Tag::Heading { .. } | Tag::List(None) | Tag::Item)
+                Event::Start(
+                    Tag::Table(_)
+                    | Tag::TableHead
+                    | Tag::TableRow
+                    | Tag::TableCell
+                    | Tag::Paragraph
+                    | Tag::Strong
+                    | Tag::Heading { .. }
+                    | Tag::List(None)
+                    | Tag::Item,
+                )
                 | Event::End(_) => {}
                 other => markup.push(format!("{other:?}")),
             }
