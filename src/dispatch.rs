@@ -208,16 +208,23 @@ pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Ou
             .map_err(|e| CommandError::environment(format!("the inventory task failed: {e}")))?
         }
         Operation::Ping { specs, family, mut request } => {
-            request.targets = targets::expand(&specs, family).await?;
+            let expanded = targets::expand(&specs, family).await?;
+            (request.targets, request.unresolved) = (expanded.targets, expanded.unresolved);
+            let given = request.targets.len() + request.unresolved.len();
             if let Some(n) = request.min_alive
-                && n > request.targets.len()
+                && n > given
             {
-                return Err(CommandError::usage(format!("--min-alive {n} is more than the {} targets given", request.targets.len()))
+                return Err(CommandError::usage(format!("--min-alive {n} is more than the {given} targets given"))
                     .with_hint("give at most as many as there are targets"));
             }
-            let pinger = ping::IcmpPinger::new(&request.targets)?;
             let bar = Bar::new(out.progress && request.targets.len() > 1, "ping");
-            let (report, outcome) = ping::run(&request, &pinger, &bar).await;
+            let (report, outcome) = if request.targets.is_empty() {
+                // Only names that do not resolve: nothing to send, so no socket (and no
+                // privilege) is needed to say so.
+                ping::run(&request, &ping::Unreachable, &bar).await
+            } else {
+                ping::run(&request, &ping::IcmpPinger::new(&request.targets)?, &bar).await
+            };
             bar.finish();
             Ok((Report::Ping(report), outcome))
         }

@@ -49,8 +49,10 @@ impl Exit {
 pub const EXIT_CODES_HELP: &str = "\
 Exit codes:
   0    ok
-  1    the check said no (host down, port closed, name does not resolve)
-  2    usage or input error (bad flag, address, file, config)
+  1    the check said no (host down, port closed, account locked); a name that
+       does not resolve, whatever DNS said, in ping, port, check and dns alike
+  2    usage or input error (bad flag, file, config; a target that is not a
+       host name, address or range)
   3    environment error (no privilege, cannot bind or connect; a directory gone
        mid-change: the report says what is done, not done, or unknown)
   130  interrupted";

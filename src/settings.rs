@@ -344,6 +344,7 @@ fn ping(a: &PingArgs, config: &Config, timeout: Duration) -> Result<Operation, C
     };
     let request = PingRequest {
         targets: Vec::new(),
+        unresolved: Vec::new(),
         count: a.count,
         interval: parse_duration(&a.interval)?,
         timeout: wait,

@@ -37,7 +37,6 @@ fn usage_errors_exit_2_with_a_hint() {
         &["net", "port", "127.0.0.1", "-p", "0"],
         &["net", "port", "127.0.0.1:70000"],
         &["net", "port", "127.0.0.1", "-p", "10-1"],
-        &["net", "ping", "no-such-host.invalid"],
         &["--timeout", "soon", "net", "ping", "127.0.0.1"],
     ];
     for args in cases {
@@ -51,6 +50,46 @@ fn usage_errors_exit_2_with_a_hint() {
     // clap's own errors are usage errors too.
     run(&["net", "ping"]).expect_code(2);
     run(&["net", "frobnicate"]).expect_code(2);
+}
+
+/// One rule for a name that does not resolve, in every `net` command: the check says no
+/// (exit 1), the report names it, and the other targets are still checked. Only a
+/// target that is not a host name at all is a usage error.
+#[test]
+fn a_name_that_does_not_resolve_is_a_failed_check_everywhere() {
+    let bad = "no-such-host.invalid";
+    for args in [
+        vec!["net", "ping", bad],
+        vec!["net", "port", "127.0.0.1:1", &format!("{bad}:22")],
+        vec!["net", "check", bad],
+        vec!["net", "dns", bad],
+    ] {
+        let r = run(&args);
+        r.expect_code(1);
+        assert!(r.stdout.contains(bad), "{args:?} does not name it:\n{}", r.stdout);
+    }
+    let ping = run(&["-o", "json", "net", "ping", bad, "-c", "1"]);
+    ping.expect_code(1);
+    let j = ping.json();
+    assert_eq!(j["data"]["unresolved"][0]["name"], bad, "{j}");
+    assert!(j["data"]["unresolved"][0]["reason"].as_str().unwrap().starts_with("does not resolve"), "{j}");
+    assert_eq!(j["data"]["summary"]["unresolved"], 1);
+    assert_eq!(j["data"]["summary"]["targets"], 1);
+    let port = run(&["-o", "json", "net", "port", "127.0.0.1:1", &format!("{bad}:22")]);
+    port.expect_code(1);
+    let j = port.json();
+    assert_eq!(j["data"]["unresolved"][0]["name"], bad, "{j}");
+    assert_eq!(j["data"]["hosts"][0]["ports"][0]["state"], "closed", "the other target is still checked: {j}");
+    // --open: an open port elsewhere does not hide the name.
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let open = format!("127.0.0.1:{}", l.local_addr().unwrap().port());
+    run(&["net", "port", "--open", &open, &format!("{bad}:22")]).expect_code(1);
+    run(&["net", "port", "--open", &open]).expect_code(0);
+    let check = run(&["-o", "json", "net", "check", bad]).json();
+    assert_eq!(check["data"]["verdict"]["failed_layer"], "dns", "{check}");
+    // Not a host name at all: usage.
+    run(&["net", "ping", "not_a host"]).expect_code(2);
+    run(&["net", "port", "bad..name:22"]).expect_code(2);
 }
 
 #[test]

@@ -8,6 +8,11 @@ use deskhand_commands::net::port::{self, PortReport, PortState};
 use deskhand_commands::net::tls::TlsReport;
 use std::fmt::Write as _;
 
+/// "1 name does", "2 names do".
+fn count_verb(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 pub fn ping(r: &PingReport) -> Doc {
     let mut doc = Doc::new(format!(
         "Ping: {}, {} each",
@@ -49,7 +54,13 @@ pub fn ping(r: &PingReport) -> Doc {
             row
         })
         .collect();
-    if r.hosts.is_empty() {
+    let mut rows: Vec<Vec<Cell>> = rows;
+    for u in &r.unresolved {
+        let mut row = vec![Cell::from(u.name.clone()), Cell::new(u.reason.clone(), Tone::Bad)];
+        row.extend(std::iter::repeat_with(|| Cell::from("")).take(7));
+        rows.push(row);
+    }
+    if rows.is_empty() {
         doc.line(if r.show == Show::Alive { "no target answered" } else { "every target answered" }, Tone::Plain);
     } else {
         doc.table(&["target", "status", "recv/sent", "loss", "min", "avg", "max", "mdev", "jitter"], rows);
@@ -57,7 +68,9 @@ pub fn ping(r: &PingReport) -> Doc {
     let s = &r.summary;
     let tone = if s.alive >= s.min_alive { Tone::Good } else { Tone::Bad };
     let quorum = if s.min_alive < s.targets { format!(" (needed {})", s.min_alive) } else { String::new() };
-    doc.line(format!("{}: {} alive, {} dead{quorum}", count(s.targets, "target"), s.alive, s.dead), tone);
+    let unresolved =
+        if s.unresolved > 0 { format!(", {} not resolve", count_verb(s.unresolved, "name does", "names do")) } else { String::new() };
+    doc.line(format!("{}: {} alive, {} dead{unresolved}{quorum}", count(s.targets, "target"), s.alive, s.dead), tone);
     doc
 }
 
@@ -216,6 +229,13 @@ pub fn port(r: &PortReport) -> Doc {
     if any_tls {
         headers.push("tls");
     }
+    for u in &r.unresolved {
+        let mut row = vec![Cell::from(u.name.clone()), Cell::from("-"), Cell::new(u.reason.clone(), Tone::Bad), Cell::from("")];
+        if any_tls {
+            row.push(Cell::from(""));
+        }
+        rows.push(row);
+    }
     if rows.is_empty() {
         doc.line("no open port found", Tone::Bad);
     } else {
@@ -233,10 +253,13 @@ pub fn port(r: &PortReport) -> Doc {
     if s.tls_failed > 0 {
         let _ = write!(line, ", {} failed the TLS check", s.tls_failed);
     }
+    if !r.unresolved.is_empty() {
+        let _ = write!(line, "; {} not resolve", count_verb(r.unresolved.len(), "name does", "names do"));
+    }
     if r.open_only {
         line.push_str(" (listing open ports only)");
     }
-    let ok = if r.open_only { s.open > 0 } else { s.open == total && s.tls_failed == 0 };
+    let ok = r.unresolved.is_empty() && if r.open_only { s.open > 0 } else { s.open == total && s.tls_failed == 0 };
     doc.line(line, if ok { Tone::Good } else { Tone::Bad });
     doc
 }

@@ -346,6 +346,7 @@ async fn resolve<T: Transport>(host: &str, req: &CheckRequest, transport: &T) ->
             Err(e) => {
                 // getaddrinfo's words are all we get: EAI_NONAME vs EAI_AGAIN.
                 let text = e.to_string();
+                let text = text.strip_prefix("failed to lookup address information: ").unwrap_or(&text).to_string();
                 let kind = if text.contains("Temporary failure") || text.contains("try again") {
                     DnsFailureKind::NoAnswer
                 } else if text.contains("no address associated") || text.contains("No address associated") {

@@ -2,7 +2,7 @@
 //! shared by every target (surge-ping dispatches replies by address, identifier and
 //! sequence); sends are paced by a global rate so a sweep does not flood a network.
 
-use super::targets::Target;
+use super::targets::{Target, Unresolved};
 use crate::error::{CommandError, Result};
 use crate::{Outcome, Progress};
 use futures::StreamExt;
@@ -27,6 +27,16 @@ pub trait Pinger: Send + Sync {
     fn echo(&self, addr: IpAddr, ident: u16, seq: u16, payload: &[u8], timeout: Duration) -> impl Future<Output = Echo> + Send;
 }
 
+/// A pinger for a run with no target to send to (every name failed to resolve): it is
+/// never asked, and would say nothing came back.
+pub struct Unreachable;
+
+impl Pinger for Unreachable {
+    async fn echo(&self, _: IpAddr, _: u16, _: u16, _: &[u8], _: Duration) -> Echo {
+        Echo::Timeout
+    }
+}
+
 /// Which targets the report lists (the summary always counts all of them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -41,6 +51,8 @@ pub enum Show {
 #[derive(Debug, Clone)]
 pub struct PingRequest {
     pub targets: Vec<Target>,
+    /// Names that gave no address: each is a target that fails the check.
+    pub unresolved: Vec<Unresolved>,
     pub count: u16,
     /// Time between two echoes to the same target.
     pub interval: Duration,
@@ -83,9 +95,12 @@ pub struct HostResult {
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct PingSummary {
+    /// Every target asked for: alive, dead and unresolved.
     pub targets: usize,
     pub alive: usize,
     pub dead: usize,
+    /// Names that gave no address, so nothing was sent.
+    pub unresolved: usize,
     /// The least number of answering targets for the check to pass.
     pub min_alive: usize,
 }
@@ -96,6 +111,8 @@ pub struct PingReport {
     pub count: u16,
     pub show: Show,
     pub hosts: Vec<HostResult>,
+    /// Names that gave no address (always listed, whatever `show` says).
+    pub unresolved: Vec<Unresolved>,
     pub summary: PingSummary,
 }
 
@@ -160,7 +177,8 @@ pub async fn run<P: Pinger>(req: &PingRequest, pinger: &P, progress: &dyn Progre
         .await;
     results.sort_by_key(|(i, _)| *i);
     let alive = results.iter().filter(|(_, h)| h.alive).count();
-    let total = results.len();
+    let dead = results.len() - alive;
+    let total = results.len() + req.unresolved.len();
     let min_alive = req.min_alive.unwrap_or(total);
     let hosts = results
         .into_iter()
@@ -171,9 +189,9 @@ pub async fn run<P: Pinger>(req: &PingRequest, pinger: &P, progress: &dyn Progre
             Show::Dead => !h.alive,
         })
         .collect();
-    let summary = PingSummary { targets: total, alive, dead: total - alive, min_alive };
+    let summary = PingSummary { targets: total, alive, dead, unresolved: req.unresolved.len(), min_alive };
     let outcome = Outcome::from_ok(alive >= min_alive);
-    (PingReport { count: req.count, show: req.show, hosts, summary }, outcome)
+    (PingReport { count: req.count, show: req.show, hosts, unresolved: req.unresolved.clone(), summary }, outcome)
 }
 
 async fn probe<P: Pinger>(
@@ -327,6 +345,7 @@ mod tests {
                     Target { name: addr.to_string(), addr }
                 })
                 .collect(),
+            unresolved: Vec::new(),
             count,
             interval: Duration::ZERO,
             timeout: Duration::from_millis(10),
@@ -341,7 +360,7 @@ mod tests {
     async fn statistics_and_outcome() {
         let (report, outcome) = run(&request(4, 3), &EvenAnswers, &NoProgress).await;
         assert_eq!(outcome, Outcome::CheckFailed);
-        assert_eq!(report.summary, PingSummary { targets: 4, alive: 2, dead: 2, min_alive: 4 });
+        assert_eq!(report.summary, PingSummary { targets: 4, alive: 2, dead: 2, unresolved: 0, min_alive: 4 });
         let h2 = &report.hosts[1];
         assert_eq!((h2.sent, h2.received, h2.loss_percent), (3, 3, 0.0));
         let rtt = h2.rtt.as_ref().unwrap();

@@ -3,7 +3,7 @@
 //! so a full 65535-port scan never fails with "too many open files" nor reports false
 //! closed ports. `--tls` inspects the certificate on every open port.
 
-use super::targets::{self, Family, Target};
+use super::targets::{self, Family, Target, Unresolved};
 use super::tls::{self, TlsContext, TlsOptions, TlsReport};
 use crate::error::{CommandError, Result};
 use crate::{Outcome, Progress};
@@ -251,6 +251,8 @@ pub struct PortReport {
     #[serde(skip)]
     pub list_closed: bool,
     pub hosts: Vec<HostPorts>,
+    /// Names that gave no address: no port of theirs was tried.
+    pub unresolved: Vec<Unresolved>,
     pub summary: PortCounts,
     /// Connects that were allowed in flight at once.
     pub concurrency: usize,
@@ -373,10 +375,17 @@ pub async fn run<C: Connector + Clone + 'static>(
         None => None,
     };
     let mut hosts: Vec<(Target, Arc<[u16]>)> = Vec::new();
+    let mut unresolved: Vec<Unresolved> = Vec::new();
     for spec in &req.specs {
         let ports: Arc<[u16]> = spec.ports.clone().into();
-        for t in targets::expand(std::slice::from_ref(&spec.host), req.family).await? {
+        let expanded = targets::expand(std::slice::from_ref(&spec.host), req.family).await?;
+        for t in expanded.targets {
             hosts.push((t, ports.clone()));
+        }
+        for u in expanded.unresolved {
+            if !unresolved.iter().any(|seen| seen.name == u.name) {
+                unresolved.push(u);
+            }
         }
     }
     let total: usize = hosts.iter().map(|(_, p)| p.len()).sum();
@@ -421,9 +430,10 @@ pub async fn run<C: Connector + Clone + 'static>(
         h.ports.sort_by_key(|r| r.port);
         summary.merge(&h.counts);
     }
-    let ok = if req.open_only { summary.open > 0 } else { summary.open == total && summary.tls_failed == 0 };
+    // A name that does not resolve fails the check, as in every `net` command.
+    let ok = unresolved.is_empty() && if req.open_only { summary.open > 0 } else { summary.open == total && summary.tls_failed == 0 };
     Ok((
-        PortReport { open_only: req.open_only, list_closed: req.list_closed, hosts: out, summary, concurrency: window },
+        PortReport { open_only: req.open_only, list_closed: req.list_closed, hosts: out, unresolved, summary, concurrency: window },
         Outcome::from_ok(ok),
     ))
 }

@@ -159,11 +159,12 @@ pub fn is_hostname(s: &str) -> bool {
 }
 
 /// Resolves a host name through the system resolver (getaddrinfo: /etc/hosts, then DNS),
-/// returning the addresses of the wanted family.
-pub async fn resolve_host(name: &str, family: Family) -> Result<Vec<IpAddr>> {
+/// returning the addresses of the wanted family, or why there are none.
+pub async fn resolve_host(name: &str, family: Family) -> std::result::Result<Vec<IpAddr>, String> {
     let found = tokio::net::lookup_host((name, 0)).await.map_err(|e| {
-        CommandError::usage(format!("cannot resolve host name '{name}': {e}"))
-            .with_hint("check the spelling, or use `deskhand net dns NAME` to see what DNS answers")
+        let text = e.to_string();
+        let text = text.strip_prefix("failed to lookup address information: ").unwrap_or(&text);
+        format!("does not resolve: {text}")
     })?;
     let mut addrs: Vec<IpAddr> = Vec::new();
     for sa in found {
@@ -178,40 +179,70 @@ pub async fn resolve_host(name: &str, family: Family) -> Result<Vec<IpAddr>> {
         }
     }
     if addrs.is_empty() {
-        return Err(CommandError::usage(format!("host name '{name}' has no address of the requested family"))
-            .with_hint("drop -4/-6, or check the name with `deskhand net dns NAME --type all`"));
+        return Err(match family {
+            Family::Any => "has no address".into(),
+            Family::V4 => "has no IPv4 address (without -4, IPv6 would do)".into(),
+            Family::V6 => "has no IPv6 address (without -6, IPv4 would do)".into(),
+        });
     }
     // Prefer IPv4 first for Family::Any, as ping does, keeping the resolver's order within a family.
     addrs.sort_by_key(IpAddr::is_ipv6);
     Ok(addrs)
 }
 
+/// A host name that gave no address, and what the resolver said.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Unresolved {
+    /// The name as the user wrote it.
+    pub name: String,
+    /// Why: the resolver's words, or that the name has no address of the family asked.
+    pub reason: String,
+}
+
+/// The targets of a run, and the names that did not resolve. A name that does not
+/// resolve is a finding about that target (the check says no, exit 1), not a usage
+/// error, and the other targets are still checked.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Expanded {
+    pub targets: Vec<Target>,
+    pub unresolved: Vec<Unresolved>,
+}
+
 /// Parses and resolves every specification (host names concurrently). A host name
 /// yields its first address of the chosen family; ranges yield every address. The same
-/// name and address twice is one target; a name and its address are two.
-pub async fn expand(specs: &[String], family: Family) -> Result<Vec<Target>> {
+/// name and address twice is one target; a name and its address are two. A
+/// specification that is not a name, address or range is a usage error; a name that
+/// does not resolve is listed in [`Expanded::unresolved`].
+pub async fn expand(specs: &[String], family: Family) -> Result<Expanded> {
     let parsed = specs.iter().map(|s| parse_spec(s)).collect::<Result<Vec<_>>>()?;
     let lookups = parsed.iter().map(|spec| async move {
         match spec {
-            Spec::Host(h) => resolve_host(h, family).await.map(|a| Some(a[0])),
-            _ => Ok(None),
+            Spec::Host(h) => Some(resolve_host(h, family).await.map(|a| a[0])),
+            _ => None,
         }
     });
     let resolved = futures::future::join_all(lookups).await;
-    let mut out: Vec<Target> = Vec::new();
+    let mut out = Expanded::default();
     let mut seen = std::collections::HashSet::new();
     for (spec, addr) in parsed.into_iter().zip(resolved) {
-        let items: Vec<Target> = match spec {
-            Spec::Addr(addr) => vec![Target { name: addr.to_string(), addr }],
-            Spec::Many(list) => list.into_iter().map(|addr| Target { name: addr.to_string(), addr }).collect(),
-            Spec::Host(h) => vec![Target { name: h, addr: addr?.unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED)) }],
+        let items: Vec<Target> = match (spec, addr) {
+            (Spec::Addr(addr), _) => vec![Target { name: addr.to_string(), addr }],
+            (Spec::Many(list), _) => list.into_iter().map(|addr| Target { name: addr.to_string(), addr }).collect(),
+            (Spec::Host(h), Some(Ok(addr))) => vec![Target { name: h, addr }],
+            (Spec::Host(_), None) => continue, // every host spec was looked up
+            (Spec::Host(h), Some(Err(reason))) => {
+                if !out.unresolved.iter().any(|u| u.name == h) {
+                    out.unresolved.push(Unresolved { name: h, reason });
+                }
+                continue;
+            }
         };
         for t in items {
             if seen.insert((t.name.clone(), t.addr)) {
-                out.push(t);
+                out.targets.push(t);
             }
         }
-        if out.len() > MAX_TARGETS {
+        if out.targets.len() > MAX_TARGETS {
             return Err(CommandError::usage(format!("more than {MAX_TARGETS} targets")).with_hint("split the sweep into several runs"));
         }
     }
