@@ -702,7 +702,7 @@ _deskhand() {
             return 0
             ;;
         deskhand__subcmd__account__subcmd__expired)
-            opts="-D -o -q -h -V --directory --output --color --quiet --config --timeout --help --version"
+            opts="-D -o -q -h -V --all --directory --output --color --quiet --config --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -744,7 +744,7 @@ _deskhand() {
             return 0
             ;;
         deskhand__subcmd__account__subcmd__expiring)
-            opts="-D -o -q -h -V --days --directory --output --color --quiet --config --timeout --help --version"
+            opts="-D -o -q -h -V --days --all --directory --output --color --quiet --config --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1354,7 +1354,7 @@ _deskhand() {
             return 0
             ;;
         deskhand__subcmd__account__subcmd__locked)
-            opts="-D -o -q -h -V --directory --output --color --quiet --config --timeout --help --version"
+            opts="-D -o -q -h -V --all --directory --output --color --quiet --config --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

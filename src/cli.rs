@@ -32,13 +32,13 @@ pub struct GlobalArgs {
     /// When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]
     #[arg(long, global = true, value_enum)]
     pub color: Option<ColorChoice>,
-    /// No progress bars and no warnings on stderr
+    /// No progress bars and no warnings on stderr (CSV still sends its warnings there: the file has no room for them)
     #[arg(long, short = 'q', global = true)]
     pub quiet: bool,
-    /// Config file [default: ~/.config/deskhand/config.yaml; env: DESKHAND_CONFIG]
+    /// Config file [default: $XDG_CONFIG_HOME or ~/.config, then /deskhand/config.yaml; env: DESKHAND_CONFIG]
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
-    /// Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s; env: DESKHAND_TIMEOUT]
+    /// Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s, directories 5s; env: DESKHAND_TIMEOUT] (a directory profile's own timeout: wins)
     #[arg(long, global = true, value_name = "DURATION")]
     pub timeout: Option<String>,
 }
@@ -66,12 +66,12 @@ pub enum ColorChoice {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Directory accounts: status, unlock, search, locked accounts (OpenLDAP ppolicy)
+    /// Directory accounts on OpenLDAP (ppolicy), Active Directory and 389-ds: status, search, unlock, reset, disable, groups, create, offboard
     Account(AccountArgs),
     /// Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage
     #[command(subcommand)]
     Net(NetCommand),
-    /// Installed software and system facts: list, search, baseline checks, snapshots and diffs
+    /// Installed software and system facts: list, show, facts, baseline checks, snapshots and diffs
     #[command(subcommand)]
     Inventory(InventoryCommand),
     /// YAML runbooks: checklists of deskhand commands, validated first, with a report for the ticket
@@ -196,7 +196,7 @@ pub enum InventoryCommand {
 
 #[derive(Debug, Clone, Args)]
 pub struct SourceArgs {
-    /// Only these package sources (comma-separated): dpkg, rpm, apk, pacman, flatpak, snap, brew, pip [default: all found but pip]
+    /// Only these package sources (comma-separated): dpkg, rpm, apk, pacman, flatpak, snap, brew, pip [default: all found but pip; diff: the snapshots' sources]
     #[arg(long, short = 's', value_name = "SOURCES", value_delimiter = ',')]
     pub source: Vec<String>,
 }
@@ -211,7 +211,7 @@ pub struct InventoryListArgs {
 
 #[derive(Debug, Args)]
 pub struct AccountArgs {
-    /// Directory profile from the config file [default: default_directory; env: DESKHAND_DIRECTORY]
+    /// Directory profile from the config file [default: default_directory, else the only profile; env: DESKHAND_DIRECTORY]
     #[arg(long, short = 'D', global = true, value_name = "NAME")]
     pub directory: Option<String>,
     #[command(subcommand)]
@@ -222,10 +222,10 @@ pub struct AccountArgs {
 pub enum AccountCommand {
     /// The account's status card: locked, disabled, expiry, must-change, failures, groups
     #[command(
-        after_help = "Exit 1 when the account cannot log in (with --all-servers: on any server).\n\nExamples:\n  deskhand account show alice\n  deskhand account show alice --all-servers\n  deskhand account show 'uid=alice,ou=people,dc=example,dc=test' -o markdown"
+        after_help = "Exit 1 when the account cannot log in (with --all-servers: on any server); exit 3 when a server\ncould not be asked and none said no.\n\nExamples:\n  deskhand account show alice\n  deskhand account show alice --all-servers\n  deskhand account show 'uid=alice,ou=people,dc=example,dc=test' -o markdown"
     )]
     Show {
-        /// Login name or DN
+        /// Login name (AD: also user@domain) or DN
         user: String,
         /// Also ask every server of the profile (`servers:`): lock state, failure count and
         /// last logon per server, side by side (AD counts them per domain controller)
@@ -233,37 +233,52 @@ pub enum AccountCommand {
         all_servers: bool,
     },
     /// Search accounts by login, name or mail (substring)
+    #[command(after_help = "Exit 1 when nothing matches.")]
     Find {
         /// Part of a login, name or mail
         query: String,
     },
-    /// Every account that is locked now
-    Locked,
-    /// Accounts whose password expires within N days
+    /// Every account that is locked now (disabled and built-in ones only with --all)
+    #[command(after_help = "Exit 1 when any account is listed.")]
+    Locked {
+        /// Also list disabled accounts and the directory's built-in ones (AD: Administrator, krbtgt...; OpenLDAP/389: entries that are not a person)
+        #[arg(long)]
+        all: bool,
+    },
+    /// Accounts whose password expires within N days (disabled and built-in ones only with --all)
+    #[command(after_help = "Exit 1 when any account is listed.")]
     Expiring {
         /// Days ahead
         #[arg(long, default_value_t = 14)]
         days: u32,
+        /// Also list disabled accounts and the directory's built-in ones (AD: Administrator, krbtgt...; OpenLDAP/389: entries that are not a person)
+        #[arg(long)]
+        all: bool,
     },
-    /// Accounts whose password has expired
-    Expired,
+    /// Accounts whose password has expired (disabled and built-in ones only with --all)
+    #[command(after_help = "Exit 1 when any account is listed.")]
+    Expired {
+        /// Also list disabled accounts and the directory's built-in ones (AD: Administrator, krbtgt...; OpenLDAP/389: entries that are not a person)
+        #[arg(long)]
+        all: bool,
+    },
     /// Set a temporary password (must change at next logon) and unlock
     #[command(
         after_help = "The temporary password is shown once on the terminal (stderr), or written to\n--password-out FILE (mode 0600); never on stdout, in JSON or in the audit trail.\n\nExamples:\n  deskhand account reset alice --ticket INC-1234\n  deskhand account reset alice --password-out /root/alice.txt\n  deskhand account reset alice --dry-run"
     )]
     Reset(ResetArgs),
-    /// Clear the lock and the failure count so the user can log in again
+    /// Clear the lock and the failure count so the user can log in again (a disabled account needs enable)
     #[command(
         after_help = "Examples:\n  deskhand account unlock alice\n  deskhand account unlock alice bob --ticket INC-1234\n  deskhand account unlock alice --all-servers\n  deskhand account unlock -f locked.txt --dry-run"
     )]
     Unlock(UnlockArgs),
-    /// Disable accounts (OpenLDAP: a permanent administrative lock)
+    /// Disable accounts (OpenLDAP: a permanent lock, or pwdEndTime with disable_method: end_time; AD: userAccountControl 0x2; 389-ds: nsAccountLock)
     Disable(UsersArgs),
     /// Enable disabled accounts
     Enable(UsersArgs),
     /// The groups an account belongs to
     Groups {
-        /// Login name or DN
+        /// Login name (AD: also user@domain) or DN
         user: String,
     },
     /// Add an account to groups, or remove it
@@ -279,12 +294,12 @@ pub enum AccountCommand {
         after_help = "Every row is checked before anything is created. Rows created already are skipped, so a\nrerun completes the batch. The temporary passwords go to a new file (mode 0600):\n--password-out FILE, or one under ~/.local/state/deskhand/ whose path is printed.\n\nExample:\n  deskhand account onboard -f hires.csv --template staff --ticket HR-77"
     )]
     Onboard(OnboardArgs),
-    /// Disable, leave every group, describe and move a leaver, with an undo record
+    /// Disable, leave every group (AD: not the primary one), describe, move to the profile's disabled: OU, with an undo record
     #[command(
-        after_help = "Before anything changes, an undo record (JSON, mode 0600) with the prior values of every\nattribute and membership is written under ~/.local/state/deskhand/offboard/ and its path\nprinted; `account restore RECORD` puts the account back. Without --yes a terminal asks\nfirst, showing what will be removed.\n\nExamples:\n  deskhand account offboard jdoe --ticket HR-78 --dry-run\n  deskhand account offboard jdoe --ticket HR-78 --yes"
+        after_help = "Before anything changes, an undo record (JSON, mode 0600) with the prior values of every\nattribute and membership is written under ~/.local/state/deskhand/offboard/ and its path\nprinted; `account restore RECORD` puts the account back. Without --yes a terminal asks\nfirst, showing what will be removed; with no terminal and no --yes, exit 2.\n\nExamples:\n  deskhand account offboard jdoe --ticket HR-78 --dry-run\n  deskhand account offboard jdoe --ticket HR-78 --yes"
     )]
     Offboard(OffboardArgs),
-    /// Put an offboarded account back exactly as it was, from its undo record
+    /// Put an offboarded account back from its undo record: DN, attributes, groups (not a password offboard reset)
     #[command(after_help = "Example:\n  deskhand account restore ~/.local/state/deskhand/offboard/jdoe-20261123T101500Z.json")]
     Restore(RestoreArgs),
 }
@@ -357,7 +372,7 @@ pub struct RestoreArgs {
 
 #[derive(Debug, Args)]
 pub struct ResetArgs {
-    /// Login names or DNs
+    /// Login names (AD: also user@domain) or DNs
     #[arg(value_name = "USER", required_unless_present = "file")]
     pub users: Vec<String>,
     /// Read users from FILE, one per line ('-' for standard input)
@@ -366,11 +381,11 @@ pub struct ResetArgs {
     /// Set the password in FILE instead of a generated one (one user only)
     #[arg(long, value_name = "FILE", conflicts_with = "ask")]
     pub password_file: Option<std::path::PathBuf>,
-    /// Ask for the password on the terminal instead of generating one
+    /// Ask for the password on the terminal instead of generating one (one user only)
     #[arg(long)]
     pub ask: bool,
-    /// Write the new password to FILE (a new file, mode 0600) instead of the terminal; with
-    /// several users, one "login<TAB>password" line each
+    /// Write a generated password to FILE (a new file, mode 0600) instead of the terminal;
+    /// with several users, one "login<TAB>password" line each
     #[arg(long, value_name = "FILE")]
     pub password_out: Option<std::path::PathBuf>,
     /// Leave a lock in place
@@ -382,7 +397,7 @@ pub struct ResetArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum GroupCommand {
-    /// Add USER to each GROUP (groupOfNames, groupOfUniqueNames, posixGroup)
+    /// Add USER to each GROUP (groupOfNames, groupOfUniqueNames, posixGroup; AD: group)
     #[command(after_help = "Example:\n  deskhand account group add alice vpn wifi --ticket INC-1234")]
     Add(GroupArgs),
     /// Remove USER from each GROUP
@@ -413,7 +428,7 @@ pub struct UnlockArgs {
 
 #[derive(Debug, Args)]
 pub struct UsersArgs {
-    /// Login names or DNs
+    /// Login names (AD: also user@domain) or DNs
     #[arg(value_name = "USER", required_unless_present = "file")]
     pub users: Vec<String>,
     /// Read users from FILE, one per line ('-' for standard input)
@@ -517,7 +532,7 @@ pub struct DnsArgs {
     /// Record types: A, AAAA, CNAME, MX, NS, SOA, TXT, SRV, PTR, CAA, ... or 'all' [default: A]
     #[arg(short = 't', long = "type", value_name = "TYPE")]
     pub types: Vec<String>,
-    /// DNS server IP[:PORT]; repeat to compare servers [default: config net.dns_servers, else /etc/resolv.conf]
+    /// DNS server IP[:PORT]; repeat to compare servers [default: config net.dns_servers, else the system resolver: resolv.conf, hosts, search list]
     #[arg(short = 's', long = "server", value_name = "SERVER")]
     pub servers: Vec<String>,
     /// Query over TCP instead of UDP
@@ -546,7 +561,7 @@ pub struct TlsArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct PortArgs {
-    /// HOST:PORT, [IPv6]:PORT, or HOST / CIDR / range with -p
+    /// HOST:PORT, [IPv6]:PORT, a URL (its scheme's port), or HOST / CIDR / range with -p
     #[arg(value_name = "TARGET", required_unless_present = "file")]
     pub targets: Vec<String>,
     /// Read targets from FILE, one per line ('-' for standard input)
@@ -559,7 +574,7 @@ pub struct PortArgs {
     #[arg(long)]
     pub open: bool,
     /// List every closed port in the table and Markdown too (more than 5 closed on a host
-    /// are one "not shown" line; JSON always has every port)
+    /// are one "not shown" line; JSON and CSV always have every port)
     #[arg(long)]
     pub all: bool,
     /// Connects in flight at once (capped below the open-file limit)
@@ -573,7 +588,7 @@ pub struct PortArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct CheckArgs {
-    /// HOST or HOST:PORT ([IPv6]:PORT)
+    /// HOST, HOST:PORT, [IPv6]:PORT or a URL (https://...: its port, with TLS); --tls alone checks 443
     #[arg(value_name = "HOST[:PORT]")]
     pub target: String,
     /// Ask this DNS server instead of the system resolver

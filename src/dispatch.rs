@@ -86,16 +86,16 @@ pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Ou
                     let (r, o) = account::find::run(&dir, &profile, &q).await?;
                     Ok((Report::AccountFind(r), o))
                 }
-                AccountVerb::Locked => {
-                    let (r, o) = account::locked::run(&dir, &profile, flavor).await?;
+                AccountVerb::Locked { all } => {
+                    let (r, o) = account::locked::run(&dir, &profile, flavor, all).await?;
                     Ok((Report::AccountLocked(r), o))
                 }
-                AccountVerb::Expiring(days) => {
-                    let (r, o) = account::locked::expiry(&dir, &profile, flavor, Some(days)).await?;
+                AccountVerb::Expiring { days, all } => {
+                    let (r, o) = account::locked::expiry(&dir, &profile, flavor, Some(days), all).await?;
                     Ok((Report::AccountExpiry(r), o))
                 }
-                AccountVerb::Expired => {
-                    let (r, o) = account::locked::expiry(&dir, &profile, flavor, None).await?;
+                AccountVerb::Expired { all } => {
+                    let (r, o) = account::locked::expiry(&dir, &profile, flavor, None, all).await?;
                     Ok((Report::AccountExpiry(r), o))
                 }
                 AccountVerb::Reset(plan) => {

@@ -49,10 +49,12 @@ impl Exit {
 pub const EXIT_CODES_HELP: &str = "\
 Exit codes:
   0    ok
-  1    the check said no (host down, port closed, account locked); a name that
-       does not resolve, whatever DNS said, in ping, port, check and dns alike
+  1    the check said no (host down, port closed, account locked, an account
+       change failed or refused); a name that does not resolve, whatever DNS
+       said, in ping, port, check and dns alike
   2    usage or input error (bad flag, file, config; a target that is not a
        host name, address or range)
-  3    environment error (no privilege, cannot bind or connect; a directory gone
-       mid-change: the report says what is done, not done, or unknown)
+  3    environment error (no privilege, cannot bind or connect; a directory
+       server unreachable or gone mid-change: the report says what is done,
+       not done, or unknown)
   130  interrupted";

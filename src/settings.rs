@@ -75,10 +75,18 @@ pub enum AccountVerb {
         all_servers: bool,
     },
     Find(String),
-    Locked,
+    /// `all`: also the disabled and built-in accounts.
+    Locked {
+        all: bool,
+    },
     Groups(String),
-    Expiring(u32),
-    Expired,
+    Expiring {
+        days: u32,
+        all: bool,
+    },
+    Expired {
+        all: bool,
+    },
     Reset(ResetPlan),
     Create {
         account: Box<NewAccount>,
@@ -507,7 +515,7 @@ fn account(args: &AccountArgs, g: &Globals, config: &Config, timeout: Duration) 
     let verb = match &args.command {
         AccountCommand::Show { user, all_servers } => AccountVerb::Show { user: user.clone(), all_servers: *all_servers },
         AccountCommand::Find { query } => AccountVerb::Find(query.clone()),
-        AccountCommand::Locked => AccountVerb::Locked,
+        AccountCommand::Locked { all } => AccountVerb::Locked { all: *all },
         AccountCommand::Unlock(u) => {
             let mut verb = users_change(&u.users, Action::Unlock)?;
             if let AccountVerb::Change { all_servers, .. } = &mut verb {
@@ -518,8 +526,8 @@ fn account(args: &AccountArgs, g: &Globals, config: &Config, timeout: Duration) 
         AccountCommand::Disable(u) => users_change(u, Action::Disable)?,
         AccountCommand::Enable(u) => users_change(u, Action::Enable)?,
         AccountCommand::Groups { user } => AccountVerb::Groups(user.clone()),
-        AccountCommand::Expiring { days } => AccountVerb::Expiring(*days),
-        AccountCommand::Expired => AccountVerb::Expired,
+        AccountCommand::Expiring { days, all } => AccountVerb::Expiring { days: *days, all: *all },
+        AccountCommand::Expired { all } => AccountVerb::Expired { all: *all },
         AccountCommand::Reset(reset) => AccountVerb::Reset(ResetPlan {
             users: with_user_file(&reset.users, reset.file.as_deref())?,
             password: match (&reset.password_file, reset.ask) {

@@ -503,6 +503,14 @@ fn expiring_and_expired() {
         r.json()["data"]["accounts"].as_array().unwrap().iter().map(|a| a["login"].as_str().unwrap().to_string()).collect();
     assert!(logins.contains(&"carol".to_string()) && !logins.contains(&"frank".to_string()), "{logins:?}");
     s.run(&["account", "expiring", "--days", "1"]).expect_code(0);
+    // Disabled accounts (dave) are left out unless --all, and the list says so.
+    let j = s.run(&["-o", "json", "account", "expiring", "--days", "4000"]).json();
+    assert!(!crate::util::logins(&j).contains(&"dave".to_string()), "{j}");
+    assert!(j["data"]["left_out"]["disabled"].as_u64().unwrap() >= 1, "{j}");
+    let table = s.run(&["account", "expiring", "--days", "4000"]);
+    assert!(table.stdout.contains("disabled left out; --all lists them"), "{}", table.stdout);
+    let all = s.run(&["-o", "json", "account", "expiring", "--days", "4000", "--all"]).json();
+    assert_eq!(crate::util::account(&all, "dave")["disabled"], true, "{all}");
 }
 
 /// A slapd of the test's own (the shared one must not vanish under other tests),
@@ -1070,7 +1078,7 @@ fn many_users_at_once_for_reset_and_groups() {
     std::fs::write(&users, "t-many1\nt-many2\n").unwrap();
     let r = s.run(&["-o", "json", "account", "group", "add", "-f", users.to_str().unwrap(), "vpn", "developers"]);
     r.expect_code(0);
-    assert_eq!(r.json()["data"]["summary"]["changed"], 4);
+    assert_eq!(r.json()["data"]["summary"]["changed"], 4, "{}", r.stdout);
     assert_eq!(s.run(&["-o", "json", "account", "groups", "t-many2"]).json()["data"]["groups"], serde_json::json!(["developers", "vpn"]));
     s.run(&["account", "group", "add", "t-many1"]).expect_code(2);
 }

@@ -156,10 +156,13 @@ fn ad_unlock_reset_disable_groups_proven_by_binds() {
     assert!(bind("t-ad1", "Ad-Test-Pass-2026!").0, "unlocked");
     assert_eq!(s.run(&["-o", "json", "account", "unlock", "t-ad1"]).json()["data"]["items"][0]["status"], "already unlocked");
 
-    // Reset: unicodePwd over LDAPS, must change at next logon (data 773).
+    // Reset of a locked account: unicodePwd over LDAPS, must change at next logon (data
+    // 773, not 775: the reset cleared the lock, and says so).
+    lock("t-ad1");
     let out = s.dir.path().join("pw");
     let r = s.run(&["-o", "json", "account", "reset", "t-ad1", "--password-out", out.to_str().unwrap()]);
     r.expect_code(0);
+    assert_eq!(r.json()["data"]["items"][0]["unlocked"], true, "{}", r.stdout);
     assert!(r.stdout.contains("********") && !r.stdout.contains("unicodePwd\":\"\\\""), "{}", r.stdout);
     let temp = std::fs::read_to_string(&out).unwrap().trim().to_string();
     let (ok, said) = bind("t-ad1", &temp);
@@ -389,4 +392,31 @@ fn ad_create_onboard_offboard_restore() {
     let record = off.json()["data"]["record"].as_str().unwrap().to_string();
     s.run(&["account", "restore", &record]).expect_code(0);
     assert_eq!(state(&home), before, "restore is not exact");
+}
+
+/// With the whole domain as the users base, lists leave out the built-in accounts
+/// (krbtgt, Samba's dns-DC account) and the disabled ones unless `--all`, and say so
+/// (issue 16).
+#[test]
+fn ad_lists_leave_out_disabled_and_builtin_accounts() {
+    let s = Setup::new(&format!("users: {}", ad().base));
+    let j = s.run(&["-o", "json", "account", "expiring", "--days", "4000"]).json();
+    let logins = crate::util::logins(&j);
+    assert!(logins.contains(&"alice".to_string()), "{logins:?}");
+    for hidden in ["krbtgt", "dns-dc1", "Administrator", "Guest", "dave"] {
+        assert!(!logins.contains(&hidden.to_string()), "{hidden} listed: {logins:?}");
+    }
+    assert!(j["data"]["left_out"]["builtin"].as_u64().unwrap() >= 2, "{j}");
+    assert!(j["data"]["left_out"]["disabled"].as_u64().unwrap() >= 1, "{j}");
+    let md = s.run(&["-o", "markdown", "account", "expiring", "--days", "4000"]);
+    assert!(md.stdout.contains("built-in left out; --all lists them"), "{}", md.stdout);
+    let all = s.run(&["-o", "json", "account", "expiring", "--days", "4000", "--all"]).json();
+    assert_eq!(crate::util::account(&all, "krbtgt")["builtin"], true, "{all}");
+    assert_eq!(crate::util::account(&all, "dns-dc1")["builtin"], true, "{all}");
+    let dave = crate::util::account(&all, "dave");
+    assert_eq!((dave["disabled"].as_bool(), dave["builtin"].as_bool()), (Some(true), Some(false)), "{all}");
+    // The locked list follows the same rule (bob is locked, a person, enabled).
+    let locked = s.run(&["-o", "json", "account", "locked"]).json();
+    assert!(crate::util::logins(&locked).contains(&"bob".to_string()), "{locked}");
+    assert!(locked["data"]["left_out"].is_object(), "{locked}");
 }

@@ -15,11 +15,16 @@ struct Setup {
 
 impl Setup {
     fn new() -> Self {
+        Self::with_users("ou=people,")
+    }
+
+    /// Users under `PREFIX` + the base (`""`: the whole tree, services too).
+    fn with_users(prefix: &str) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let config = dir.path().join("config.yaml");
         let base = var("DESKHAND_LAB_DS_BASE");
         let text = format!(
-            "directories:\n  ds:\n    url: {}\n    ca_file: {}\n    base_dn: {base}\n    users: ou=people,{base}\n    groups: ou=groups,{base}\n    bind_dn: {}\n    password_file: {}\n",
+            "directories:\n  ds:\n    url: {}\n    ca_file: {}\n    base_dn: {base}\n    users: {prefix}{base}\n    groups: ou=groups,{base}\n    bind_dn: {}\n    password_file: {}\n",
             var("DESKHAND_LAB_DS_LDAPS_URI"),
             var("DESKHAND_LAB_DS_CA"),
             var("DESKHAND_LAB_DS_BIND_DN"),
@@ -267,4 +272,25 @@ fn ds_create_onboard_offboard_restore() {
     let record = off.json()["data"]["record"].as_str().unwrap().to_string();
     s.run(&["account", "restore", &record]).expect_code(0);
     assert_eq!(entry_state(&dn("dscreate")), before, "restore is not exact");
+}
+
+/// Lists leave out disabled accounts and entries that are not a person (a service's
+/// account) unless `--all`, and say so (issue 16).
+#[test]
+fn ds389_lists_leave_out_disabled_and_service_accounts() {
+    let s = Setup::with_users("");
+    let r = s.run(&["-o", "json", "account", "expiring", "--days", "4000"]);
+    let j = r.json();
+    let logins = crate::util::logins(&j);
+    assert!(logins.contains(&"alice".to_string()), "{logins:?}");
+    assert!(!logins.contains(&"dave".to_string()) && !logins.contains(&"deskhand-svc".to_string()), "{logins:?}");
+    assert!(j["data"]["left_out"]["disabled"].as_u64().unwrap() >= 1, "{j}");
+    assert!(j["data"]["left_out"]["builtin"].as_u64().unwrap() >= 1, "{j}");
+    let table = s.run(&["account", "expiring", "--days", "4000"]);
+    assert!(table.stdout.contains("built-in left out; --all lists them"), "{}", table.stdout);
+    let all = s.run(&["-o", "json", "account", "expiring", "--days", "4000", "--all"]).json();
+    let svc = crate::util::account(&all, "deskhand-svc");
+    assert_eq!((svc["builtin"].as_bool(), svc["disabled"].as_bool()), (Some(true), Some(false)), "{all}");
+    assert_eq!(crate::util::account(&all, "dave")["disabled"], true, "{all}");
+    assert_eq!(all["data"]["left_out"], serde_json::json!({"disabled": 0, "builtin": 0}), "{all}");
 }

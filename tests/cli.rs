@@ -22,9 +22,59 @@ fn help_documents_exit_codes_and_commands() {
     ] {
         assert!(r.stdout.contains(needle), "--help lacks {needle}:\n{}", r.stdout);
     }
-    // Groups that later work fills must not appear as fake commands.
-
     assert!(run(&["--version"]).expect_code(0).stdout.starts_with("deskhand "));
+}
+
+/// Every command a user can reach, as `--help` lists them: `["account", "group", "add"]`...
+fn verbs(path: &mut Vec<String>, out: &mut Vec<String>) {
+    let mut args: Vec<&str> = path.iter().map(String::as_str).collect();
+    args.push("--help");
+    let help = run(&args).expect_code(0).stdout.clone();
+    let subs: Vec<String> = help
+        .lines()
+        .skip_while(|l| l.trim() != "Commands:")
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        // A name stands two spaces in; a wrapped description further.
+        .filter(|l| !l.starts_with("   "))
+        .filter_map(|l| l.split_whitespace().next().map(String::from))
+        .filter(|name| name != "help")
+        .collect();
+    if subs.is_empty() {
+        out.push(path.join(" "));
+    }
+    for name in subs {
+        path.push(name);
+        verbs(path, out);
+        path.pop();
+    }
+}
+
+/// The README's command tables name every command of the CLI (the worst drift of help
+/// and documentation: a verb nobody can find), and the tables name no command that is
+/// gone.
+#[test]
+fn every_command_is_in_the_readme_tables() {
+    let mut all = Vec::new();
+    verbs(&mut Vec::new(), &mut all);
+    assert!(all.len() > 30 && all.contains(&"account group add".to_string()), "{all:?}");
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let table_lines: Vec<&str> = readme.lines().filter(|l| l.starts_with('|')).collect();
+    let missing: Vec<&String> = all
+        .iter()
+        .filter(|verb| !table_lines.iter().any(|l| l.contains(&format!("`{verb} ")) || l.contains(&format!("`{verb}`"))))
+        .collect();
+    assert!(missing.is_empty(), "commands no README table names (a row starting `COMMAND ...`): {missing:?}");
+    // Each table row that starts with a command names one that exists.
+    for line in &table_lines {
+        let Some(first) = line.trim_start_matches('|').trim().strip_prefix('`') else { continue };
+        let words: Vec<&str> = first.split(['`', ' ']).take_while(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-')).collect();
+        let top = ["account", "net", "inventory", "runbook", "fleet", "generate"];
+        if words.len() < 2 || !top.contains(&words[0]) {
+            continue;
+        }
+        assert!(all.iter().any(|v| v.starts_with(&words[..2].join(" "))), "README names a command that is not there: {line}");
+    }
 }
 
 #[test]

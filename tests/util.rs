@@ -123,3 +123,18 @@ pub fn onboard_batch(dir: &std::path::Path, run: impl Fn(&[&str]) -> Run, prefix
     let (login, temp) = first.split_once('\t').unwrap();
     (login.to_string(), temp.to_string())
 }
+
+/// The logins of a list report (`account locked`, `expiring`, `expired`).
+pub fn logins(report: &serde_json::Value) -> Vec<String> {
+    report["data"]["accounts"]
+        .as_array()
+        .map_or_else(Vec::new, |a| a.iter().filter_map(|x| x["login"].as_str().map(String::from)).collect())
+}
+
+/// The account of a list report with this login (panics with the report when absent).
+pub fn account<'a>(report: &'a serde_json::Value, login: &str) -> &'a serde_json::Value {
+    report["data"]["accounts"]
+        .as_array()
+        .and_then(|a| a.iter().find(|x| x["login"] == login))
+        .unwrap_or_else(|| panic!("{login} is not listed: {report}"))
+}

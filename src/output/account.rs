@@ -3,7 +3,7 @@
 use super::{Block, Cell, Doc, Tone, count};
 use deskhand_commands::account::change::ChangeReport;
 use deskhand_commands::account::find::FindReport;
-use deskhand_commands::account::locked::LockedReport;
+use deskhand_commands::account::locked::{LeftOut, LockedReport};
 use deskhand_commands::account::show::{AccountStatus, GroupsReport};
 use std::fmt::Write as _;
 
@@ -112,10 +112,33 @@ pub fn find(r: &FindReport) -> Doc {
     doc
 }
 
+/// "2 disabled and 2 built-in left out; --all lists them", or nothing.
+fn left_out_line(doc: &mut Doc, l: LeftOut) {
+    let parts: Vec<String> = [(l.disabled, "disabled"), (l.builtin, "built-in")]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect();
+    if !parts.is_empty() {
+        doc.line(format!("{} left out; --all lists them", parts.join(" and ")), Tone::Dim);
+    }
+}
+
+/// The list's mark for an account `--all` brought in.
+fn login_cell(login: Option<&str>, disabled: bool, builtin: bool) -> Cell {
+    let login = login.unwrap_or("-");
+    match (builtin, disabled) {
+        (true, _) => Cell::new(format!("{login} (built-in)"), Tone::Dim),
+        (false, true) => Cell::new(format!("{login} (disabled)"), Tone::Dim),
+        _ => Cell::from(login.to_string()),
+    }
+}
+
 pub fn locked(r: &LockedReport) -> Doc {
     let mut doc = Doc::new(format!("Locked accounts in {}", r.directory));
     if r.accounts.is_empty() {
         doc.line("no account is locked", Tone::Good);
+        left_out_line(&mut doc, r.left_out);
         return doc;
     }
     let rows = r
@@ -123,7 +146,7 @@ pub fn locked(r: &LockedReport) -> Doc {
         .iter()
         .map(|a| {
             vec![
-                opt(a.login.as_deref()),
+                login_cell(a.login.as_deref(), a.disabled, a.builtin),
                 opt(a.since.as_deref()),
                 Cell::from(a.until.clone().unwrap_or_else(|| "an administrator unlocks".into())),
                 Cell::from(a.failures.to_string()),
@@ -133,6 +156,7 @@ pub fn locked(r: &LockedReport) -> Doc {
         .collect();
     doc.table(&["login", "locked since", "until", "failures", "dn"], rows);
     doc.line(format!("{} locked", count(r.accounts.len(), "account")), Tone::Bad);
+    left_out_line(&mut doc, r.left_out);
     doc
 }
 
@@ -219,6 +243,7 @@ pub fn expiry(r: &deskhand_commands::account::locked::ExpiryReport) -> Doc {
     let mut doc = Doc::new(title);
     if r.accounts.is_empty() {
         doc.line("none", Tone::Good);
+        left_out_line(&mut doc, r.left_out);
         return doc;
     }
     let rows = r
@@ -231,7 +256,7 @@ pub fn expiry(r: &deskhand_commands::account::locked::ExpiryReport) -> Doc {
                 Cell::new(a.days_left.to_string(), Tone::Warn)
             };
             vec![
-                opt(a.login.as_deref()),
+                login_cell(a.login.as_deref(), a.disabled, a.builtin),
                 opt(a.expires.as_deref()),
                 left,
                 Cell::from(a.grace_logins_left.map_or("-".into(), |g| g.to_string())),
@@ -241,6 +266,7 @@ pub fn expiry(r: &deskhand_commands::account::locked::ExpiryReport) -> Doc {
         .collect();
     doc.table(&["login", "expires", "days left", "grace logins", "dn"], rows);
     doc.line(count(r.accounts.len(), "account"), Tone::Warn);
+    left_out_line(&mut doc, r.left_out);
     doc
 }
 

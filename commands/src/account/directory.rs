@@ -154,6 +154,15 @@ pub enum Change {
     },
 }
 
+impl Change {
+    /// The attribute the change writes.
+    pub fn attr(&self) -> &str {
+        match self {
+            Self::Add { attr, .. } | Self::Delete { attr, .. } | Self::Replace { attr, .. } | Self::ReplaceSecret { attr, .. } => attr,
+        }
+    }
+}
+
 /// A password as the directory takes it; nothing prints it.
 #[derive(Clone, PartialEq, Eq)]
 pub struct SecretBytes(pub Vec<u8>);

@@ -13,6 +13,9 @@ pub struct LockedAccount {
     pub since: Option<String>,
     pub until: Option<String>,
     pub failures: u32,
+    /// Listed only with `--all`: disabled, or one of the directory's built-in accounts.
+    pub disabled: bool,
+    pub builtin: bool,
 }
 
 /// The report of `account locked`.
@@ -20,6 +23,32 @@ pub struct LockedAccount {
 pub struct LockedReport {
     pub directory: String,
     pub accounts: Vec<LockedAccount>,
+    /// What the list leaves out (zero with `--all`).
+    pub left_out: LeftOut,
+}
+
+/// The accounts a list leaves out by default: a disabled account cannot log in anyway,
+/// and a built-in one is not a person's. A built-in account that is also disabled
+/// (krbtgt) counts as built-in.
+#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
+pub struct LeftOut {
+    pub disabled: usize,
+    pub builtin: usize,
+}
+
+impl LeftOut {
+    /// Whether the account is listed; counts it when it is not.
+    fn keep(&mut self, all: bool, disabled: bool, builtin: bool) -> bool {
+        if all {
+            return true;
+        }
+        if builtin {
+            self.builtin += 1;
+        } else if disabled {
+            self.disabled += 1;
+        }
+        !(builtin || disabled)
+    }
 }
 
 /// The accounts a filter finds, each with its state now. Policies are read once each
@@ -47,12 +76,17 @@ async fn states<D: Directory>(
     Ok(out)
 }
 
-/// Runs `account locked`. The check passes when nobody is locked.
-pub async fn run<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor) -> Result<(LockedReport, Outcome)> {
+/// Runs `account locked`. The check passes when nobody is locked (of the accounts
+/// listed: disabled and built-in ones only count with `all`).
+pub async fn run<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, all: bool) -> Result<(LockedReport, Outcome)> {
     let mut accounts = Vec::new();
+    let mut left_out = LeftOut::default();
     for (e, state) in states(dir, profile, flavor, flavor.maybe_locked_filter()).await? {
-        if state.lock.locked {
+        let builtin = flavor.builtin(&e);
+        if state.lock.locked && left_out.keep(all, state.disabled, builtin) {
             accounts.push(LockedAccount {
+                disabled: state.disabled,
+                builtin,
                 login: e.first(&profile.login_attribute).map(ToString::to_string),
                 dn: e.dn,
                 since: state.lock.since,
@@ -63,7 +97,7 @@ pub async fn run<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor) -> Re
     }
     accounts.sort_by(|a, b| a.login.cmp(&b.login).then(a.dn.cmp(&b.dn)));
     let ok = accounts.is_empty();
-    Ok((LockedReport { directory: dir.describe(), accounts }, Outcome::from_ok(ok)))
+    Ok((LockedReport { directory: dir.describe(), accounts, left_out }, Outcome::from_ok(ok)))
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -74,6 +108,9 @@ pub struct ExpiringAccount {
     /// Negative once expired.
     pub days_left: i64,
     pub grace_logins_left: Option<u32>,
+    /// Listed only with `--all`: disabled, or one of the directory's built-in accounts.
+    pub disabled: bool,
+    pub builtin: bool,
 }
 
 /// The report of `account expiring` and `account expired`.
@@ -83,13 +120,23 @@ pub struct ExpiryReport {
     /// `expiring`: within this many days; `None` for `expired`.
     pub within_days: Option<u32>,
     pub accounts: Vec<ExpiringAccount>,
+    /// What the list leaves out (zero with `--all`).
+    pub left_out: LeftOut,
 }
 
 /// Runs `account expiring --days N` (`Some(n)`) or `account expired` (`None`). The
-/// check passes when the list is empty.
-pub async fn expiry<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, within_days: Option<u32>) -> Result<(ExpiryReport, Outcome)> {
+/// check passes when the list is empty (disabled and built-in accounts only count with
+/// `all`).
+pub async fn expiry<D: Directory>(
+    dir: &D,
+    profile: &Profile,
+    flavor: Flavor,
+    within_days: Option<u32>,
+    all: bool,
+) -> Result<(ExpiryReport, Outcome)> {
     let now = crate::util::now_unix();
     let mut accounts = Vec::new();
+    let mut left_out = LeftOut::default();
     for (e, state) in states(dir, profile, flavor, flavor.password_changed_filter()).await? {
         let Some(expires) = state.password_expires.as_deref().and_then(crate::util::parse_rfc3339) else { continue };
         let days_left = (expires - now).div_euclid(86_400);
@@ -97,8 +144,11 @@ pub async fn expiry<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, wi
             Some(n) => !state.password_expired && days_left < i64::from(n),
             None => state.password_expired,
         };
-        if wanted {
+        let builtin = flavor.builtin(&e);
+        if wanted && left_out.keep(all, state.disabled, builtin) {
             accounts.push(ExpiringAccount {
+                disabled: state.disabled,
+                builtin,
                 login: e.first(&profile.login_attribute).map(ToString::to_string),
                 dn: e.dn,
                 expires: state.password_expires,
@@ -109,5 +159,45 @@ pub async fn expiry<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, wi
     }
     accounts.sort_by_key(|a| a.days_left);
     let ok = accounts.is_empty();
-    Ok((ExpiryReport { directory: dir.describe(), within_days, accounts }, Outcome::from_ok(ok)))
+    Ok((ExpiryReport { directory: dir.describe(), within_days, accounts, left_out }, Outcome::from_ok(ok)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LeftOut;
+    use crate::account::directory::Entry;
+    use crate::account::flavor::Flavor;
+
+    fn entry(pairs: &[(&str, &[&str])]) -> Entry {
+        Entry {
+            dn: "cn=x,dc=t".into(),
+            attrs: pairs.iter().map(|(k, v)| (k.to_ascii_lowercase(), v.iter().map(ToString::to_string).collect())).collect(),
+        }
+    }
+
+    #[test]
+    fn built_in_accounts_by_flavour() {
+        assert!(Flavor::Ad.builtin(&entry(&[("isCriticalSystemObject", &["TRUE"])])));
+        assert!(!Flavor::Ad.builtin(&entry(&[("isCriticalSystemObject", &["FALSE"])])));
+        assert!(!Flavor::Ad.builtin(&entry(&[("objectClass", &["top", "user"])])), "a person on AD");
+        for f in [Flavor::Openldap, Flavor::Ds389] {
+            assert!(f.builtin(&entry(&[("objectClass", &["top", "applicationProcess", "simpleSecurityObject"])])));
+            assert!(!f.builtin(&entry(&[("objectClass", &["top", "InetOrgPerson", "posixAccount"])])), "class names are case-blind");
+            assert!(!f.builtin(&entry(&[("objectClass", &["person"])])));
+            assert!(!f.builtin(&entry(&[])), "no classes read: nothing is left out on a guess");
+        }
+    }
+
+    #[test]
+    fn left_out_counts_each_account_once() {
+        let mut l = LeftOut::default();
+        assert!(l.keep(false, false, false));
+        assert!(!l.keep(false, true, false));
+        assert!(!l.keep(false, true, true), "krbtgt: disabled and built-in, counted as built-in");
+        assert!(!l.keep(false, false, true));
+        assert_eq!(l, LeftOut { disabled: 1, builtin: 2 });
+        let mut all = LeftOut::default();
+        assert!(all.keep(true, true, true));
+        assert_eq!(all, LeftOut::default(), "--all leaves nothing out");
+    }
 }

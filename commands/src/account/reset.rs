@@ -105,7 +105,13 @@ pub async fn run<D: Directory>(
             other => other.clone(),
         })
         .collect();
-    let unlocked = plan.changes.iter().any(|c| matches!(c, Change::Delete { attr, .. } if attr == "pwdAccountLockedTime"));
+    // The reset clears a lock when it writes a flavour's lock attribute (OpenLDAP's
+    // pwdAccountLockedTime, AD's lockoutTime, 389's retry count and unlock time) and does
+    // not put it back afterwards (OpenLDAP's permanent lock of a disabled account).
+    let lock_attr = |c: &Change| {
+        ["pwdAccountLockedTime", "lockoutTime", "passwordRetryCount", "accountUnlockTime"].iter().any(|a| c.attr().eq_ignore_ascii_case(a))
+    };
+    let unlocked = plan.changes.iter().any(lock_attr) && !plan.after.iter().any(lock_attr);
     let report = ResetReport {
         user: login,
         dn: entry.dn.clone(),

@@ -3,8 +3,8 @@
 //! set after a lockout lapses); must-change is `pwdLastSet: 0`; expiry is
 //! `msDS-UserPasswordExpiryTimeComputed`. Times are FILETIME: 100 ns since 1601.
 //!
-//! These are the flavour's pure rules, unit-tested here; wiring them to a live domain
-//! (detection, the domain policy, `unicodePwd` over TLS) is issue 5's work.
+//! These are the flavour's pure rules, unit-tested here and against the Samba AD lab
+//! (`tests/account_ad.rs`).
 
 use super::{AccountState, Lock, Plan, Policy};
 use crate::account::directory::{Change, Entry};
@@ -34,6 +34,7 @@ pub const STATUS_ATTRS: &[&str] = &[
     "displayName",
     "mail",
     "userAccountControl",
+    "isCriticalSystemObject",
     // The constructed attributes (COMPUTED_ATTRS) are read per entry at base scope:
     // asked in a subtree search they cost the server dearly and come back empty.
     "lockoutTime",

@@ -26,6 +26,7 @@ pub const STATUS_ATTRS: &[&str] = &[
     "pwdReset",
     "passwordGraceUserTime",
     "pwdpolicysubentry",
+    "objectClass",
 ];
 
 const POLICY_ATTRS: &[&str] = &[

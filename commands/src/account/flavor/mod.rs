@@ -156,7 +156,7 @@ impl Flavor {
         }
         let what = root.first("vendorName").map_or_else(|| "an unknown directory".to_string(), ToString::to_string);
         Err(CommandError::usage(format!("directory '{}' is {what}, which deskhand does not support yet", profile.name))
-            .with_hint("set flavor: openldap in the profile if it is OpenLDAP with ppolicy"))
+            .with_hint("set flavor: in the profile if it is one of these: openldap (with ppolicy), ad, 389ds"))
     }
 
     /// The login attribute when the profile names none.
@@ -246,6 +246,25 @@ impl Flavor {
             Self::Openldap => openldap::reset_plan(entry, password, keep_lock),
             Self::Ad => ad::reset_plan(entry, password, keep_lock),
             Self::Ds389 => ds389::reset_plan(entry, password, keep_lock),
+        }
+    }
+
+    /// Whether the entry is one of the directory's own accounts rather than a person's,
+    /// whose lock or password age is not a help desk matter: on AD the critical system
+    /// objects (Administrator, Guest, krbtgt, Samba's dns-DC account; isCriticalSystemObject),
+    /// on OpenLDAP and 389-ds an entry that is not a person (a service or admin entry with
+    /// a password: no person, organizationalPerson or inetOrgPerson class).
+    pub fn builtin(self, entry: &Entry) -> bool {
+        match self {
+            Self::Ad => entry.first("isCriticalSystemObject").is_some_and(|v| v.eq_ignore_ascii_case("TRUE")),
+            Self::Openldap | Self::Ds389 => {
+                let classes = entry.all("objectClass");
+                // Without the classes (not readable), nothing is left out on a guess.
+                !classes.is_empty()
+                    && !classes.iter().any(|c| {
+                        ["person", "organizationalPerson", "inetOrgPerson", "residentialPerson"].iter().any(|p| c.eq_ignore_ascii_case(p))
+                    })
+            }
         }
     }
 

@@ -25,6 +25,7 @@ pub const STATUS_ATTRS: &[&str] = &[
     "pwdPolicySubentry",
     "pwdEndTime",
     "pwdStartTime",
+    "objectClass",
 ];
 
 fn policy_from(entry: &Entry) -> Policy {
