@@ -34,6 +34,9 @@ pub struct OutputSettings {
     pub color: bool,
     /// Progress bars on stderr.
     pub progress: bool,
+    /// The terminal's width when stdout is one: tables wrap inside their cells to fit it.
+    /// `None` (a pipe, a file): tables keep their natural width, whole.
+    pub width: Option<u16>,
 }
 
 /// Where the bind password comes from.
@@ -235,7 +238,17 @@ pub fn output_settings(g: &Globals, config: &Config) -> OutputSettings {
     let format = layer(g.output, config.output, OutputFormat::Table);
     let color = color_for(g, config, std::io::stdout().is_terminal());
     let progress = !g.quiet && std::io::stderr().is_terminal();
-    OutputSettings { format, color, progress }
+    OutputSettings { format, color, progress, width: terminal_width() }
+}
+
+/// The width of the terminal stdout is, if it is one. A terminal that reports no usable
+/// width (0 columns, a serial console) gets tables at natural width rather than cells
+/// squeezed to a character.
+fn terminal_width() -> Option<u16> {
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    comfy_table::Table::new().width().filter(|w| *w >= 20)
 }
 
 /// Whether to colour a stream that is (or is not) a terminal.

@@ -339,3 +339,48 @@ fn more_bad_input() {
         assert!(r.stderr.contains("hint:"), "{args:?}: {}", r.stderr);
     }
 }
+
+/// On a terminal, every table fits its width (long cells wrap inside the cell), whatever
+/// the colour setting; when stdout is not a terminal, a table stays whole, one row per
+/// line, for grep and for files. The terminal is a real pseudo-terminal (`script`).
+#[test]
+fn tables_fit_the_terminal_and_stay_whole_in_a_pipe() {
+    let long = format!("{}.{}.invalid", "a".repeat(60), "b".repeat(60));
+    let bin = env!("CARGO_BIN_EXE_deskhand");
+    for color in ["never", "always"] {
+        let inner = format!("stty cols 60 rows 40; exec {bin} --color {color} net check {long}");
+        let mut cmd = std::process::Command::new("script");
+        cmd.args(["-qec", &inner, "/dev/null"]).env_remove("NO_COLOR").env("HOME", std::env::temp_dir());
+        let out = cmd.output().expect("script(1) from util-linux runs");
+        let text = String::from_utf8_lossy(&out.stdout).replace('\r', "");
+        let plain = strip_ansi(&text);
+        let table: Vec<&str> = plain.lines().filter(|l| l.starts_with(['┌', '│', '╞', '└'])).collect();
+        assert!(table.len() >= 6, "--color {color}: no table on the terminal:\n{plain}");
+        for line in &table {
+            assert!(line.chars().count() <= 60, "--color {color}: wider than the terminal ({}):\n{plain}", line.chars().count());
+        }
+        // The name is all there, wrapped over lines of its cell.
+        let cells: String = table.iter().filter_map(|l| l.split('┆').nth(2)).map(str::trim).collect();
+        assert!(cells.contains(&long), "--color {color}: {cells}");
+    }
+    let piped = run(&["net", "check", &long]);
+    let row = piped.stdout.lines().find(|l| l.contains("│ dns")).unwrap_or_else(|| panic!("{}", piped.stdout));
+    assert!(row.contains(&long) && row.chars().count() > 60, "a pipe gets the table whole: {row}");
+}
+
+fn strip_ansi(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' && chars.peek() == Some(&'[') {
+            for n in chars.by_ref() {
+                if n.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}

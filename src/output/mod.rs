@@ -109,7 +109,7 @@ pub fn write_report<T: Serialize, W: Write>(
             serde_json::to_writer_pretty(&mut *out, &Envelope { schema, ok: outcome.is_ok(), outcome, data: report })?;
             writeln!(out)
         }
-        OutputFormat::Table => table::write(out, &doc(report), settings.color),
+        OutputFormat::Table => table::write(out, &doc(report), settings.color, settings.width),
         OutputFormat::Markdown => markdown::write(out, &doc(report)),
         OutputFormat::Csv => {
             // CSV holds the data only: its warnings (a source that could not be read, where

@@ -39,27 +39,27 @@ fn paint(c: &Cell, color: bool) -> String {
     format!("\x1b[{code}m{text}\x1b[0m")
 }
 
-fn new_table(color: bool) -> Table {
+/// A table that fits `width` columns, wrapping inside its cells, or (`None`: stdout is not
+/// a terminal) one at its natural width, whole. The width is decided once, in the
+/// settings; the table never probes the terminal itself (colour off is not "no terminal").
+fn new_table(color: bool, width: Option<u16>) -> Table {
     let mut t = Table::new();
-    t.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
+    t.load_style(presets::UTF8_FULL_CONDENSED).force_no_tty();
     if color {
         t.enforce_styling();
-    } else {
-        t.force_no_tty();
     }
-    // A terminal that reports no usable width (0 columns) would squeeze every cell to a
-    // character: draw at natural width instead.
-    if t.width().is_some_and(|w| w < 20) {
-        t.set_content_arrangement(ContentArrangement::Disabled);
-    }
+    match width {
+        Some(w) => t.set_content_arrangement(ContentArrangement::Dynamic).set_width(w),
+        None => t.set_content_arrangement(ContentArrangement::Disabled),
+    };
     t
 }
 
-pub fn write<W: Write>(out: &mut W, doc: &Doc, color: bool) -> io::Result<()> {
+pub fn write<W: Write>(out: &mut W, doc: &Doc, color: bool, width: Option<u16>) -> io::Result<()> {
     for block in &doc.blocks {
         match block {
             Block::Table { headers, rows } => {
-                let mut t = new_table(color);
+                let mut t = new_table(color, width);
                 t.set_header(headers.iter().map(|h| {
                     let c = comfy_table::Cell::new(h);
                     if color { c.add_attribute(Attribute::Bold) } else { c }
@@ -71,7 +71,7 @@ pub fn write<W: Write>(out: &mut W, doc: &Doc, color: bool) -> io::Result<()> {
             }
             Block::Fields { title, fields } => {
                 writeln!(out, "{}", clean(title))?;
-                let mut t = new_table(color);
+                let mut t = new_table(color, width);
                 t.load_style(presets::NOTHING);
                 for (k, v) in fields {
                     t.add_row(vec![comfy_table::Cell::new(format!("  {k}")), cell(v, color)]);
