@@ -987,6 +987,7 @@ Register-ArgumentCompleter -Native -CommandName 'deskhand' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff), or write one page per command into a directory')
+            [CompletionResult]::new('schemas', 'schemas', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of every report (one object by schema name), or write NAME.json files into a directory')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1019,9 +1020,25 @@ Register-ArgumentCompleter -Native -CommandName 'deskhand' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'deskhand;generate;schemas' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Write deskhand.net.ping.v1.json, ... into DIR')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table; env: DESKHAND_OUTPUT]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table; env: DESKHAND_OUTPUT]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME or ~/.config, then /deskhand/config.yaml; env: DESKHAND_CONFIG]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s, directories 5s; env: DESKHAND_TIMEOUT] (a directory profile''s own timeout: wins)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress bars and no warnings on stderr (CSV still sends its warnings there: the file has no room for them)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress bars and no warnings on stderr (CSV still sends its warnings there: the file has no room for them)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'deskhand;generate;help' {
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff), or write one page per command into a directory')
+            [CompletionResult]::new('schemas', 'schemas', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of every report (one object by schema name), or write NAME.json files into a directory')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1029,6 +1046,9 @@ Register-ArgumentCompleter -Native -CommandName 'deskhand' -ScriptBlock {
             break
         }
         'deskhand;generate;help;man' {
+            break
+        }
+        'deskhand;generate;help;schemas' {
             break
         }
         'deskhand;generate;help;help' {
@@ -1194,12 +1214,16 @@ Register-ArgumentCompleter -Native -CommandName 'deskhand' -ScriptBlock {
         'deskhand;help;generate' {
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff), or write one page per command into a directory')
+            [CompletionResult]::new('schemas', 'schemas', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of every report (one object by schema name), or write NAME.json files into a directory')
             break
         }
         'deskhand;help;generate;completions' {
             break
         }
         'deskhand;help;generate;man' {
+            break
+        }
+        'deskhand;help;generate;schemas' {
             break
         }
         'deskhand;help;help' {

@@ -184,6 +184,9 @@ _deskhand() {
             deskhand__subcmd__generate,man)
                 cmd="deskhand__subcmd__generate__subcmd__man"
                 ;;
+            deskhand__subcmd__generate,schemas)
+                cmd="deskhand__subcmd__generate__subcmd__schemas"
+                ;;
             deskhand__subcmd__generate__subcmd__help,completions)
                 cmd="deskhand__subcmd__generate__subcmd__help__subcmd__completions"
                 ;;
@@ -192,6 +195,9 @@ _deskhand() {
                 ;;
             deskhand__subcmd__generate__subcmd__help,man)
                 cmd="deskhand__subcmd__generate__subcmd__help__subcmd__man"
+                ;;
+            deskhand__subcmd__generate__subcmd__help,schemas)
+                cmd="deskhand__subcmd__generate__subcmd__help__subcmd__schemas"
                 ;;
             deskhand__subcmd__help,account)
                 cmd="deskhand__subcmd__help__subcmd__account"
@@ -276,6 +282,9 @@ _deskhand() {
                 ;;
             deskhand__subcmd__help__subcmd__generate,man)
                 cmd="deskhand__subcmd__help__subcmd__generate__subcmd__man"
+                ;;
+            deskhand__subcmd__help__subcmd__generate,schemas)
+                cmd="deskhand__subcmd__help__subcmd__generate__subcmd__schemas"
                 ;;
             deskhand__subcmd__help__subcmd__inventory,check)
                 cmd="deskhand__subcmd__help__subcmd__inventory__subcmd__check"
@@ -1894,7 +1903,7 @@ _deskhand() {
             return 0
             ;;
         deskhand__subcmd__generate)
-            opts="-o -q -h -V --output --color --quiet --config --timeout --help --version completions man help"
+            opts="-o -q -h -V --output --color --quiet --config --timeout --help --version completions man schemas help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1962,7 +1971,7 @@ _deskhand() {
             return 0
             ;;
         deskhand__subcmd__generate__subcmd__help)
-            opts="completions man help"
+            opts="completions man schemas help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2017,7 +2026,59 @@ _deskhand() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        deskhand__subcmd__generate__subcmd__help__subcmd__schemas)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         deskhand__subcmd__generate__subcmd__man)
+            opts="-o -q -h -V --dir --output --color --quiet --config --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__generate__subcmd__schemas)
             opts="-o -q -h -V --dir --output --color --quiet --config --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2364,7 +2425,7 @@ _deskhand() {
             return 0
             ;;
         deskhand__subcmd__help__subcmd__generate)
-            opts="completions man"
+            opts="completions man schemas"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2392,6 +2453,20 @@ _deskhand() {
             return 0
             ;;
         deskhand__subcmd__help__subcmd__generate__subcmd__man)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__help__subcmd__generate__subcmd__schemas)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -898,6 +898,7 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand --version 'Print version'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff), or write one page per command into a directory'
+            cand schemas 'Print the JSON Schema of every report (one object by schema name), or write NAME.json files into a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'deskhand;generate;completions'= {
@@ -927,14 +928,31 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'deskhand;generate;schemas'= {
+            cand --dir 'Write deskhand.net.ping.v1.json, ... into DIR'
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME or ~/.config, then /deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s, directories 5s; env: DESKHAND_TIMEOUT] (a directory profile''s own timeout: wins)'
+            cand -q 'No progress bars and no warnings on stderr (CSV still sends its warnings there: the file has no room for them)'
+            cand --quiet 'No progress bars and no warnings on stderr (CSV still sends its warnings there: the file has no room for them)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'deskhand;generate;help'= {
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff), or write one page per command into a directory'
+            cand schemas 'Print the JSON Schema of every report (one object by schema name), or write NAME.json files into a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'deskhand;generate;help;completions'= {
         }
         &'deskhand;generate;help;man'= {
+        }
+        &'deskhand;generate;help;schemas'= {
         }
         &'deskhand;generate;help;help'= {
         }
@@ -1059,10 +1077,13 @@ set edit:completion:arg-completer[deskhand] = {|@words|
         &'deskhand;help;generate'= {
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff), or write one page per command into a directory'
+            cand schemas 'Print the JSON Schema of every report (one object by schema name), or write NAME.json files into a directory'
         }
         &'deskhand;help;generate;completions'= {
         }
         &'deskhand;help;generate;man'= {
+        }
+        &'deskhand;help;generate;schemas'= {
         }
         &'deskhand;help;help'= {
         }

@@ -661,21 +661,22 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand fleet; and __fish_seen
 complete -c deskhand -n "__fish_deskhand_using_subcommand fleet; and __fish_seen_subcommand_from help" -f -a "report" -d 'One report from the per-host results a playbook of the deskhand.helpdesk collection saved'
 complete -c deskhand -n "__fish_deskhand_using_subcommand fleet; and __fish_seen_subcommand_from help" -f -a "module" -d 'What the Ansible module runs on each target (options as JSON on stdin)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand fleet; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man schemas help" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
 markdown\t'Markdown, to paste into a ticket'
 csv\t'CSV of the tables, for spreadsheets'"
-complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man schemas help" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l config -d 'Config file [default: $XDG_CONFIG_HOME or ~/.config, then /deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
-complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s, directories 5s; env: DESKHAND_TIMEOUT] (a directory profile\'s own timeout: wins)' -r
-complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s q -l quiet -d 'No progress bars and no warnings on stderr (CSV still sends its warnings there: the file has no room for them)'
-complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s V -l version -d 'Print version'
-complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -f -a "man" -d 'Print the man page (roff), or write one page per command into a directory'
-complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man schemas help" -l config -d 'Config file [default: $XDG_CONFIG_HOME or ~/.config, then /deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man schemas help" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s, directories 5s; env: DESKHAND_TIMEOUT] (a directory profile\'s own timeout: wins)' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man schemas help" -s q -l quiet -d 'No progress bars and no warnings on stderr (CSV still sends its warnings there: the file has no room for them)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man schemas help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man schemas help" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man schemas help" -f -a "completions" -d 'Print a shell completion script'
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man schemas help" -f -a "man" -d 'Print the man page (roff), or write one page per command into a directory'
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man schemas help" -f -a "schemas" -d 'Print the JSON Schema of every report (one object by schema name), or write NAME.json files into a directory'
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and not __fish_seen_subcommand_from completions man schemas help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from completions" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
 markdown\t'Markdown, to paste into a ticket'
@@ -701,8 +702,22 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_s
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from man" -s q -l quiet -d 'No progress bars and no warnings on stderr (CSV still sends its warnings there: the file has no room for them)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from man" -s V -l version -d 'Print version'
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from schemas" -l dir -d 'Write deskhand.net.ping.v1.json, ... into DIR' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from schemas" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from schemas" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from schemas" -l config -d 'Config file [default: $XDG_CONFIG_HOME or ~/.config, then /deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from schemas" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s, directories 5s; env: DESKHAND_TIMEOUT] (a directory profile\'s own timeout: wins)' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from schemas" -s q -l quiet -d 'No progress bars and no warnings on stderr (CSV still sends its warnings there: the file has no room for them)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from schemas" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from schemas" -s V -l version -d 'Print version'
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "completions" -d 'Print a shell completion script'
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "man" -d 'Print the man page (roff), or write one page per command into a directory'
+complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "schemas" -d 'Print the JSON Schema of every report (one object by schema name), or write NAME.json files into a directory'
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net inventory runbook fleet generate help" -f -a "account" -d 'Directory accounts on OpenLDAP (ppolicy), Active Directory and 389-ds: status, search, unlock, reset, disable, groups, create, offboard'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net inventory runbook fleet generate help" -f -a "net" -d 'Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage'
@@ -744,3 +759,4 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from fleet" -f -a "module" -d 'What the Ansible module runs on each target (options as JSON on stdin)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "completions" -d 'Print a shell completion script'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "man" -d 'Print the man page (roff), or write one page per command into a directory'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "schemas" -d 'Print the JSON Schema of every report (one object by schema name), or write NAME.json files into a directory'

@@ -616,4 +616,11 @@ pub enum GenerateCommand {
         #[arg(long, value_name = "DIR")]
         dir: Option<std::path::PathBuf>,
     },
+    /// Print the JSON Schema of every report (one object by schema name), or write NAME.json files into a directory
+    #[command(after_help = "The same files are committed under schemas/ in the source tree.")]
+    Schemas {
+        /// Write deskhand.net.ping.v1.json, ... into DIR
+        #[arg(long, value_name = "DIR")]
+        dir: Option<std::path::PathBuf>,
+    },
 }

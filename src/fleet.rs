@@ -525,7 +525,7 @@ pub fn facts_of(report: &Value) -> Option<Value> {
 // ------------------------------------------------------------------------- the report
 
 /// What became of one host.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum HostStatus {
     Pass,
@@ -536,7 +536,7 @@ pub enum HostStatus {
     Error,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct FleetHost {
     pub host: String,
     pub status: HostStatus,
@@ -546,7 +546,7 @@ pub struct FleetHost {
     pub detail: String,
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
 pub struct FleetSummary {
     pub hosts: usize,
     pub pass: usize,
@@ -556,7 +556,7 @@ pub struct FleetSummary {
 }
 
 /// The report of `fleet report`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct FleetReport {
     /// Where the results came from: a directory, or standard input.
     pub source: String,

@@ -12,6 +12,7 @@ pub mod output;
 mod progress;
 pub mod runbook;
 mod runbook_cli;
+mod schemas;
 mod secrets;
 pub mod settings;
 
@@ -224,6 +225,14 @@ fn print_special(special: &Special) -> Result<Exit, CommandError> {
             Ok(())
         }
         Special::Man(None) => clap_mangen::Man::new(cmd).render(&mut w),
+        Special::Schemas(None) => {
+            let index: serde_json::Map<String, serde_json::Value> = schemas::all().into_iter().collect();
+            serde_json::to_writer_pretty(&mut w, &index).map_err(io::Error::other).and_then(|()| writeln!(w))
+        }
+        Special::Schemas(Some(dir)) => {
+            write_schemas(dir).map_err(|e| CommandError::environment(format!("cannot write schemas to {}: {e}", dir.display())))?;
+            Ok(())
+        }
         Special::Man(Some(dir)) => {
             cmd.build();
             write_man_pages(&cmd, dir, "")
@@ -285,4 +294,28 @@ fn write_json_error(e: &CommandError, exit: Exit) {
         "error": { "kind": kind, "message": e.message, "hint": e.hint, "exit_code": exit.code() },
     });
     let _ = writeln!(io::stderr().lock(), "{doc}");
+}
+
+/// Writes `DIR/NAME.json` for each schema, and removes schema files no longer made.
+fn write_schemas(dir: &std::path::Path) -> io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let all = schemas::all();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let json = path.extension().is_some_and(|e| e == "json");
+        let stale = json
+            && path
+                .file_stem()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("deskhand.") && !all.iter().any(|(name, _)| name == n));
+        if stale {
+            std::fs::remove_file(&path)?;
+        }
+    }
+    for (name, schema) in all {
+        let mut text = serde_json::to_string_pretty(&schema).map_err(io::Error::other)?;
+        text.push('\n');
+        std::fs::write(dir.join(format!("{name}.json")), text)?;
+    }
+    Ok(())
 }

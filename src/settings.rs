@@ -169,6 +169,7 @@ pub enum InventoryVerb {
 pub enum Special {
     Completions(clap_complete::Shell),
     Man(Option<std::path::PathBuf>),
+    Schemas(Option<std::path::PathBuf>),
 }
 
 /// The first of the layers that is set.
@@ -262,6 +263,7 @@ pub fn special(cli: &Cli) -> Option<Special> {
     match &cli.command {
         Command::Generate(GenerateCommand::Completions { shell }) => Some(Special::Completions(*shell)),
         Command::Generate(GenerateCommand::Man { dir }) => Some(Special::Man(dir.clone())),
+        Command::Generate(GenerateCommand::Schemas { dir }) => Some(Special::Schemas(dir.clone())),
         Command::Net(_) | Command::Account(_) | Command::Inventory(_) | Command::Runbook(_) | Command::Fleet(_) => None,
     }
 }

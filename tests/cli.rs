@@ -236,6 +236,38 @@ fn broken_pipe_is_success() {
     assert_eq!(status.code(), Some(0));
 }
 
+/// The published schemas (`schemas/`) are the ones the binary makes from its report
+/// types: none missing, none stale, none left over. (Every report a test parses is
+/// validated against them: `util::conforms`.)
+#[test]
+fn schemas_are_committed_and_fresh() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas");
+    let dir = tempfile::tempdir().unwrap();
+    run(&["generate", "schemas", "--dir", dir.path().to_str().unwrap()]).expect_code(0);
+    let names = |d: &std::path::Path| {
+        let mut v: Vec<String> = std::fs::read_dir(d).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        v.sort();
+        v
+    };
+    let made = names(dir.path());
+    assert!(made.len() >= 30 && made.contains(&"deskhand.net.ping.v1.json".to_string()), "{made:?}");
+    assert_eq!(names(&root), made, "schemas/ differs: run scripts/gen-completions and commit");
+    for name in &made {
+        let committed = std::fs::read_to_string(root.join(name)).unwrap();
+        assert!(
+            committed == std::fs::read_to_string(dir.path().join(name)).unwrap(),
+            "schemas/{name} is stale: run scripts/gen-completions"
+        );
+        let schema: serde_json::Value = serde_json::from_str(&committed).unwrap();
+        assert!(jsonschema::validator_for(&schema).is_ok(), "{name} is not a valid JSON Schema");
+    }
+    // The index form: one object by name.
+    let index = run(&["generate", "schemas"]).json();
+    assert_eq!(index.as_object().unwrap().len(), made.len());
+    // The error document follows its schema too.
+    crate::util::conforms(&run(&["-o", "json", "net", "ping", "10.0.0.0/33"]).json_error());
+}
+
 #[test]
 fn completions_are_committed_and_fresh() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));

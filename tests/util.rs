@@ -2,7 +2,32 @@
 //! the lab servers' addresses that `scripts/test` exports.
 
 use serde_json::Value;
+use std::collections::HashMap;
 use std::process::Command;
+use std::sync::{Arc, Mutex, OnceLock};
+
+/// Checks a document with a `schema` field against `schemas/NAME.json`: the schema must
+/// exist and the document must conform. Documents without a `schema` field (a module's
+/// result) are not reports.
+#[track_caller]
+pub fn conforms(doc: &Value) {
+    static CACHE: OnceLock<Mutex<HashMap<String, Arc<jsonschema::Validator>>>> = OnceLock::new();
+    let Some(name) = doc.get("schema").and_then(Value::as_str) else { return };
+    let validator = {
+        let mut cache = CACHE.get_or_init(Default::default).lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        cache
+            .entry(name.to_string())
+            .or_insert_with(|| {
+                let path = format!("{}/schemas/{name}.json", env!("CARGO_MANIFEST_DIR"));
+                let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("no published schema {path} ({e}) for:\n{doc}"));
+                let schema: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+                Arc::new(jsonschema::validator_for(&schema).unwrap_or_else(|e| panic!("{path} is not a valid schema: {e}")))
+            })
+            .clone()
+    };
+    let errors: Vec<String> = validator.iter_errors(doc).take(10).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    assert!(errors.is_empty(), "the {name} document does not follow its schema:\n{}\n{doc:#}", errors.join("\n"));
+}
 
 /// The result of one run.
 pub struct Run {
@@ -13,14 +38,21 @@ pub struct Run {
 
 impl Run {
     /// stdout parsed as the one JSON document it must be.
+    /// Every report is checked against its published schema (`schemas/NAME.json`).
+    #[track_caller]
     pub fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("stdout is not one JSON document ({e}):\n{}\nstderr:\n{}", self.stdout, self.stderr))
+        let doc = serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not one JSON document ({e}):\n{}\nstderr:\n{}", self.stdout, self.stderr));
+        conforms(&doc);
+        doc
     }
 
-    /// stderr parsed as a JSON error document.
+    /// stderr parsed as a JSON error document (checked against its schema too).
+    #[track_caller]
     pub fn json_error(&self) -> Value {
-        serde_json::from_str(self.stderr.trim()).unwrap_or_else(|e| panic!("stderr is not JSON ({e}):\n{}", self.stderr))
+        let doc = serde_json::from_str(self.stderr.trim()).unwrap_or_else(|e| panic!("stderr is not JSON ({e}):\n{}", self.stderr));
+        conforms(&doc);
+        doc
     }
 
     #[track_caller]

@@ -17,7 +17,7 @@ pub use progress::Progress;
 use serde::Serialize;
 
 /// What a command concluded, independent of how it is rendered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     /// Everything asked for was found good.

@@ -87,7 +87,7 @@ impl Doc {
 }
 
 /// The JSON envelope: `schema` names the report type and its version.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct Envelope<'a, T: Serialize> {
     schema: &'a str,
     ok: bool,

@@ -19,7 +19,7 @@ pub struct JsonStream {
     state: Mutex<State>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct Header<'a> {
     action: &'a str,
     dry_run: bool,

@@ -48,7 +48,7 @@ pub fn find(name: &str, dirs: &[PathBuf]) -> Result<PathBuf, CommandError> {
 }
 
 /// One runbook found by `runbook list`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ListEntry {
     pub name: String,
     pub description: Option<String>,
@@ -59,7 +59,7 @@ pub struct ListEntry {
     pub error: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ListReport {
     pub dirs: Vec<String>,
     pub runbooks: Vec<ListEntry>,
@@ -106,7 +106,7 @@ pub fn list(dirs: &[PathBuf]) -> ListReport {
 }
 
 /// A param, for `runbook show`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ParamDoc {
     pub name: String,
     #[serde(rename = "type")]
@@ -120,7 +120,7 @@ pub struct ParamDoc {
 }
 
 /// A step, for `runbook show`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct StepDoc {
     pub id: String,
     pub description: Option<String>,
@@ -138,7 +138,7 @@ pub struct StepDoc {
     pub continue_on_error: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ShowReport {
     pub name: String,
     pub description: Option<String>,
@@ -189,7 +189,7 @@ pub fn show(rb: &Runbook) -> ShowReport {
 }
 
 /// One file's result, for `runbook validate`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct FileCheck {
     pub file: String,
     pub ok: bool,
@@ -199,7 +199,7 @@ pub struct FileCheck {
 }
 
 /// A problem with its place spelt out.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ProblemDoc {
     /// `file:line:col`.
     pub at: String,
@@ -210,7 +210,7 @@ pub struct ProblemDoc {
     pub snippet: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ValidateReport {
     pub files: Vec<FileCheck>,
     /// Every file is fine.

@@ -7,7 +7,7 @@ use serde::Serialize;
 use std::fmt;
 
 /// One problem of a runbook file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Problem {
     /// 1-based; 0 when the problem is the file as a whole (cannot read it).
     pub line: u64,

@@ -31,7 +31,7 @@ impl Runbook {
 }
 
 /// A parameter's type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum ParamType {
     String,
@@ -52,7 +52,7 @@ impl ParamType {
 }
 
 /// A parameter's value.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum ParamValue {
     Str(String),

@@ -6,7 +6,7 @@ use serde::Serialize;
 use std::io::Write;
 use std::path::PathBuf;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 struct Line<'a> {
     time: String,
     operator: &'a str,

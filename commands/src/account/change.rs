@@ -38,7 +38,7 @@ impl Action {
 }
 
 /// What happened to one item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ItemResult {
     Changed,
@@ -67,7 +67,7 @@ impl ItemResult {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ChangeItem {
     pub user: String,
     /// The group, for group changes.
@@ -86,7 +86,7 @@ pub struct ChangeItem {
     pub server: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
 pub struct ChangeSummary {
     pub items: usize,
     pub changed: usize,
@@ -114,7 +114,7 @@ impl ChangeSummary {
 }
 
 /// The report of a changing verb.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ChangeReport {
     pub action: String,
     pub dry_run: bool,

@@ -30,7 +30,7 @@ pub struct NewAccount {
 }
 
 /// What happened to one group of a new account.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct GroupResult {
     pub group: String,
     pub result: ItemResult,
@@ -38,7 +38,7 @@ pub struct GroupResult {
 }
 
 /// The report of one creation.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct CreateReport {
     pub login: String,
     pub dn: String,

@@ -16,7 +16,7 @@ use std::time::Duration;
 pub const RELAX_OID: &str = "1.3.6.1.4.1.4203.666.5.12";
 
 /// Which kind of directory this is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, Default, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum FlavorChoice {
     /// Read it from the root DSE.
@@ -33,7 +33,7 @@ pub enum FlavorChoice {
 
 /// How `account disable` disables (OpenLDAP): the permanent administrative lock, or an
 /// account end time (`pwdEndTime`, which works even where a policy turns locks off).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, Default, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DisableMethod {
     #[default]
@@ -113,7 +113,7 @@ impl std::fmt::Debug for Secret {
 }
 
 /// One directory entry: its DN and attributes (names lower-cased).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Entry {
     pub dn: String,
     pub attrs: BTreeMap<String, Vec<String>>,
@@ -130,7 +130,7 @@ impl Entry {
 }
 
 /// A change to one attribute, as shown by `--dry-run` and sent to the directory.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "op", rename_all = "lowercase")]
 pub enum Change {
     Add {
@@ -176,6 +176,17 @@ impl std::fmt::Debug for SecretBytes {
 impl Serialize for SecretBytes {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         s.serialize_str("********")
+    }
+}
+
+/// In a report, a secret is always the mask, never the value.
+impl schemars::JsonSchema for SecretBytes {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Hidden".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({"const": "********", "description": "a secret, never shown"})
     }
 }
 

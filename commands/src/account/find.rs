@@ -6,7 +6,7 @@ use crate::Outcome;
 use crate::error::{CommandError, Result};
 use serde::Serialize;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Found {
     pub login: Option<String>,
     pub name: Option<String>,
@@ -15,7 +15,7 @@ pub struct Found {
 }
 
 /// The report of `account find`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct FindReport {
     pub query: String,
     pub users: Vec<Found>,

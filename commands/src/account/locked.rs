@@ -6,7 +6,7 @@ use crate::Outcome;
 use crate::error::Result;
 use serde::Serialize;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct LockedAccount {
     pub login: Option<String>,
     pub dn: String,
@@ -19,7 +19,7 @@ pub struct LockedAccount {
 }
 
 /// The report of `account locked`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct LockedReport {
     pub directory: String,
     pub accounts: Vec<LockedAccount>,
@@ -30,7 +30,7 @@ pub struct LockedReport {
 /// The accounts a list leaves out by default: a disabled account cannot log in anyway,
 /// and a built-in one is not a person's. A built-in account that is also disabled
 /// (krbtgt) counts as built-in.
-#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 pub struct LeftOut {
     pub disabled: usize,
     pub builtin: usize,
@@ -100,7 +100,7 @@ pub async fn run<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, all: 
     Ok((LockedReport { directory: dir.describe(), accounts, left_out }, Outcome::from_ok(ok)))
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ExpiringAccount {
     pub login: Option<String>,
     pub dn: String,
@@ -114,7 +114,7 @@ pub struct ExpiringAccount {
 }
 
 /// The report of `account expiring` and `account expired`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ExpiryReport {
     pub directory: String,
     /// `expiring`: within this many days; `None` for `expired`.

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 pub const RECORD_SCHEMA: &str = "deskhand.offboard-record.v1";
 
 /// One group membership: the value `value` of attribute `attr` on group `group`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Membership {
     pub group: String,
     pub attr: String,
@@ -45,7 +45,7 @@ pub fn must_have_member(group: &Entry, attr: &str) -> bool {
 }
 
 /// The undo record.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct UndoRecord {
     pub schema: String,
     pub created: String,
@@ -66,7 +66,7 @@ pub struct UndoRecord {
 }
 
 /// The full plan of an offboarding.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct OffboardPlan {
     pub login: String,
     pub dn: String,
@@ -91,7 +91,7 @@ pub struct OffboardPlan {
 }
 
 /// One step's result.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct StepResult {
     pub step: String,
     /// done, would do, unchanged, held back, failed, not done, or unknown (sent, no
@@ -100,7 +100,7 @@ pub struct StepResult {
     pub detail: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct OffboardReport {
     pub login: String,
     pub dn: String,

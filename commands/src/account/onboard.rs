@@ -193,14 +193,14 @@ pub fn read_rows(text: &str, file: &str, template: &Template) -> Result<Vec<Row>
 }
 
 /// One row's outcome.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct OnboardItem {
     pub line: usize,
     #[serde(flatten)]
     pub report: CreateReport,
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
 pub struct OnboardSummary {
     pub rows: usize,
     pub created: usize,
@@ -215,7 +215,7 @@ pub struct OnboardSummary {
     pub groups_failed: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct OnboardReport {
     pub file: String,
     pub dry_run: bool,

@@ -22,7 +22,7 @@ pub struct ResetRequest {
 }
 
 /// The report of `account reset`. It holds no password.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ResetReport {
     pub user: String,
     pub dn: String,
@@ -43,7 +43,7 @@ pub struct ResetReport {
 }
 
 /// The report of `account reset` (one or many accounts).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ResetBatch {
     pub dry_run: bool,
     pub items: Vec<ResetReport>,

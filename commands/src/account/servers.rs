@@ -14,7 +14,7 @@ use crate::util::{parse_generalized_time, rfc3339, sanitize};
 use serde::Serialize;
 
 /// The account on one server.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ServerState {
     pub server: String,
     /// Why this server could not be asked; the fields below are then empty.

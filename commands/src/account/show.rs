@@ -9,7 +9,7 @@ use crate::error::Result;
 use serde::Serialize;
 
 /// The report of `account show`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct AccountStatus {
     pub login: String,
     pub dn: String,
@@ -90,7 +90,7 @@ pub async fn groups_of<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor,
 }
 
 /// The report of `account groups`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct GroupsReport {
     pub login: String,
     pub dn: String,

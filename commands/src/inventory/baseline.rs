@@ -330,7 +330,7 @@ impl Probe for SystemProbe {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct CheckRow {
     pub rule: String,
     /// required, forbidden, disk, memory.
@@ -341,7 +341,7 @@ pub struct CheckRow {
     pub at: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct CheckReport {
     pub baseline: String,
     pub name: Option<String>,

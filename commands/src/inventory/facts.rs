@@ -4,7 +4,7 @@
 use serde::Serialize;
 use std::path::Path;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Facts {
     pub hostname: Option<String>,
     /// "Debian GNU/Linux 12 (bookworm)".
@@ -29,7 +29,7 @@ pub struct Facts {
     pub users: Vec<LoginFact>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct DiskFact {
     pub mount_point: String,
     pub device: String,
@@ -40,7 +40,7 @@ pub struct DiskFact {
     pub read_only: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct InterfaceFact {
     pub name: String,
     pub mac: Option<String>,
@@ -48,7 +48,7 @@ pub struct InterfaceFact {
     pub addresses: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct LoginFact {
     pub user: String,
     /// The terminal ("pts/0", "tty1", ":0").

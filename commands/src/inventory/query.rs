@@ -9,7 +9,7 @@ use serde::Serialize;
 use std::path::Path;
 
 /// The report of `inventory list` and `inventory show`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ListReport {
     /// The name pattern asked for.
     pub pattern: Option<String>,
@@ -70,7 +70,7 @@ pub fn check(roots: &Roots, sources: &[Source], path: &Path, probe: &dyn Probe) 
 }
 
 /// The report of `inventory snapshot`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SnapshotReport {
     pub file: String,
     pub packages: usize,

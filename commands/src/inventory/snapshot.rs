@@ -13,7 +13,7 @@ use std::path::Path;
 pub const SCHEMA: &str = "deskhand.inventory.snapshot.v1";
 
 /// A snapshot file.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Snapshot {
     pub schema: String,
     /// RFC 3339.
@@ -96,7 +96,7 @@ pub fn save(snapshot: &Snapshot, path: &Path) -> Result<()> {
     })
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum ChangeKind {
     Added,
@@ -105,7 +105,7 @@ pub enum ChangeKind {
     Downgraded,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct PackageChange {
     pub change: ChangeKind,
     pub source: super::Source,
@@ -115,7 +115,7 @@ pub struct PackageChange {
     pub new_version: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
 pub struct DiffSummary {
     pub added: usize,
     pub removed: usize,
@@ -124,7 +124,7 @@ pub struct DiffSummary {
     pub unchanged: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct DiffReport {
     pub old: String,
     pub new: String,

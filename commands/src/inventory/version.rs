@@ -10,7 +10,7 @@
 use std::cmp::Ordering;
 
 /// A version-comparison scheme.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Scheme {
     /// Debian/Ubuntu: `[epoch:]upstream[-revision]`, `~` sorts before everything.

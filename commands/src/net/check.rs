@@ -28,7 +28,7 @@ pub struct CheckRequest {
     pub family: Family,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum LayerStatus {
     Ok,
@@ -38,7 +38,7 @@ pub enum LayerStatus {
     Skipped,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, schemars::JsonSchema)]
 pub struct Layer {
     pub layer: &'static str,
     pub status: LayerStatus,
@@ -47,7 +47,7 @@ pub struct Layer {
     pub time_ms: Option<f64>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, schemars::JsonSchema)]
 pub struct Verdict {
     pub ok: bool,
     /// The first layer that failed, if any.
@@ -57,7 +57,7 @@ pub struct Verdict {
 }
 
 /// The report of `net check`.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, schemars::JsonSchema)]
 pub struct CheckReport {
     pub host: String,
     pub port: Option<u16>,

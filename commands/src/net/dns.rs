@@ -30,7 +30,7 @@ pub const ALL_TYPES: [RecordType; 9] = [
 ];
 
 /// How queries travel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Protocol {
     /// UDP, retried over TCP when the answer is truncated.
@@ -135,7 +135,7 @@ pub fn parse_hosts(text: &str) -> Vec<(IpAddr, String)> {
 }
 
 /// How one server answered one question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// NOERROR with records of the asked type (or a CNAME leading to them).
@@ -168,7 +168,7 @@ impl Status {
 }
 
 /// One resource record of an answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, PartialOrd, Ord, schemars::JsonSchema)]
 pub struct Record {
     pub name: String,
     #[serde(rename = "type")]
@@ -178,7 +178,7 @@ pub struct Record {
 }
 
 /// One server's answer to one (name, type) question.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ServerAnswer {
     pub server: String,
     pub status: Status,
@@ -192,7 +192,7 @@ pub struct ServerAnswer {
 }
 
 /// One question (name and type) and every server's answer.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Lookup {
     /// The name as asked (for a reverse lookup, the address given).
     pub name: String,
@@ -207,7 +207,7 @@ pub struct Lookup {
     pub agree: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct DnsSummary {
     pub lookups: usize,
     pub resolved: usize,
@@ -219,7 +219,7 @@ pub struct DnsSummary {
 }
 
 /// The report of `net dns`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct DnsReport {
     pub servers: Vec<String>,
     pub lookups: Vec<Lookup>,

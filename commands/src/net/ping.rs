@@ -38,7 +38,7 @@ impl Pinger for Unreachable {
 }
 
 /// Which targets the report lists (the summary always counts all of them).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Show {
     #[default]
@@ -68,7 +68,7 @@ pub struct PingRequest {
 }
 
 /// Round-trip statistics for one target, in milliseconds.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, schemars::JsonSchema)]
 pub struct Rtt {
     pub min_ms: f64,
     pub avg_ms: f64,
@@ -80,7 +80,7 @@ pub struct Rtt {
 }
 
 /// The result for one target.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, schemars::JsonSchema)]
 pub struct HostResult {
     pub target: String,
     pub address: IpAddr,
@@ -93,7 +93,7 @@ pub struct HostResult {
     pub error: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, schemars::JsonSchema)]
 pub struct PingSummary {
     /// Every target asked for: alive, dead and unresolved.
     pub targets: usize,
@@ -106,7 +106,7 @@ pub struct PingSummary {
 }
 
 /// The report of `net ping`.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, schemars::JsonSchema)]
 pub struct PingReport {
     pub count: u16,
     pub show: Show,

@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use tokio::net::TcpStream;
 
 /// What a connect attempt found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PortState {
     Open,
@@ -193,7 +193,7 @@ pub struct PortRequest {
 /// A host's closed ports that people's renderings list as rows; beyond it they are a count.
 pub const CLOSED_ROWS_SHOWN: usize = 5;
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, schemars::JsonSchema)]
 pub struct PortResult {
     pub port: u16,
     pub state: PortState,
@@ -203,7 +203,7 @@ pub struct PortResult {
     pub tls: Option<Box<TlsReport>>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq, schemars::JsonSchema)]
 pub struct PortCounts {
     pub open: usize,
     pub closed: usize,
@@ -234,7 +234,7 @@ impl PortCounts {
     }
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, schemars::JsonSchema)]
 pub struct HostPorts {
     pub target: String,
     pub address: std::net::IpAddr,
@@ -244,7 +244,7 @@ pub struct HostPorts {
 }
 
 /// The report of `net port`.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, schemars::JsonSchema)]
 pub struct PortReport {
     pub open_only: bool,
     /// Whether the table lists every closed port (`--all`); JSON always does.

@@ -12,7 +12,7 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 pub const MAX_TARGETS: usize = 65_536;
 
 /// One address to probe, with the name the user gave for it (if any).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Target {
     /// What the user typed for this target (a host name), or the address itself.
     pub name: String,
@@ -191,7 +191,7 @@ pub async fn resolve_host(name: &str, family: Family) -> std::result::Result<Vec
 }
 
 /// A host name that gave no address, and what the resolver said.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 pub struct Unresolved {
     /// The name as the user wrote it.
     pub name: String,

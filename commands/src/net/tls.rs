@@ -30,7 +30,7 @@ pub struct TlsOptions {
 }
 
 /// What the TLS handshake and the certificate check found.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, schemars::JsonSchema)]
 pub struct TlsReport {
     /// Handshake done, chain trusted, name matches, not expired, not expiring soon.
     pub ok: bool,

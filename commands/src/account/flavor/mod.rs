@@ -11,7 +11,7 @@ use crate::error::{CommandError, Result};
 use serde::Serialize;
 
 /// The directory flavours deskhand knows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Flavor {
     Openldap,
@@ -23,7 +23,7 @@ pub enum Flavor {
 }
 
 /// The password policy that applies to an account, in seconds.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Policy {
     /// Where it came from (a DN), if from the directory.
     pub source: Option<String>,
@@ -38,7 +38,7 @@ pub struct Policy {
 }
 
 /// An account's lock.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Lock {
     pub locked: bool,
     /// When the lock was set (RFC 3339).
@@ -48,7 +48,7 @@ pub struct Lock {
 }
 
 /// An account's state, the same shape for every flavour.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct AccountState {
     pub lock: Lock,
     pub disabled: bool,
@@ -124,7 +124,7 @@ impl AccountState {
 }
 
 /// A planned change to one entry.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Plan {
     pub changes: Vec<Change>,
     /// Needs the Relax Rules control.
