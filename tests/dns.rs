@@ -267,6 +267,35 @@ mod hostile {
         out
     }
 
+    /// A server that answers `nN.lossy.test` with 127.0.0.1 but drops the first copy of
+    /// every tenth question (N a multiple of 10), as a busy server's full socket buffer
+    /// does. Returns its address and how many copies of each name it got.
+    pub fn start_lossy() -> (String, std::sync::Arc<std::sync::Mutex<std::collections::HashMap<String, u32>>>) {
+        let udp = UdpSocket::bind("127.0.0.1:0").unwrap();
+        let addr = format!("127.0.0.1:{}", udp.local_addr().unwrap().port());
+        let seen = std::sync::Arc::new(std::sync::Mutex::new(std::collections::HashMap::<String, u32>::new()));
+        let counts = seen.clone();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 512];
+            while let Ok((n, from)) = udp.recv_from(&mut buf) {
+                let Some((id, qname, question)) = question(&buf[..n]) else { continue };
+                let copies = {
+                    let mut seen = counts.lock().unwrap();
+                    let c = seen.entry(qname.clone()).or_insert(0);
+                    *c += 1;
+                    *c
+                };
+                let number: u32 = qname.split('.').next().and_then(|l| l.strip_prefix('n')).and_then(|d| d.parse().ok()).unwrap_or(1);
+                if number.is_multiple_of(10) && copies == 1 {
+                    continue; // lost
+                }
+                let r = reply_bytes(id, 0x8580, &question, &[rr(&[0xc0, 12], 1, &[127, 0, 0, 1])]);
+                let _ = udp.send_to(&r, from);
+            }
+        });
+        (addr, seen)
+    }
+
     /// Starts the server; returns its address.
     pub fn start() -> String {
         let udp = UdpSocket::bind("127.0.0.1:0").unwrap();
@@ -334,5 +363,32 @@ fn hostile_servers_get_a_clear_result() {
         assert_eq!(a["status"], "error", "{name}: {a}");
         let error = a["error"].as_str().unwrap();
         assert!(error.contains(why) && error.contains("no usable answer"), "{name}: {error}");
+    }
+}
+
+/// A lost datagram is asked again after a few round trips (the server's measured RTO,
+/// doubling), not after the user's whole `--timeout`, which stays the limit for giving up:
+/// with a 20 s timeout, the names whose first question was dropped are answered in well
+/// under that, each asked twice, and every name resolves.
+#[test]
+fn a_lost_question_is_asked_again_on_an_adaptive_timer() {
+    let (server, seen) = hostile::start_lossy();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("names.txt");
+    let names: Vec<String> = (0..300).map(|i| format!("n{i}.lossy.test")).collect();
+    std::fs::write(&file, names.join("\n")).unwrap();
+    let r = run(&["-o", "json", "net", "dns", "-f", file.to_str().unwrap(), "--server", &server, "--timeout", "20s"]);
+    r.expect_code(0);
+    let j = r.json();
+    assert_eq!(j["data"]["summary"]["resolved"], 300, "{}", j["data"]["summary"]);
+    let seen = seen.lock().unwrap();
+    for l in j["data"]["lookups"].as_array().unwrap() {
+        let name = l["name"].as_str().unwrap();
+        let number: u32 = name[1..name.find('.').unwrap()].parse().unwrap();
+        if number.is_multiple_of(10) {
+            let took = l["answers"][0]["time_ms"].as_f64().unwrap();
+            assert!(took < 5000.0, "{name}: answered after {took} ms: asked again only at the timeout?");
+            assert!(seen[name] >= 2, "{name}: the server saw it {} times", seen[name]);
+        }
     }
 }

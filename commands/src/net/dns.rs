@@ -350,15 +350,17 @@ pub async fn run<T: Transport>(req: &DnsRequest, transport: &T, progress: &dyn P
     let mut lookups = Vec::with_capacity(questions.len());
     if let Some(sys) = &req.system {
         progress.set_length(questions.len() as u64);
-        let answers: Vec<(ServerAnswer, Name)> = futures::stream::iter(questions.iter())
-            .map(|q| async move {
+        let mut answers: Vec<(usize, (ServerAnswer, Name))> = futures::stream::iter(questions.iter().enumerate())
+            .map(|(i, q)| async move {
                 let a = ask_system(transport, q, req, sys).await;
                 progress.inc(1);
-                a
+                (i, a)
             })
-            .buffered(req.concurrency.max(1))
+            .buffer_unordered(req.concurrency.max(1))
             .collect()
             .await;
+        answers.sort_unstable_by_key(|(i, _)| *i);
+        let answers: Vec<(ServerAnswer, Name)> = answers.into_iter().map(|(_, a)| a).collect();
         for (q, (answer, queried)) in questions.iter().zip(answers) {
             let resolved = answer.status == Status::Ok;
             lookups.push(Lookup {
@@ -372,15 +374,20 @@ pub async fn run<T: Transport>(req: &DnsRequest, transport: &T, progress: &dyn P
         }
     } else {
         progress.set_length((questions.len() * req.servers.len()) as u64);
-        let answers: Vec<ServerAnswer> = futures::stream::iter(questions.iter().flat_map(|q| req.servers.iter().map(move |s| (q, *s))))
-            .map(|(q, server)| async move {
-                let a = ask(transport, server, &q.name, q.rtype, req).await;
-                progress.inc(1);
-                a
-            })
-            .buffered(req.concurrency.max(1))
-            .collect()
-            .await;
+        // Unordered, so that a slow answer never holds the window (it is put back in order
+        // after): the in-flight count stays at the limit while anything is left to ask.
+        let mut answers: Vec<(usize, ServerAnswer)> =
+            futures::stream::iter(questions.iter().flat_map(|q| req.servers.iter().map(move |s| (q, *s))).enumerate())
+                .map(|(i, (q, server))| async move {
+                    let a = ask(transport, server, &q.name, q.rtype, req).await;
+                    progress.inc(1);
+                    (i, a)
+                })
+                .buffer_unordered(req.concurrency.max(1))
+                .collect()
+                .await;
+        answers.sort_unstable_by_key(|(i, _)| *i);
+        let answers: Vec<ServerAnswer> = answers.into_iter().map(|(_, a)| a).collect();
         let mut it = answers.into_iter();
         for q in &questions {
             let answers: Vec<ServerAnswer> = it.by_ref().take(req.servers.len()).collect();
@@ -523,7 +530,7 @@ async fn ask<T: Transport>(transport: &T, server: SocketAddr, name: &Name, rtype
         Err(QueryError::Timeout) => {
             ans.status = Status::Timeout;
             ans.error = Some(if req.protocol == Protocol::Udp {
-                format!("no answer within 2 tries of {:?}", req.timeout)
+                format!("no answer within {:?} (asked again as each wait ran out)", req.timeout)
             } else {
                 format!("no answer within {:?}", req.timeout)
             });
@@ -648,10 +655,141 @@ fn rdata_text(data: &RData) -> String {
     }
 }
 
-/// The real transport: UDP (retried once) with TCP fallback on truncation, or TCP alone.
+/// The real transport: UDP, a lost question sent again on an adaptive timer, with TCP
+/// fallback on truncation; or TCP alone.
 #[derive(Debug, Default)]
 pub struct NetTransport {
     pool: SocketPool,
+    rtt: RttTable,
+    window: Window,
+}
+
+/// UDP questions in flight at once, like TCP's congestion window: it starts wide, halves
+/// (at most once a retransmit period) when a question had to be sent again - the server,
+/// or a buffer on the way, dropped one - and grows by one for each window of clean
+/// answers. So a big batch settles where the server keeps up instead of causing its own
+/// losses. `--concurrency` stays the upper bound.
+#[derive(Debug)]
+struct Window {
+    state: std::sync::Mutex<WindowState>,
+    room: tokio::sync::Notify,
+}
+
+#[derive(Debug)]
+struct WindowState {
+    size: f64,
+    in_flight: usize,
+    last_cut: Option<tokio::time::Instant>,
+}
+
+const WINDOW_START: f64 = 1024.0;
+const WINDOW_MIN: f64 = 8.0;
+const WINDOW_MAX: f64 = 65_536.0;
+
+impl Default for Window {
+    fn default() -> Self {
+        Self {
+            state: std::sync::Mutex::new(WindowState { size: WINDOW_START, in_flight: 0, last_cut: None }),
+            room: tokio::sync::Notify::new(),
+        }
+    }
+}
+
+impl Window {
+    fn lock(&self) -> std::sync::MutexGuard<'_, WindowState> {
+        self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Waits for room in the window and takes a place; the place is given back when the
+    /// returned guard is dropped (answered, given up or cancelled alike).
+    async fn enter(&self) -> Place<'_> {
+        loop {
+            let room = self.room.notified();
+            tokio::pin!(room);
+            room.as_mut().enable();
+            {
+                let mut s = self.lock();
+                if (s.in_flight as f64) < s.size {
+                    s.in_flight += 1;
+                    return Place { window: self, lost: false, rto: Duration::ZERO };
+                }
+            }
+            room.await;
+        }
+    }
+
+    #[cfg(test)]
+    fn size(&self) -> f64 {
+        self.lock().size
+    }
+}
+
+/// A question's place in the window.
+struct Place<'a> {
+    window: &'a Window,
+    /// The question had to be sent again.
+    lost: bool,
+    /// The retransmit timer it started with (a cut is made at most once per such period).
+    rto: Duration,
+}
+
+impl Drop for Place<'_> {
+    fn drop(&mut self) {
+        {
+            let mut s = self.window.lock();
+            s.in_flight = s.in_flight.saturating_sub(1);
+            if self.lost {
+                let now = tokio::time::Instant::now();
+                if s.last_cut.is_none_or(|t| now.duration_since(t) >= self.rto) {
+                    s.size = (s.size / 2.0).max(WINDOW_MIN);
+                    s.last_cut = Some(now);
+                }
+            } else {
+                s.size = (s.size + 1.0 / s.size).min(WINDOW_MAX);
+            }
+        }
+        self.window.room.notify_one();
+    }
+}
+
+/// The first wait before asking again, before any round trip to the server is measured.
+const INITIAL_RTO: Duration = Duration::from_millis(250);
+/// The shortest wait before asking again: a server busy with a burst answers late, not never.
+const MIN_RTO: Duration = Duration::from_millis(30);
+
+/// Round-trip times per server (RFC 6298's smoothed estimator), so that a lost datagram is
+/// asked again after a few round trips, not after the user's whole timeout. Only answers
+/// to a question sent once are measured (Karn): a retransmitted one's answer may be to
+/// either copy.
+#[derive(Debug, Default)]
+struct RttTable {
+    servers: std::sync::Mutex<std::collections::HashMap<SocketAddr, Rtt>>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Rtt {
+    /// Smoothed round-trip time and its variation, in seconds.
+    srtt: f64,
+    rttvar: f64,
+}
+
+impl RttTable {
+    fn rto(&self, server: SocketAddr) -> Duration {
+        let servers = self.servers.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        servers.get(&server).map_or(INITIAL_RTO, |r| Duration::from_secs_f64(r.srtt + 4.0 * r.rttvar).max(MIN_RTO))
+    }
+
+    fn sample(&self, server: SocketAddr, took: Duration) {
+        let r = took.as_secs_f64();
+        let mut servers = self.servers.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        servers
+            .entry(server)
+            .and_modify(|e| {
+                e.rttvar = 0.75 * e.rttvar + 0.25 * (e.srtt - r).abs();
+                e.srtt = 0.875 * e.srtt + 0.125 * r;
+            })
+            .or_insert(Rtt { srtt: r, rttvar: r / 2.0 });
+    }
 }
 
 fn build_query(query: &Query) -> (u16, Vec<u8>) {
@@ -699,7 +837,17 @@ impl SocketPool {
     }
 }
 
-async fn udp_once(pool: &SocketPool, server: SocketAddr, query: &Query, timeout: Duration) -> std::result::Result<Message, QueryError> {
+/// One question over UDP until `timeout`: sent, and sent again (the same bytes, so a late
+/// answer to either copy counts) each time the retransmit timer runs out, the timer
+/// doubling each time from the server's measured RTO.
+async fn udp_exchange(
+    pool: &SocketPool,
+    rtt: &RttTable,
+    place: &mut Place<'_>,
+    server: SocketAddr,
+    query: &Query,
+    timeout: Duration,
+) -> std::result::Result<Message, QueryError> {
     let sock = if let Some(s) = pool.take(server) {
         s
     } else {
@@ -709,18 +857,31 @@ async fn udp_once(pool: &SocketPool, server: SocketAddr, query: &Query, timeout:
         sock
     };
     let (id, bytes) = build_query(query);
+    let started = tokio::time::Instant::now();
+    let deadline = started + timeout;
     sock.send(&bytes).await.map_err(|e| io_error(&e))?;
-    let deadline = tokio::time::Instant::now() + timeout;
+    let mut rto = rtt.rto(server);
+    place.rto = rto;
+    let mut resend_at = started + rto;
+    let mut sent = 1u32;
     let mut buf = [0u8; 4096];
     // What came that was not our answer, to say so if nothing else comes.
     let mut ignored: Option<&'static str> = None;
     loop {
-        let n = match tokio::time::timeout_at(deadline, sock.recv(&mut buf)).await {
-            Err(_) => {
+        let n = match tokio::time::timeout_at(resend_at.min(deadline), sock.recv(&mut buf)).await {
+            Err(_) if tokio::time::Instant::now() >= deadline => {
                 return Err(match ignored {
                     None => QueryError::Timeout,
                     Some(what) => QueryError::Other(format!("no usable answer within {timeout:?}: the server sent {what}")),
                 });
+            }
+            Err(_) => {
+                sock.send(&bytes).await.map_err(|e| io_error(&e))?;
+                sent += 1;
+                place.lost = true;
+                rto = rto.saturating_mul(2);
+                resend_at = tokio::time::Instant::now() + rto;
+                continue;
             }
             Ok(Err(e)) => return Err(io_error(&e)),
             Ok(Ok(n)) => n,
@@ -729,7 +890,12 @@ async fn udp_once(pool: &SocketPool, server: SocketAddr, query: &Query, timeout:
         // (spoofing, late replies), and remembered.
         match Message::from_vec(&buf[..n]) {
             Ok(msg) if matches(&msg, id, query) => {
-                pool.give(server, sock);
+                if sent == 1 {
+                    rtt.sample(server, started.elapsed());
+                    // A socket that sent a question twice may still get the second answer:
+                    // it is not used again.
+                    pool.give(server, sock);
+                }
                 return Ok(msg);
             }
             Ok(msg) if msg.metadata.id != id => ignored = Some("a reply with another query ID"),
@@ -768,10 +934,9 @@ impl Transport for NetTransport {
         if protocol == Protocol::Tcp {
             return tcp_once(server, query, timeout).await.map(|message| Reply { message, protocol });
         }
-        let mut result = udp_once(&self.pool, server, query, timeout).await;
-        if result == Err(QueryError::Timeout) {
-            result = udp_once(&self.pool, server, query, timeout).await;
-        }
+        let mut place = self.window.enter().await;
+        let result = udp_exchange(&self.pool, &self.rtt, &mut place, server, query, timeout).await;
+        drop(place);
         match result {
             Ok(m) if m.metadata.truncation => {
                 tcp_once(server, query, timeout).await.map(|message| Reply { message, protocol: Protocol::Tcp })
@@ -886,6 +1051,55 @@ mod tests {
         // A dotted name is tried as it is first; NXDOMAIN moves on to the search list.
         assert_eq!(l[3].query, "gone.test.corp.test.");
         assert_eq!(report.servers, ["system resolver (127.0.0.1:2)"]);
+    }
+
+    #[tokio::test]
+    async fn the_window_halves_on_loss_and_grows_back() {
+        let w = Window::default();
+        {
+            let mut p = w.enter().await;
+            p.lost = true;
+            p.rto = Duration::from_secs(60);
+        }
+        assert_eq!(w.size(), WINDOW_START / 2.0);
+        {
+            let mut p = w.enter().await;
+            p.lost = true;
+            p.rto = Duration::from_secs(60);
+        }
+        assert_eq!(w.size(), WINDOW_START / 2.0, "one cut per retransmit period");
+        let before = w.size();
+        for _ in 0..100 {
+            drop(w.enter().await);
+        }
+        assert!(w.size() > before, "clean answers widen it");
+        // A full window makes the next question wait until a place is given back.
+        let small = Window::default();
+        small.lock().size = 2.0;
+        let (a, b) = (small.enter().await, small.enter().await);
+        let third = small.enter();
+        tokio::pin!(third);
+        assert!(futures::poll!(third.as_mut()).is_pending(), "no room: it waits");
+        drop(a);
+        assert!(futures::poll!(third.as_mut()).is_ready(), "a place given back lets it in");
+        drop(b);
+    }
+
+    #[test]
+    fn the_retransmit_timer_follows_the_round_trips() {
+        let t = RttTable::default();
+        let s: SocketAddr = "127.0.0.1:53".parse().unwrap();
+        assert_eq!(t.rto(s), INITIAL_RTO, "nothing measured yet");
+        t.sample(s, Duration::from_micros(300));
+        assert_eq!(t.rto(s), MIN_RTO, "a loopback round trip: the floor");
+        let far: SocketAddr = "192.0.2.1:53".parse().unwrap();
+        for _ in 0..20 {
+            t.sample(far, Duration::from_millis(100));
+        }
+        let rto = t.rto(far);
+        assert!(rto > Duration::from_millis(100) && rto < Duration::from_millis(150), "{rto:?}");
+        t.sample(far, Duration::from_millis(400));
+        assert!(t.rto(far) > rto, "a late answer widens the wait");
     }
 
     #[test]
