@@ -11,10 +11,10 @@ use hickory_proto::op::{Edns, Message, MessageType, OpCode, Query, ResponseCode}
 use hickory_proto::rr::{Name, RData, RecordType};
 use serde::Serialize;
 use std::future::Future;
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpStream, UdpSocket};
+use tokio::net::TcpStream;
 
 /// The record types `--type all` asks for.
 pub const ALL_TYPES: [RecordType; 9] = [
@@ -659,15 +659,28 @@ fn rdata_text(data: &RData) -> String {
 /// fallback on truncation; or TCP alone.
 #[derive(Debug, Default)]
 pub struct NetTransport {
-    pool: SocketPool,
+    /// Each server's UDP lanes (a few sockets shared by every question to it).
+    muxes: std::sync::Mutex<std::collections::HashMap<SocketAddr, std::sync::Arc<super::udp_mux::Mux>>>,
     rtt: RttTable,
     window: Window,
 }
 
-/// UDP questions in flight at once, like TCP's congestion window: it starts wide, halves
-/// (at most once a retransmit period) when a question had to be sent again - the server,
-/// or a buffer on the way, dropped one - and grows by one for each window of clean
-/// answers. So a big batch settles where the server keeps up instead of causing its own
+impl NetTransport {
+    fn mux(&self, server: SocketAddr) -> std::result::Result<std::sync::Arc<super::udp_mux::Mux>, QueryError> {
+        let mut muxes = self.muxes.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(m) = muxes.get(&server) {
+            return Ok(m.clone());
+        }
+        let m = std::sync::Arc::new(super::udp_mux::Mux::new(server).map_err(|e| io_error(&e))?);
+        muxes.insert(server, m.clone());
+        Ok(m)
+    }
+}
+
+/// UDP questions in flight at once, like TCP's congestion window: it starts small and
+/// doubles each round trip (slow start), halves (at most once a retransmit period) when a
+/// question had to be sent again - the server, or a buffer on the way, dropped one - and
+/// then grows by one for each window of clean answers. So a big batch settles where the server keeps up instead of causing its own
 /// losses. `--concurrency` stays the upper bound.
 #[derive(Debug)]
 struct Window {
@@ -678,18 +691,22 @@ struct Window {
 #[derive(Debug)]
 struct WindowState {
     size: f64,
+    /// Below it the window grows by one per clean answer (doubling each round trip, TCP's
+    /// slow start); above it by one per window of answers. A loss sets it to half.
+    threshold: f64,
     in_flight: usize,
     last_cut: Option<tokio::time::Instant>,
 }
 
-const WINDOW_START: f64 = 1024.0;
+/// Small, so the first round trips are measured before a burst can overflow a buffer.
+const WINDOW_START: f64 = 32.0;
 const WINDOW_MIN: f64 = 8.0;
 const WINDOW_MAX: f64 = 65_536.0;
 
 impl Default for Window {
     fn default() -> Self {
         Self {
-            state: std::sync::Mutex::new(WindowState { size: WINDOW_START, in_flight: 0, last_cut: None }),
+            state: std::sync::Mutex::new(WindowState { size: WINDOW_START, threshold: WINDOW_MAX, in_flight: 0, last_cut: None }),
             room: tokio::sync::Notify::new(),
         }
     }
@@ -742,8 +759,11 @@ impl Drop for Place<'_> {
                 let now = tokio::time::Instant::now();
                 if s.last_cut.is_none_or(|t| now.duration_since(t) >= self.rto) {
                     s.size = (s.size / 2.0).max(WINDOW_MIN);
+                    s.threshold = s.size;
                     s.last_cut = Some(now);
                 }
+            } else if s.size < s.threshold {
+                s.size = (s.size + 1.0).min(WINDOW_MAX);
             } else {
                 s.size = (s.size + 1.0 / s.size).min(WINDOW_MAX);
             }
@@ -794,16 +814,21 @@ impl RttTable {
 
 fn build_query(query: &Query) -> (u16, Vec<u8>) {
     let id: u16 = rand::random();
+    (id, query_bytes(id, query))
+}
+
+/// A recursive question with this ID (EDNS, 1232-byte payload).
+pub(crate) fn query_bytes(id: u16, query: &Query) -> Vec<u8> {
     let mut msg = Message::new(id, MessageType::Query, OpCode::Query);
     msg.metadata.recursion_desired = true;
     msg.add_query(query.clone());
     let mut edns = Edns::new();
     edns.set_max_payload(1232);
     msg.set_edns(edns);
-    (id, msg.to_vec().unwrap_or_default())
+    msg.to_vec().unwrap_or_default()
 }
 
-fn io_error(e: &std::io::Error) -> QueryError {
+pub(crate) fn io_error(e: &std::io::Error) -> QueryError {
     match e.kind() {
         std::io::ErrorKind::ConnectionRefused => {
             QueryError::Unreachable("connection refused: nothing answers DNS at that address and port".into())
@@ -813,96 +838,10 @@ fn io_error(e: &std::io::Error) -> QueryError {
     }
 }
 
-fn matches(reply: &Message, id: u16, query: &Query) -> bool {
+pub(crate) fn matches(reply: &Message, id: u16, query: &Query) -> bool {
     reply.metadata.id == id
         && reply.metadata.message_type == MessageType::Response
         && reply.queries.first().is_none_or(|q| q.name() == query.name() && q.query_type() == query.query_type())
-}
-
-/// Connected UDP sockets kept for reuse, per server. A socket goes back to the pool only
-/// after a clean exchange, so a late reply can never meet a later question (and the
-/// random ID and question check stand guard anyway).
-#[derive(Debug, Default)]
-pub struct SocketPool {
-    free: std::sync::Mutex<std::collections::HashMap<SocketAddr, Vec<UdpSocket>>>,
-}
-
-impl SocketPool {
-    fn take(&self, server: SocketAddr) -> Option<UdpSocket> {
-        self.free.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get_mut(&server).and_then(Vec::pop)
-    }
-
-    fn give(&self, server: SocketAddr, sock: UdpSocket) {
-        self.free.lock().unwrap_or_else(std::sync::PoisonError::into_inner).entry(server).or_default().push(sock);
-    }
-}
-
-/// One question over UDP until `timeout`: sent, and sent again (the same bytes, so a late
-/// answer to either copy counts) each time the retransmit timer runs out, the timer
-/// doubling each time from the server's measured RTO.
-async fn udp_exchange(
-    pool: &SocketPool,
-    rtt: &RttTable,
-    place: &mut Place<'_>,
-    server: SocketAddr,
-    query: &Query,
-    timeout: Duration,
-) -> std::result::Result<Message, QueryError> {
-    let sock = if let Some(s) = pool.take(server) {
-        s
-    } else {
-        let bind: SocketAddr = if server.is_ipv4() { (Ipv4Addr::UNSPECIFIED, 0).into() } else { (Ipv6Addr::UNSPECIFIED, 0).into() };
-        let sock = UdpSocket::bind(bind).await.map_err(|e| io_error(&e))?;
-        sock.connect(server).await.map_err(|e| io_error(&e))?;
-        sock
-    };
-    let (id, bytes) = build_query(query);
-    let started = tokio::time::Instant::now();
-    let deadline = started + timeout;
-    sock.send(&bytes).await.map_err(|e| io_error(&e))?;
-    let mut rto = rtt.rto(server);
-    place.rto = rto;
-    let mut resend_at = started + rto;
-    let mut sent = 1u32;
-    let mut buf = [0u8; 4096];
-    // What came that was not our answer, to say so if nothing else comes.
-    let mut ignored: Option<&'static str> = None;
-    loop {
-        let n = match tokio::time::timeout_at(resend_at.min(deadline), sock.recv(&mut buf)).await {
-            Err(_) if tokio::time::Instant::now() >= deadline => {
-                return Err(match ignored {
-                    None => QueryError::Timeout,
-                    Some(what) => QueryError::Other(format!("no usable answer within {timeout:?}: the server sent {what}")),
-                });
-            }
-            Err(_) => {
-                sock.send(&bytes).await.map_err(|e| io_error(&e))?;
-                sent += 1;
-                place.lost = true;
-                rto = rto.saturating_mul(2);
-                resend_at = tokio::time::Instant::now() + rto;
-                continue;
-            }
-            Ok(Err(e)) => return Err(io_error(&e)),
-            Ok(Ok(n)) => n,
-        };
-        // A reply that does not parse or does not match our question is ignored
-        // (spoofing, late replies), and remembered.
-        match Message::from_vec(&buf[..n]) {
-            Ok(msg) if matches(&msg, id, query) => {
-                if sent == 1 {
-                    rtt.sample(server, started.elapsed());
-                    // A socket that sent a question twice may still get the second answer:
-                    // it is not used again.
-                    pool.give(server, sock);
-                }
-                return Ok(msg);
-            }
-            Ok(msg) if msg.metadata.id != id => ignored = Some("a reply with another query ID"),
-            Ok(_) => ignored = Some("a reply to another question"),
-            Err(_) => ignored = Some("a malformed message"),
-        }
-    }
 }
 
 async fn tcp_once(server: SocketAddr, query: &Query, timeout: Duration) -> std::result::Result<Message, QueryError> {
@@ -934,8 +873,16 @@ impl Transport for NetTransport {
         if protocol == Protocol::Tcp {
             return tcp_once(server, query, timeout).await.map(|message| Reply { message, protocol });
         }
+        let mux = self.mux(server)?;
         let mut place = self.window.enter().await;
-        let result = udp_exchange(&self.pool, &self.rtt, &mut place, server, query, timeout).await;
+        place.rto = self.rtt.rto(server);
+        let (result, sent, took) = mux.ask(query, timeout, place.rto).await;
+        if sent > 1 {
+            place.lost = true;
+        } else if result.is_ok() {
+            // Only an answer to a question sent once is a round trip (Karn).
+            self.rtt.sample(server, took);
+        }
         drop(place);
         match result {
             Ok(m) if m.metadata.truncation => {
@@ -1072,7 +1019,13 @@ mod tests {
         for _ in 0..100 {
             drop(w.enter().await);
         }
-        assert!(w.size() > before, "clean answers widen it");
+        assert!(w.size() > before && w.size() < before + 10.0, "after a loss, one per window: {}", w.size());
+        // Before any loss: slow start, one per answer.
+        let fresh = Window::default();
+        for _ in 0..100 {
+            drop(fresh.enter().await);
+        }
+        assert_eq!(fresh.size(), WINDOW_START + 100.0);
         // A full window makes the next question wait until a place is given back.
         let small = Window::default();
         small.lock().size = 2.0;

@@ -8,3 +8,4 @@ pub mod ping;
 pub mod port;
 pub mod targets;
 pub mod tls;
+mod udp_mux;
