@@ -253,7 +253,8 @@ fn write_man_pages(cmd: &clap::Command, dir: &std::path::Path, prefix: &str) -> 
     let mut page = Vec::new();
     clap_mangen::Man::new(cmd.clone().name(name.clone())).render(&mut page)?;
     std::fs::write(dir.join(format!("{name}.1")), page)?;
-    for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+    // Hidden commands (what the Ansible module runs) are not for people: no page.
+    for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help" && !s.is_hide_set()) {
         write_man_pages(sub, dir, &name)?;
     }
     Ok(())
