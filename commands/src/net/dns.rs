@@ -662,7 +662,6 @@ pub struct NetTransport {
     /// Each server's UDP lanes (a few sockets shared by every question to it).
     muxes: std::sync::Mutex<std::collections::HashMap<SocketAddr, std::sync::Arc<super::udp_mux::Mux>>>,
     rtt: RttTable,
-    window: Window,
 }
 
 impl NetTransport {
@@ -677,105 +676,11 @@ impl NetTransport {
     }
 }
 
-/// UDP questions in flight at once, like TCP's congestion window: it starts small and
-/// doubles each round trip (slow start), halves (at most once a retransmit period) when a
-/// question had to be sent again - the server, or a buffer on the way, dropped one - and
-/// then grows by one for each window of clean answers. So a big batch settles where the server keeps up instead of causing its own
-/// losses. `--concurrency` stays the upper bound.
-#[derive(Debug)]
-struct Window {
-    state: std::sync::Mutex<WindowState>,
-    room: tokio::sync::Notify,
-}
-
-#[derive(Debug)]
-struct WindowState {
-    size: f64,
-    /// Below it the window grows by one per clean answer (doubling each round trip, TCP's
-    /// slow start); above it by one per window of answers. A loss sets it to half.
-    threshold: f64,
-    in_flight: usize,
-    last_cut: Option<tokio::time::Instant>,
-}
-
-/// Small, so the first round trips are measured before a burst can overflow a buffer.
-const WINDOW_START: f64 = 32.0;
-const WINDOW_MIN: f64 = 8.0;
-const WINDOW_MAX: f64 = 65_536.0;
-
-impl Default for Window {
-    fn default() -> Self {
-        Self {
-            state: std::sync::Mutex::new(WindowState { size: WINDOW_START, threshold: WINDOW_MAX, in_flight: 0, last_cut: None }),
-            room: tokio::sync::Notify::new(),
-        }
-    }
-}
-
-impl Window {
-    fn lock(&self) -> std::sync::MutexGuard<'_, WindowState> {
-        self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
-
-    /// Waits for room in the window and takes a place; the place is given back when the
-    /// returned guard is dropped (answered, given up or cancelled alike).
-    async fn enter(&self) -> Place<'_> {
-        loop {
-            let room = self.room.notified();
-            tokio::pin!(room);
-            room.as_mut().enable();
-            {
-                let mut s = self.lock();
-                if (s.in_flight as f64) < s.size {
-                    s.in_flight += 1;
-                    return Place { window: self, lost: false, rto: Duration::ZERO };
-                }
-            }
-            room.await;
-        }
-    }
-
-    #[cfg(test)]
-    fn size(&self) -> f64 {
-        self.lock().size
-    }
-}
-
-/// A question's place in the window.
-struct Place<'a> {
-    window: &'a Window,
-    /// The question had to be sent again.
-    lost: bool,
-    /// The retransmit timer it started with (a cut is made at most once per such period).
-    rto: Duration,
-}
-
-impl Drop for Place<'_> {
-    fn drop(&mut self) {
-        {
-            let mut s = self.window.lock();
-            s.in_flight = s.in_flight.saturating_sub(1);
-            if self.lost {
-                let now = tokio::time::Instant::now();
-                if s.last_cut.is_none_or(|t| now.duration_since(t) >= self.rto) {
-                    s.size = (s.size / 2.0).max(WINDOW_MIN);
-                    s.threshold = s.size;
-                    s.last_cut = Some(now);
-                }
-            } else if s.size < s.threshold {
-                s.size = (s.size + 1.0).min(WINDOW_MAX);
-            } else {
-                s.size = (s.size + 1.0 / s.size).min(WINDOW_MAX);
-            }
-        }
-        self.window.room.notify_one();
-    }
-}
-
 /// The first wait before asking again, before any round trip to the server is measured.
 const INITIAL_RTO: Duration = Duration::from_millis(250);
-/// The shortest wait before asking again: a server busy with a burst answers late, not never.
-const MIN_RTO: Duration = Duration::from_millis(30);
+/// The shortest wait before asking again: a server busy with a burst answers late, not
+/// never, and a resolver's uncached answer takes tens of milliseconds more than a cached one.
+const MIN_RTO: Duration = Duration::from_millis(100);
 
 /// Round-trip times per server (RFC 6298's smoothed estimator), so that a lost datagram is
 /// asked again after a few round trips, not after the user's whole timeout. Only answers
@@ -874,16 +779,11 @@ impl Transport for NetTransport {
             return tcp_once(server, query, timeout).await.map(|message| Reply { message, protocol });
         }
         let mux = self.mux(server)?;
-        let mut place = self.window.enter().await;
-        place.rto = self.rtt.rto(server);
-        let (result, sent, took) = mux.ask(query, timeout, place.rto).await;
-        if sent > 1 {
-            place.lost = true;
-        } else if result.is_ok() {
+        let (result, sent, took) = mux.ask(query, timeout, self.rtt.rto(server)).await;
+        if sent == 1 && result.is_ok() {
             // Only an answer to a question sent once is a round trip (Karn).
             self.rtt.sample(server, took);
         }
-        drop(place);
         match result {
             Ok(m) if m.metadata.truncation => {
                 tcp_once(server, query, timeout).await.map(|message| Reply { message, protocol: Protocol::Tcp })
@@ -998,44 +898,6 @@ mod tests {
         // A dotted name is tried as it is first; NXDOMAIN moves on to the search list.
         assert_eq!(l[3].query, "gone.test.corp.test.");
         assert_eq!(report.servers, ["system resolver (127.0.0.1:2)"]);
-    }
-
-    #[tokio::test]
-    async fn the_window_halves_on_loss_and_grows_back() {
-        let w = Window::default();
-        {
-            let mut p = w.enter().await;
-            p.lost = true;
-            p.rto = Duration::from_secs(60);
-        }
-        assert_eq!(w.size(), WINDOW_START / 2.0);
-        {
-            let mut p = w.enter().await;
-            p.lost = true;
-            p.rto = Duration::from_secs(60);
-        }
-        assert_eq!(w.size(), WINDOW_START / 2.0, "one cut per retransmit period");
-        let before = w.size();
-        for _ in 0..100 {
-            drop(w.enter().await);
-        }
-        assert!(w.size() > before && w.size() < before + 10.0, "after a loss, one per window: {}", w.size());
-        // Before any loss: slow start, one per answer.
-        let fresh = Window::default();
-        for _ in 0..100 {
-            drop(fresh.enter().await);
-        }
-        assert_eq!(fresh.size(), WINDOW_START + 100.0);
-        // A full window makes the next question wait until a place is given back.
-        let small = Window::default();
-        small.lock().size = 2.0;
-        let (a, b) = (small.enter().await, small.enter().await);
-        let third = small.enter();
-        tokio::pin!(third);
-        assert!(futures::poll!(third.as_mut()).is_pending(), "no room: it waits");
-        drop(a);
-        assert!(futures::poll!(third.as_mut()).is_ready(), "a place given back lets it in");
-        drop(b);
     }
 
     #[test]

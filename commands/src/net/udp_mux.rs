@@ -3,8 +3,8 @@
 //! kernel). A server gets a few connected sockets ("lanes", each on a random source port);
 //! one task per lane drains every datagram that is ready at each wake-up and hands each
 //! answer to the question waiting for it, matched by query ID and question. A datagram
-//! that matches nothing is counted, so a question that gets no usable answer can say what
-//! came instead.
+//! that can only have been meant for one question but is not a usable answer is noted on
+//! it, so that question can say what came instead.
 
 use hickory_proto::op::{Message, Query};
 use std::collections::HashMap;
@@ -27,19 +27,14 @@ struct Waiter {
     /// Which registration this is: an ID is reused once free, and a question that ends
     /// must remove its own entry, never a later question's under the same ID.
     ticket: u64,
-}
-
-/// What a lane received that matched no question: how many, and the last kind.
-#[derive(Default)]
-struct Strays {
-    count: u64,
-    last: Option<&'static str>,
+    /// What came that could only have been meant for this question but was not a usable
+    /// answer (its ID with another question, or anything while it was the lane's only one).
+    stray: Option<&'static str>,
 }
 
 struct Lane {
     sock: UdpSocket,
     waiting: Mutex<HashMap<u16, Waiter>>,
-    strays: Mutex<Strays>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -49,26 +44,31 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 impl Lane {
     /// Hands a datagram to the question it answers, or counts it as a stray.
     fn deliver(&self, bytes: &[u8]) {
-        let stray = match Message::from_vec(bytes) {
+        let parsed = Message::from_vec(bytes);
+        let mut waiting = lock(&self.waiting);
+        let (stray, own) = match &parsed {
             Ok(msg) => {
                 let id = msg.metadata.id;
-                let mut waiting = lock(&self.waiting);
                 match waiting.get(&id) {
-                    Some(w) if super::dns::matches(&msg, id, &w.query) => {
-                        if let Some(w) = waiting.remove(&id) {
+                    Some(w) if super::dns::matches(msg, id, &w.query) => {
+                        if let (Some(w), Ok(msg)) = (waiting.remove(&id), parsed) {
                             let _ = w.tx.send(Ok(msg));
                         }
                         return;
                     }
-                    Some(_) => "a reply to another question",
-                    None => "a reply with another query ID",
+                    Some(_) => ("a reply to another question", Some(id)),
+                    None => ("a reply with another query ID", None),
                 }
             }
-            Err(_) => "a malformed message",
+            Err(_) => ("a malformed message", None),
         };
-        let mut s = lock(&self.strays);
-        s.count += 1;
-        s.last = Some(stray);
+        // Blame a question only when the datagram can only have been meant for it: its own
+        // ID, or it was the only question waiting. A late copy of another question's
+        // answer in a busy lane must not turn a plain timeout into an error.
+        let only = if waiting.len() == 1 { waiting.keys().next().copied() } else { None };
+        if let Some(w) = own.or(only).and_then(|id| waiting.get_mut(&id)) {
+            w.stray = Some(stray);
+        }
     }
 
     /// A socket error (an ICMP "port unreachable" comes back as ECONNREFUSED on a
@@ -81,7 +81,7 @@ impl Lane {
     }
 
     async fn read(self: Arc<Self>) {
-        let mut buf = vec![0u8; 4096];
+        let mut buf = vec![0u8; 65_535];
         loop {
             if self.sock.readable().await.is_err() {
                 return;
@@ -149,16 +149,16 @@ impl Mux {
             let std_sock = std::net::UdpSocket::bind(bind)?;
             std_sock.connect(server)?;
             std_sock.set_nonblocking(true)?;
-            let lane = Arc::new(Lane { sock: UdpSocket::from_std(std_sock)?, waiting: Mutex::default(), strays: Mutex::default() });
+            let lane = Arc::new(Lane { sock: UdpSocket::from_std(std_sock)?, waiting: Mutex::default() });
             readers.push(tokio::spawn(lane.clone().read()).abort_handle());
             lanes.push(lane);
         }
         Ok(Self { lanes, readers, next: AtomicUsize::new(0), tickets: std::sync::atomic::AtomicU64::new(0) })
     }
 
-    /// Registers a question under a query ID free on its lane and returns the lane, the
-    /// ID, the answer's receiver and the lane's stray count so far.
-    fn register(&self, query: &Query) -> (Registered<'_>, oneshot::Receiver<Answer>, u64) {
+    /// Registers a question under a query ID free on its lane and returns its place and
+    /// the answer's receiver.
+    fn register(&self, query: &Query) -> (Registered<'_>, oneshot::Receiver<Answer>) {
         let lane = &self.lanes[self.next.fetch_add(1, Ordering::Relaxed) % self.lanes.len()];
         let (tx, rx) = oneshot::channel();
         let mut waiting = lock(&lane.waiting);
@@ -169,10 +169,9 @@ impl Mux {
             }
         };
         let ticket = self.tickets.fetch_add(1, Ordering::Relaxed);
-        waiting.insert(id, Waiter { query: query.clone(), tx, ticket });
+        waiting.insert(id, Waiter { query: query.clone(), tx, ticket, stray: None });
         drop(waiting);
-        let strays = lock(&lane.strays).count;
-        (Registered { lane, id, ticket }, rx, strays)
+        (Registered { lane, id, ticket }, rx)
     }
 
     /// One question until `timeout`: sent, and sent again (the same bytes, so an answer to
@@ -185,7 +184,7 @@ impl Mux {
         timeout: std::time::Duration,
         first_wait: std::time::Duration,
     ) -> (Answer, u32, std::time::Duration) {
-        let (reg, mut rx, strays_before) = self.register(query);
+        let (reg, mut rx) = self.register(query);
         let bytes = super::dns::query_bytes(reg.id, query);
         let started = tokio::time::Instant::now();
         let deadline = started + timeout;
@@ -200,12 +199,14 @@ impl Mux {
                 Ok(Ok(answer)) => return (answer, sent, started.elapsed()),
                 Ok(Err(_)) => return (Err(QueryError::Other("the socket's reader stopped".into())), sent, started.elapsed()),
                 Err(_) if tokio::time::Instant::now() >= deadline => {
-                    let s = lock(&reg.lane.strays);
-                    let answer = match s.last {
-                        Some(what) if s.count > strays_before => {
-                            Err(QueryError::Other(format!("no usable answer within {timeout:?}: the server sent {what}")))
-                        }
-                        _ => Err(QueryError::Timeout),
+                    // An answer delivered just as the deadline passed still counts.
+                    if let Ok(answer) = rx.try_recv() {
+                        return (answer, sent, started.elapsed());
+                    }
+                    let stray = lock(&reg.lane.waiting).get(&reg.id).filter(|w| w.ticket == reg.ticket).and_then(|w| w.stray);
+                    let answer = match stray {
+                        Some(what) => Err(QueryError::Other(format!("no usable answer within {timeout:?}: the server sent {what}"))),
+                        None => Err(QueryError::Timeout),
                     };
                     return (answer, sent, started.elapsed());
                 }
