@@ -350,17 +350,12 @@ pub async fn run<T: Transport>(req: &DnsRequest, transport: &T, progress: &dyn P
     let mut lookups = Vec::with_capacity(questions.len());
     if let Some(sys) = &req.system {
         progress.set_length(questions.len() as u64);
-        let mut answers: Vec<(usize, (ServerAnswer, Name))> = futures::stream::iter(questions.iter().enumerate())
-            .map(|(i, q)| async move {
-                let a = ask_system(transport, q, req, sys).await;
-                progress.inc(1);
-                (i, a)
-            })
-            .buffer_unordered(req.concurrency.max(1))
-            .collect()
-            .await;
-        answers.sort_unstable_by_key(|(i, _)| *i);
-        let answers: Vec<(ServerAnswer, Name)> = answers.into_iter().map(|(_, a)| a).collect();
+        let answers = in_order_of_asking(questions.iter(), req.concurrency, |q| async move {
+            let a = ask_system(transport, q, req, sys).await;
+            progress.inc(1);
+            a
+        })
+        .await;
         for (q, (answer, queried)) in questions.iter().zip(answers) {
             let resolved = answer.status == Status::Ok;
             lookups.push(Lookup {
@@ -374,20 +369,13 @@ pub async fn run<T: Transport>(req: &DnsRequest, transport: &T, progress: &dyn P
         }
     } else {
         progress.set_length((questions.len() * req.servers.len()) as u64);
-        // Unordered, so that a slow answer never holds the window (it is put back in order
-        // after): the in-flight count stays at the limit while anything is left to ask.
-        let mut answers: Vec<(usize, ServerAnswer)> =
-            futures::stream::iter(questions.iter().flat_map(|q| req.servers.iter().map(move |s| (q, *s))).enumerate())
-                .map(|(i, (q, server))| async move {
-                    let a = ask(transport, server, &q.name, q.rtype, req).await;
-                    progress.inc(1);
-                    (i, a)
-                })
-                .buffer_unordered(req.concurrency.max(1))
-                .collect()
-                .await;
-        answers.sort_unstable_by_key(|(i, _)| *i);
-        let answers: Vec<ServerAnswer> = answers.into_iter().map(|(_, a)| a).collect();
+        let pairs = questions.iter().flat_map(|q| req.servers.iter().map(move |s| (q, *s)));
+        let answers = in_order_of_asking(pairs, req.concurrency, |(q, server)| async move {
+            let a = ask(transport, server, &q.name, q.rtype, req).await;
+            progress.inc(1);
+            a
+        })
+        .await;
         let mut it = answers.into_iter();
         for q in &questions {
             let answers: Vec<ServerAnswer> = it.by_ref().take(req.servers.len()).collect();
@@ -412,6 +400,27 @@ pub async fn run<T: Transport>(req: &DnsRequest, transport: &T, progress: &dyn P
         None => req.servers.iter().map(ToString::to_string).collect(),
     };
     Ok((DnsReport { servers, lookups, summary }, outcome))
+}
+
+/// Runs `work` on every item, at most `concurrency` at once and in any order of finishing
+/// (so a slow answer never holds the others back), and returns the results in the order
+/// the items came.
+async fn in_order_of_asking<I, F, Fut, R>(items: I, concurrency: usize, work: F) -> Vec<R>
+where
+    I: Iterator,
+    F: Fn(I::Item) -> Fut,
+    Fut: Future<Output = R>,
+{
+    let mut done: Vec<(usize, R)> = futures::stream::iter(items.enumerate())
+        .map(|(i, item)| {
+            let fut = work(item);
+            async move { (i, fut.await) }
+        })
+        .buffer_unordered(concurrency.max(1))
+        .collect()
+        .await;
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
 }
 
 fn same_answer(a: &ServerAnswer, b: &ServerAnswer) -> bool {
