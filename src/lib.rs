@@ -227,7 +227,7 @@ fn print_special(special: &Special) -> Result<Exit, CommandError> {
         Special::Man(None) => clap_mangen::Man::new(cmd).render(&mut w),
         Special::Schemas(None) => {
             let index: serde_json::Map<String, serde_json::Value> = schemas::all().into_iter().collect();
-            serde_json::to_writer_pretty(&mut w, &index).map_err(io::Error::other).and_then(|()| writeln!(w))
+            serde_json::to_writer_pretty(&mut w, &index).map_err(io::Error::from).and_then(|()| writeln!(w))
         }
         Special::Schemas(Some(dir)) => {
             write_schemas(dir).map_err(|e| CommandError::environment(format!("cannot write schemas to {}: {e}", dir.display())))?;

@@ -236,6 +236,17 @@ fn broken_pipe_is_success() {
     assert_eq!(status.code(), Some(0));
 }
 
+/// `generate schemas | head` is not an error either (the index is written through serde).
+#[test]
+fn broken_pipe_is_success_for_generated_output() {
+    use std::process::Stdio;
+    let mut child = deskhand().args(["generate", "schemas"]).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
 /// The published schemas (`schemas/`) are the ones the binary makes from its report
 /// types: none missing, none stale, none left over. (Every report a test parses is
 /// validated against them: `util::conforms`.)
