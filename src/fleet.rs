@@ -638,7 +638,7 @@ fn save_report(dir: &Path, report: &FleetReport, results: &[(String, Value)]) ->
     for (file, format) in [("report.md", OutputFormat::Markdown), ("report.json", OutputFormat::Json), ("report.csv", OutputFormat::Csv)] {
         let path = dir.join(file);
         let mut buf = Vec::new();
-        let settings = OutputSettings { format, color: false, progress: false, width: None };
+        let settings = OutputSettings { format, color: false, progress: false, width: None, pretty: false };
         output::write_report(&mut buf, &settings, "deskhand.fleet.report.v1", report, outcome, report_doc).map_err(|e| fail(&path, &e))?;
         std::fs::write(&path, buf).map_err(|e| fail(&path, &e))?;
     }

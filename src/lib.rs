@@ -113,12 +113,16 @@ fn run_cli(cli: &Cli, style: &mut ErrorStyle) -> Result<Exit, CommandError> {
     }
     let op = settings::operation(cli, &globals, &config)?;
     // Two workers: a large scan's kernel work then runs on both cores of a small machine.
+    // DNS questions are the opposite: each answer is little work handed between tasks, and
+    // waking another thread for each cost more than the work (10,000 names: 77 ms on two
+    // workers, 64 ms on one thread), while the server wants the other core.
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(2));
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(workers)
-        .enable_all()
-        .build()
-        .map_err(|e| CommandError::environment(format!("cannot start the async runtime: {e}")))?;
+    let runtime = if matches!(op, settings::Operation::Dns(_)) {
+        tokio::runtime::Builder::new_current_thread().enable_all().build()
+    } else {
+        tokio::runtime::Builder::new_multi_thread().worker_threads(workers).enable_all().build()
+    }
+    .map_err(|e| CommandError::environment(format!("cannot start the async runtime: {e}")))?;
     // A directory change is not cut off by Ctrl-C: a bulk one stops starting new items
     // and reports which were done (exit 130), with the temporary passwords of the
     // accounts already created (onboard); a single one finishes. Everything else stops
@@ -162,7 +166,7 @@ fn run_cli(cli: &Cli, style: &mut ErrorStyle) -> Result<Exit, CommandError> {
 
 fn render(report: &Report, outcome: Outcome, out: OutputSettings) -> io::Result<()> {
     let stdout = io::stdout();
-    let mut w = io::BufWriter::new(stdout.lock());
+    let mut w = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
     render_to(&mut w, report, outcome, out)
 }
 

@@ -45,7 +45,7 @@ impl StepRunner for CliRunner<'_> {
                 Err(e) => return fail(&e),
             };
             // Rendered as a table inside dispatch: no JSON streamed to stdout, no bars.
-            let quiet = OutputSettings { format: OutputFormat::Table, color: false, progress: false, width: None };
+            let quiet = OutputSettings { format: OutputFormat::Table, color: false, progress: false, width: None, pretty: false };
             match crate::dispatch::dispatch(op, &quiet).await {
                 // A kept connection that broke is found and reopened (with the same
                 // password) before the next step: see dispatch::session.

@@ -37,6 +37,9 @@ pub struct OutputSettings {
     /// The terminal's width when stdout is one: tables wrap inside their cells to fit it.
     /// `None` (a pipe, a file): tables keep their natural width, whole.
     pub width: Option<u16>,
+    /// JSON indented for a person reading a terminal; on one line for a program (a pipe,
+    /// a file: half the bytes, and what jq and friends take anyway).
+    pub pretty: bool,
 }
 
 /// Where the bind password comes from.
@@ -239,7 +242,7 @@ pub fn output_settings(g: &Globals, config: &Config) -> OutputSettings {
     let format = layer(g.output, config.output, OutputFormat::Table);
     let color = color_for(g, config, std::io::stdout().is_terminal());
     let progress = !g.quiet && std::io::stderr().is_terminal();
-    OutputSettings { format, color, progress, width: terminal_width() }
+    OutputSettings { format, color, progress, width: terminal_width(), pretty: std::io::stdout().is_terminal() }
 }
 
 /// The width of the terminal stdout is, if it is one. A terminal that reports no usable

@@ -106,7 +106,12 @@ pub fn write_report<T: Serialize, W: Write>(
 ) -> io::Result<()> {
     match settings.format {
         OutputFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &Envelope { schema, ok: outcome.is_ok(), outcome, data: report })?;
+            let envelope = Envelope { schema, ok: outcome.is_ok(), outcome, data: report };
+            if settings.pretty {
+                serde_json::to_writer_pretty(&mut *out, &envelope)?;
+            } else {
+                serde_json::to_writer(&mut *out, &envelope)?;
+            }
             writeln!(out)
         }
         OutputFormat::Table => table::write(out, &doc(report), settings.color, settings.width),

@@ -7,7 +7,7 @@
 use crate::error::{CommandError, Result};
 use crate::{Outcome, Progress};
 use futures::StreamExt;
-use hickory_proto::op::{Edns, Message, MessageType, OpCode, Query, ResponseCode};
+use hickory_proto::op::{Message, MessageType, Query, ResponseCode};
 use hickory_proto::rr::{Name, RData, RecordType};
 use serde::Serialize;
 use std::future::Future;
@@ -55,7 +55,8 @@ pub struct Reply {
     pub protocol: Protocol,
 }
 
-/// The DNS seam: sends one query to one server.
+/// The DNS seam: sends one query to one server. Returns the outcome and the time from
+/// the first datagram sent to it (a question waiting its turn is not yet on its way).
 pub trait Transport: Send + Sync {
     fn query(
         &self,
@@ -63,7 +64,7 @@ pub trait Transport: Send + Sync {
         query: &Query,
         protocol: Protocol,
         timeout: Duration,
-    ) -> impl Future<Output = std::result::Result<Reply, QueryError>> + Send;
+    ) -> impl Future<Output = (std::result::Result<Reply, QueryError>, Duration)> + Send;
 }
 
 /// What `net dns` is asked.
@@ -323,7 +324,7 @@ fn questions(req: &DnsRequest) -> Result<Vec<Question>> {
             }
             continue;
         }
-        if t.is_empty() || t == "." || (!super::targets::is_hostname(t) && Name::from_utf8(t).is_err()) {
+        if t.is_empty() || t == "." {
             return Err(bad_name(t));
         }
         let mut name = Name::from_utf8(t).map_err(|_| bad_name(t))?;
@@ -413,7 +414,9 @@ where
 {
     let mut done: Vec<(usize, R)> = futures::stream::iter(items.enumerate())
         .map(|(i, item)| {
-            let fut = work(item);
+            // Boxed: a question's future is large, and would otherwise be moved (copied)
+            // several times on its way into the set of those in flight.
+            let fut = Box::pin(work(item));
             async move { (i, fut.await) }
         })
         .buffer_unordered(concurrency.max(1))
@@ -521,10 +524,8 @@ fn from_hosts(q: &Question, sys: &SystemResolver) -> Option<ServerAnswer> {
 
 async fn ask<T: Transport>(transport: &T, server: SocketAddr, name: &Name, rtype: RecordType, req: &DnsRequest) -> ServerAnswer {
     let query = Query::query(name.clone(), rtype);
-    let q = Question { asked: String::new(), name: name.clone(), rtype };
-    let started = Instant::now();
-    let result = transport.query(server, &query, req.protocol, req.timeout).await;
-    let time_ms = (started.elapsed().as_secs_f64() * 1_000_000.0).round() / 1000.0;
+    let (result, took) = transport.query(server, &query, req.protocol, req.timeout).await;
+    let time_ms = (took.as_secs_f64() * 1_000_000.0).round() / 1000.0;
     let mut ans = ServerAnswer {
         server: server.to_string(),
         status: Status::Error,
@@ -551,7 +552,7 @@ async fn ask<T: Transport>(transport: &T, server: SocketAddr, name: &Name, rtype
         Err(QueryError::Other(e)) => ans.error = Some(e),
         Ok(reply) => {
             ans.protocol = Some(reply.protocol);
-            fill(&mut ans, &reply.message, q.rtype);
+            fill(&mut ans, &reply.message, rtype);
         }
     }
     ans
@@ -562,6 +563,7 @@ fn fill(ans: &mut ServerAnswer, m: &Message, rtype: RecordType) {
     let rcode = m.metadata.response_code;
     ans.rcode = Some(rcode_name(rcode));
     ans.authoritative = m.metadata.authoritative;
+    let answered = m.answers.iter().any(|r| r.record_type() == rtype);
     ans.records = m
         .answers
         .iter()
@@ -578,7 +580,7 @@ fn fill(ans: &mut ServerAnswer, m: &Message, rtype: RecordType) {
         return;
     }
     ans.status = match rcode {
-        ResponseCode::NoError if ans.records.iter().any(|r| r.rtype == rtype.to_string()) => Status::Ok,
+        ResponseCode::NoError if answered => Status::Ok,
         // A CNAME answer to a CNAME question, or a chain ending elsewhere, still answers.
         ResponseCode::NoError if !ans.records.is_empty() && rtype == RecordType::CNAME => Status::Ok,
         ResponseCode::NoError => Status::NoData,
@@ -592,6 +594,9 @@ fn fill(ans: &mut ServerAnswer, m: &Message, rtype: RecordType) {
 /// A chain of CNAMEs in the answer that comes back to a name it passed (`a -> b -> a`),
 /// from the question's name.
 fn cname_loop(m: &Message) -> Option<String> {
+    if !m.answers.iter().any(|r| matches!(r.data, RData::CNAME(_))) {
+        return None;
+    }
     let start = m.queries.first()?.name().to_ascii().to_ascii_lowercase();
     let targets: std::collections::HashMap<String, String> = m
         .answers
@@ -731,15 +736,28 @@ fn build_query(query: &Query) -> (u16, Vec<u8>) {
     (id, query_bytes(id, query))
 }
 
-/// A recursive question with this ID (EDNS, 1232-byte payload).
+/// A recursive question with this ID (EDNS, 1232-byte payload), written straight into
+/// its bytes (RFC 1035 4.1, RFC 6891 6.1.2): the same bytes as hickory's message
+/// encoder gives (a test holds them equal), without building a message for each.
 pub(crate) fn query_bytes(id: u16, query: &Query) -> Vec<u8> {
-    let mut msg = Message::new(id, MessageType::Query, OpCode::Query);
-    msg.metadata.recursion_desired = true;
-    msg.add_query(query.clone());
-    let mut edns = Edns::new();
-    edns.set_max_payload(1232);
-    msg.set_edns(edns);
-    msg.to_vec().unwrap_or_default()
+    let name = query.name();
+    let mut b = Vec::with_capacity(12 + 2 + name.len() + 4 + 11);
+    b.extend_from_slice(&id.to_be_bytes());
+    // QR=0 (a query), opcode QUERY, RD=1; one question, one additional record (OPT).
+    b.extend_from_slice(&[0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 1]);
+    for label in name {
+        b.push(label.len() as u8);
+        b.extend_from_slice(label);
+    }
+    b.push(0);
+    b.extend_from_slice(&u16::from(query.query_type()).to_be_bytes());
+    b.extend_from_slice(&u16::from(query.query_class()).to_be_bytes());
+    // OPT: root name, type 41, the payload size as its class, TTL 0 (no extended rcode,
+    // version 0, DO clear), no options.
+    b.extend_from_slice(&[0, 0, 41]);
+    b.extend_from_slice(&1232u16.to_be_bytes());
+    b.extend_from_slice(&[0, 0, 0, 0, 0, 0]);
+    b
 }
 
 pub(crate) fn io_error(e: &std::io::Error) -> QueryError {
@@ -783,21 +801,32 @@ impl Transport for NetTransport {
         query: &Query,
         protocol: Protocol,
         timeout: Duration,
-    ) -> std::result::Result<Reply, QueryError> {
+    ) -> (std::result::Result<Reply, QueryError>, Duration) {
         if protocol == Protocol::Tcp {
-            return tcp_once(server, query, timeout).await.map(|message| Reply { message, protocol });
+            let started = Instant::now();
+            let result = tcp_once(server, query, timeout).await.map(|message| Reply { message, protocol });
+            return (result, started.elapsed());
         }
-        let mux = self.mux(server)?;
-        let (result, sent, took) = mux.ask(query, timeout, self.rtt.rto(server)).await;
+        let mux = match self.mux(server) {
+            Ok(m) => m,
+            Err(e) => return (Err(e), Duration::ZERO),
+        };
+        let (result, sent, took) = mux.ask(query, timeout, || self.rtt.rto(server)).await;
         if sent == 1 && result.is_ok() {
             // Only an answer to a question sent once is a round trip (Karn).
             self.rtt.sample(server, took);
         }
         match result {
             Ok(m) if m.metadata.truncation => {
-                tcp_once(server, query, timeout).await.map(|message| Reply { message, protocol: Protocol::Tcp })
+                // Over TCP within what is left of the name's time.
+                let started = Instant::now();
+                let result = match timeout.checked_sub(took).filter(|left| !left.is_zero()) {
+                    Some(left) => tcp_once(server, query, left).await.map(|message| Reply { message, protocol: Protocol::Tcp }),
+                    None => Err(QueryError::Timeout),
+                };
+                (result, took + started.elapsed())
             }
-            other => other.map(|message| Reply { message, protocol: Protocol::Udp }),
+            other => (other.map(|message| Reply { message, protocol: Protocol::Udp }), took),
         }
     }
 }
@@ -806,6 +835,7 @@ impl Transport for NetTransport {
 mod tests {
     use super::*;
     use crate::progress::NoProgress;
+    use hickory_proto::op::{Edns, OpCode};
     use hickory_proto::rr::Record as HRecord;
     use hickory_proto::rr::rdata::A;
 
@@ -820,9 +850,9 @@ mod tests {
             query: &Query,
             protocol: Protocol,
             _: Duration,
-        ) -> std::result::Result<Reply, QueryError> {
+        ) -> (std::result::Result<Reply, QueryError>, Duration) {
             if server.port() == 9 {
-                return Err(QueryError::Timeout);
+                return (Err(QueryError::Timeout), Duration::from_millis(50));
             }
             let mut m = Message::new(1, MessageType::Response, OpCode::Query);
             m.add_query(query.clone());
@@ -833,7 +863,7 @@ mod tests {
                 let last = if server.port() == 2 && name == "split.test." { 2 } else { 1 };
                 m.add_answer(HRecord::from_rdata(query.name().clone(), 60, RData::A(A::new(10, 0, 0, last))));
             }
-            Ok(Reply { message: m, protocol })
+            (Ok(Reply { message: m, protocol }), Duration::from_micros(300))
         }
     }
 
@@ -924,6 +954,27 @@ mod tests {
         assert!(rto > Duration::from_millis(100) && rto < Duration::from_millis(150), "{rto:?}");
         t.sample(far, Duration::from_millis(400));
         assert!(t.rto(far) > rto, "a late answer widens the wait");
+    }
+
+    #[test]
+    fn a_question_is_the_bytes_hickory_would_write() {
+        for (name, rtype) in [
+            ("h00001.lab.test.", RecordType::A),
+            ("www.example.com", RecordType::AAAA),
+            (".", RecordType::NS),
+            ("a-b.c-d.example", RecordType::TXT),
+            ("_ldap._tcp.dc._msdcs.lab.test.", RecordType::SRV),
+            ("1.0.0.127.in-addr.arpa.", RecordType::PTR),
+        ] {
+            let query = Query::query(Name::from_utf8(name).unwrap(), rtype);
+            let mut msg = Message::new(0xBEEF, MessageType::Query, OpCode::Query);
+            msg.metadata.recursion_desired = true;
+            msg.add_query(query.clone());
+            let mut edns = Edns::new();
+            edns.set_max_payload(1232);
+            msg.set_edns(edns);
+            assert_eq!(query_bytes(0xBEEF, &query), msg.to_vec().unwrap(), "{name} {rtype}");
+        }
     }
 
     #[test]

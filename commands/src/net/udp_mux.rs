@@ -34,7 +34,28 @@ struct Waiter {
 
 struct Lane {
     sock: UdpSocket,
-    waiting: Mutex<HashMap<u16, Waiter>>,
+    waiting: Mutex<HashMap<u16, Waiter, IdHash>>,
+}
+
+/// Query IDs are random already: the hash of one is the ID itself (`SipHash` over two
+/// bytes cost more than the lookup).
+type IdHash = std::hash::BuildHasherDefault<IdHasher>;
+
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8) | u64::from(*b);
+        }
+    }
+    fn write_u16(&mut self, n: u16) {
+        self.0 = u64::from(n);
+    }
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -101,8 +122,106 @@ impl Lane {
     }
 }
 
+/// Questions in flight to one server, like TCP's congestion window: it starts small and
+/// doubles each round trip (slow start), so a batch's first burst cannot overflow the
+/// server's socket buffer; it halves (at most once a retransmit period) when an answer
+/// came only after the question was sent again, proof that a live server or a buffer on
+/// the way dropped one; then it grows by one for each window of clean answers. A question
+/// that got no answer at all says nothing (a dead server, or one that ignores the name),
+/// so a silent server never shrinks it. `--concurrency` stays the upper bound.
+#[derive(Debug)]
+struct Window {
+    state: Mutex<WindowState>,
+    room: tokio::sync::Notify,
+}
+
+#[derive(Debug)]
+struct WindowState {
+    size: f64,
+    /// Below it the window grows by one per clean answer (doubling each round trip);
+    /// above it by one per window of answers. A loss sets it to half the window.
+    threshold: f64,
+    in_flight: usize,
+    last_cut: Option<tokio::time::Instant>,
+}
+
+/// Small, so the first round trips are measured before a burst can overflow a buffer.
+const WINDOW_START: f64 = 32.0;
+const WINDOW_MIN: f64 = 8.0;
+const WINDOW_MAX: f64 = 65_536.0;
+
+impl Default for Window {
+    fn default() -> Self {
+        Self {
+            state: Mutex::new(WindowState { size: WINDOW_START, threshold: WINDOW_MAX, in_flight: 0, last_cut: None }),
+            room: tokio::sync::Notify::new(),
+        }
+    }
+}
+
+impl Window {
+    /// Waits for room in the window and takes a place, given back when the returned
+    /// guard is dropped (answered, given up or cancelled alike).
+    async fn enter(&self) -> Place<'_> {
+        loop {
+            let room = self.room.notified();
+            tokio::pin!(room);
+            room.as_mut().enable();
+            {
+                let mut s = lock(&self.state);
+                if (s.in_flight as f64) < s.size {
+                    s.in_flight += 1;
+                    return Place { window: self, lost: false, rto: std::time::Duration::ZERO };
+                }
+            }
+            room.await;
+        }
+    }
+
+    #[cfg(test)]
+    fn size(&self) -> f64 {
+        lock(&self.state).size
+    }
+}
+
+/// A question's place in the window.
+struct Place<'a> {
+    window: &'a Window,
+    /// Answered, but only after it was sent again.
+    lost: bool,
+    /// The retransmit timer it started with (a cut is made at most once per such period).
+    rto: std::time::Duration,
+}
+
+impl Drop for Place<'_> {
+    fn drop(&mut self) {
+        let room = {
+            let mut s = lock(&self.window.state);
+            s.in_flight = s.in_flight.saturating_sub(1);
+            if self.lost {
+                let now = tokio::time::Instant::now();
+                if s.last_cut.is_none_or(|t| now.duration_since(t) >= self.rto) {
+                    s.size = (s.size / 2.0).max(WINDOW_MIN);
+                    s.threshold = s.size;
+                    s.last_cut = Some(now);
+                }
+            } else if s.size < s.threshold {
+                s.size = (s.size + 1.0).min(WINDOW_MAX);
+            } else {
+                s.size = (s.size + 1.0 / s.size).min(WINDOW_MAX);
+            }
+            (s.size as usize).saturating_sub(s.in_flight)
+        };
+        // One place given back may make room for two (slow start): wake as many.
+        for _ in 0..room.min(2) {
+            self.window.room.notify_one();
+        }
+    }
+}
+
 /// One server's lanes.
 pub struct Mux {
+    window: Window,
     lanes: Vec<Arc<Lane>>,
     readers: Vec<tokio::task::AbortHandle>,
     next: AtomicUsize,
@@ -153,7 +272,7 @@ impl Mux {
             readers.push(tokio::spawn(lane.clone().read()).abort_handle());
             lanes.push(lane);
         }
-        Ok(Self { lanes, readers, next: AtomicUsize::new(0), tickets: std::sync::atomic::AtomicU64::new(0) })
+        Ok(Self { window: Window::default(), lanes, readers, next: AtomicUsize::new(0), tickets: std::sync::atomic::AtomicU64::new(0) })
     }
 
     /// Registers a question under a query ID free on its lane and returns its place and
@@ -174,11 +293,26 @@ impl Mux {
         (Registered { lane, id, ticket }, rx)
     }
 
-    /// One question until `timeout`: sent, and sent again (the same bytes, so an answer to
-    /// either copy counts) each time the wait runs out, the wait starting at `first_wait`
-    /// (the server's retransmit timer) and doubling. Returns the answer, the copies sent
-    /// and the time to the answer.
+    /// One question until `timeout`, once the window has room for it: sent, and sent
+    /// again (the same bytes, so an answer to either copy counts) each time the wait runs
+    /// out, the wait starting at `first_wait()` (the server's retransmit timer as it stands
+    /// when the question goes out) and doubling. Returns the answer, the copies sent and
+    /// the time to the answer (from the first send).
     pub async fn ask(
+        &self,
+        query: &Query,
+        timeout: std::time::Duration,
+        first_wait: impl FnOnce() -> std::time::Duration,
+    ) -> (Answer, u32, std::time::Duration) {
+        let mut place = self.window.enter().await;
+        let first_wait = first_wait();
+        place.rto = first_wait;
+        let (answer, sent, took) = self.ask_in_window(query, timeout, first_wait).await;
+        place.lost = sent > 1 && answer.is_ok();
+        (answer, sent, took)
+    }
+
+    async fn ask_in_window(
         &self,
         query: &Query,
         timeout: std::time::Duration,
@@ -220,5 +354,70 @@ impl Mux {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place(w: &Window, lost: bool) {
+        let mut p = futures::executor::block_on(w.enter());
+        p.lost = lost;
+        p.rto = std::time::Duration::from_secs(60);
+    }
+
+    #[test]
+    fn the_window_starts_small_halves_on_loss_and_grows_back() {
+        // Before any loss: slow start, one more per clean answer.
+        let w = Window::default();
+        for _ in 0..100 {
+            place(&w, false);
+        }
+        let grown = WINDOW_START + 100.0;
+        assert_eq!(w.size(), grown);
+        // An answer that needed a resend halves it, once per retransmit period.
+        place(&w, true);
+        assert_eq!(w.size(), grown * 0.5);
+        place(&w, true);
+        assert_eq!(w.size(), grown * 0.5, "one cut per retransmit period");
+        // After a loss: one more per window of clean answers.
+        let before = w.size();
+        for _ in 0..100 {
+            place(&w, false);
+        }
+        assert!(w.size() > before + 1.0 && w.size() < before + 3.0, "{}", w.size());
+    }
+
+    #[tokio::test]
+    async fn a_full_window_makes_the_next_question_wait() {
+        let w = Window::default();
+        lock(&w.state).size = 2.0;
+        let (a, b) = (w.enter().await, w.enter().await);
+        let third = w.enter();
+        tokio::pin!(third);
+        assert!(futures::poll!(third.as_mut()).is_pending(), "no room: it waits");
+        drop(a);
+        assert!(futures::poll!(third.as_mut()).is_ready(), "a place given back lets it in");
+        drop(b);
+    }
+
+    /// A server that never answers: every question runs out without an answer, which
+    /// says nothing of loss, so the window keeps growing and a batch to a dead server is
+    /// not slowed down (it was, ~30x, when every unanswered question counted as a loss).
+    #[tokio::test]
+    async fn a_silent_server_does_not_shrink_the_window() {
+        let silent = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+        let mux = Mux::new(silent.local_addr().unwrap()).unwrap();
+        let q = Query::query(hickory_proto::rr::Name::from_ascii("a.test.").unwrap(), hickory_proto::rr::RecordType::A);
+        let started = std::time::Instant::now();
+        let asks = (0..200).map(|_| mux.ask(&q, std::time::Duration::from_millis(300), || std::time::Duration::from_millis(100)));
+        let results = futures::future::join_all(asks).await;
+        assert!(results.iter().all(|(a, sent, _)| matches!(a, Err(QueryError::Timeout)) && *sent >= 2));
+        assert!(mux.window.size() >= WINDOW_START, "{}", mux.window.size());
+        // 200 questions, a 32-wide window growing by one per question given up: a few
+        // timeouts' worth, not 200 / 8 of them.
+        assert!(started.elapsed() < std::time::Duration::from_secs(3), "{:?}", started.elapsed());
+        drop(silent);
     }
 }
