@@ -50,6 +50,8 @@ pub struct DirectoryConfig {
     pub password_policy: Option<String>,
     /// `lock` (default) or `end_time`.
     pub disable_method: Option<deskhand_commands::account::directory::DisableMethod>,
+    /// Connections a bulk change may spread over (1-8; default: 2 on 389-ds, else 1).
+    pub connections: Option<usize>,
     /// Account templates for `account create` and `account onboard`.
     #[serde(default)]
     pub templates: std::collections::BTreeMap<String, deskhand_commands::account::template::Template>,
@@ -109,7 +111,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, CommandError> {
     }
     let config = serde_saphyr::from_str::<Config>(text).map_err(|e| {
         CommandError::usage(deskhand_commands::util::yaml_error("config file", &path.display().to_string(), &e))
-            .with_hint("known keys: output, color, timeout, net.{dns_servers, ping_rate, warn_days}, default_directory, directories.NAME.{url, servers, starttls, ca_file, base_dn, users, groups, disabled, bind_dn, password_file, password_env, password_command, sasl_external, flavor, login_attribute, allow_plaintext, timeout, password_policy, disable_method, templates.NAME.{ou, object_classes, rdn, attributes, groups, login, uid_start, password_policy}}")
+            .with_hint("known keys: output, color, timeout, net.{dns_servers, ping_rate, warn_days}, default_directory, directories.NAME.{url, servers, starttls, ca_file, base_dn, users, groups, disabled, bind_dn, password_file, password_env, password_command, sasl_external, flavor, login_attribute, allow_plaintext, timeout, password_policy, disable_method, connections, templates.NAME.{ou, object_classes, rdn, attributes, groups, login, uid_start, password_policy}}")
     })?;
     // Values whose syntax is ours are checked now, so the error names the file.
     let in_file =

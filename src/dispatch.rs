@@ -7,6 +7,7 @@ use crate::progress::Bar;
 use crate::settings::AccountVerb;
 use deskhand_commands::account::change::Keep;
 use deskhand_commands::account::directory::Directory as _;
+use deskhand_commands::account::pool::Pool;
 
 /// Batches longer than this keep (and list) only the items that need a look.
 pub const LONG_BATCH: usize = 50;
@@ -157,16 +158,18 @@ pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Ou
                         actions.first().map_or("change", account::change::Action::name),
                     );
                     let total = users.len() * actions.len();
+                    let pool =
+                        if dry_run { Pool::new(vec![dir.clone()]) } else { pool(&dir, &profile, flavor, password.as_ref(), total).await };
                     let mut batch = account::change::Batch { users: &users, actions: &actions, dry_run, keep: Keep::Nothing };
                     let result = if out.format == OutputFormat::Json {
                         let action = actions.first().map_or("change", account::change::Action::name);
                         let schema = format!("deskhand.account.{}.v1", action.replace(' ', "-"));
                         let stream = std::sync::Arc::new(JsonStream::start(&schema, action, dry_run, &dir.describe()));
-                        let (r, o) = account::change::run(&dir, &profile, flavor, batch, &audit, &bar, &*stream).await;
+                        let (r, o) = account::change::run(&pool, &profile, flavor, batch, &audit, &bar, &*stream).await;
                         Ok((Report::AccountChangeStreamed(r, stream), o))
                     } else {
                         batch.keep = if total <= LONG_BATCH { Keep::All } else { Keep::Exceptions };
-                        let (r, o) = account::change::run(&dir, &profile, flavor, batch, &audit, &bar, &account::change::NoSink).await;
+                        let (r, o) = account::change::run(&pool, &profile, flavor, batch, &audit, &bar, &account::change::NoSink).await;
                         Ok((Report::AccountChange(r), o))
                     };
                     bar.finish();
@@ -264,6 +267,20 @@ pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Ou
 /// Directory connections kept across the steps of a runbook: step 7 reuses the LDAPS
 /// connection (and the bind, and the detected flavour) that step 1 opened. Off unless
 /// [`session::keep`] is called; a lost connection is dropped and the next step reconnects.
+/// The connection in use and, for a bulk change big enough to be worth another bind, more
+/// to the same server (the profile's `connections`, else the flavour's choice). A further
+/// connection that cannot be made is done without: the first one does the work.
+async fn pool(
+    dir: &LdapDirectory,
+    profile: &account::directory::Profile,
+    flavor: Flavor,
+    password: Option<&account::directory::Secret>,
+    changes: usize,
+) -> Pool<LdapDirectory> {
+    let want = if changes >= account::pool::WORTH_IT { profile.connections.unwrap_or(flavor.bulk_connections()) } else { 1 };
+    Pool::grown(dir, profile, password, want).await
+}
+
 pub(crate) mod session {
     use deskhand_commands::account::directory::{LdapDirectory, Profile, Secret};
     use deskhand_commands::account::flavor::Flavor;

@@ -512,6 +512,14 @@ fn account(args: &AccountArgs, g: &Globals, config: &Config, timeout: Duration) 
         },
         password_policy: profile_config.password_policy.clone(),
         disable_method: profile_config.disable_method.unwrap_or_default(),
+        connections: match profile_config.connections {
+            Some(n @ 1..=deskhand_commands::account::pool::MAX_CONNECTIONS) => Some(n),
+            Some(n) => {
+                return Err(CommandError::usage(format!("directory '{name}': connections: {n} is out of range"))
+                    .with_hint(format!("give 1 to {}", deskhand_commands::account::pool::MAX_CONNECTIONS)));
+            }
+            None => None,
+        },
     };
     let sources =
         [profile_config.password_file.is_some(), profile_config.password_env.is_some(), profile_config.password_command.is_some()];

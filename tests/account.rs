@@ -547,17 +547,23 @@ impl OwnLab {
     }
 
     fn config(&self, state: &std::path::Path) -> PathBuf {
+        self.config_with(state, "")
+    }
+
+    /// The profile with `extra` (indented profile keys, each line ending in a newline).
+    fn config_with(&self, state: &std::path::Path, extra: &str) -> PathBuf {
         let path = state.join("own.yaml");
         std::fs::write(
             &path,
             format!(
-                "directories:\n  own:\n    url: {}\n    ca_file: {}\n    base_dn: {}\n    users: ou=people,{}\n    bind_dn: {}\n    password_file: {}\n    timeout: 2s\n",
+                "directories:\n  own:\n    url: {}\n    ca_file: {}\n    base_dn: {}\n    users: ou=people,{}\n    bind_dn: {}\n    password_file: {}\n    timeout: 2s\n{}",
                 self.env["DESKHAND_LAB_LDAPS_URI"],
                 self.env["DESKHAND_LAB_LDAP_CA"],
                 self.env["DESKHAND_LAB_LDAP_BASE"],
                 self.env["DESKHAND_LAB_LDAP_BASE"],
                 self.env["DESKHAND_LAB_LDAP_BIND_DN"],
-                self.env["DESKHAND_LAB_LDAP_PASSWORD_FILE"]
+                self.env["DESKHAND_LAB_LDAP_PASSWORD_FILE"],
+                extra
             ),
         )
         .unwrap();
@@ -620,13 +626,14 @@ impl BulkRun {
     }
 
     fn start(lab: &OwnLab, users: usize) -> Self {
-        Self::start_after(lab, users, 20)
+        Self::start_after(lab, users, 20, 1)
     }
 
-    /// Started, and returned once `done` accounts are unlocked (audited).
-    fn start_after(lab: &OwnLab, users: usize, done: usize) -> Self {
+    /// Started over `connections` connections, and returned once `done` accounts are
+    /// unlocked (audited).
+    fn start_after(lab: &OwnLab, users: usize, done: usize, connections: usize) -> Self {
         let state = tempfile::tempdir().unwrap();
-        let config = lab.config(state.path());
+        let config = lab.config_with(state.path(), &format!("    connections: {connections}\n"));
         let list = state.path().join("users.txt");
         std::fs::write(&list, (1..=users).map(|i| format!("bulk{i:05}")).collect::<Vec<_>>().join("\n")).unwrap();
         let audit = state.path().join("deskhand/audit.jsonl");
@@ -697,16 +704,19 @@ fn locked_now(lab: &OwnLab) -> std::collections::HashSet<String> {
 }
 
 /// The directory is killed while unlocks are in flight, at different moments of the
-/// run; every item's reported result is then compared with what the directory holds:
-/// changed => unlocked, not done => still locked, unknown (sent, no answer) => either.
-/// The audit trail says the same of each, and a rerun finishes the job.
+/// run, on one connection and spread over a pool of three; every item's reported result
+/// is then compared with what the directory holds: changed => unlocked, not done =>
+/// still locked, unknown (sent, no answer) => either. The audit trail says the same of
+/// each, and a rerun finishes the job.
 #[test]
 fn after_a_kill_every_item_says_what_the_directory_holds() {
     const USERS: usize = 3000;
     let mut unknown_seen = 0;
-    for done in [20, 300, 1200, 2500] {
+    for (done, connections) in [(20, 1), (300, 3), (1200, 1), (2500, 3), (700, 2)] {
+        let done_at = done;
         let lab = OwnLab::start(USERS);
-        let run = BulkRun::start_after(&lab, USERS, done);
+        let run = BulkRun::start_after(&lab, USERS, done_at, connections);
+        let done = format!("{done_at} on {connections} connection(s)");
         lab.kill();
         let (state, config, list, audit) = (&run.state, &run.config, &run.list, &run.audit);
         let out = BulkRun::finish(run.child, &run.stdout);

@@ -13,6 +13,7 @@ pub mod locked;
 pub mod offboard;
 pub mod onboard;
 pub mod password;
+pub mod pool;
 pub mod reset;
 pub mod resolve;
 pub mod servers;

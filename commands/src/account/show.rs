@@ -31,11 +31,19 @@ pub struct AccountStatus {
 /// Runs `account show`.
 pub async fn run<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, user: &str) -> Result<(AccountStatus, Outcome)> {
     let mut entry = resolve_or_offboarded(dir, profile, user, flavor.status_attributes()).await?.map_err(|u| u.into_error(user))?;
-    flavor.complete(dir, &mut entry).await?;
-    let policy = flavor.policy(dir, profile, &entry).await?;
-    let state = flavor.state(&entry, &policy, crate::util::now_unix());
     let login = entry.first(&profile.login_attribute).unwrap_or(user).to_string();
-    let mut groups = groups_of(dir, profile, flavor, &entry.dn, &login).await?;
+    let dn = entry.dn.clone();
+    // The groups while the card's own reads go on: one connection, requests in flight
+    // together, so the card costs the round trips of its longest chain, not their sum.
+    let (card, groups) = futures::join!(
+        async {
+            flavor.complete(dir, &mut entry).await?;
+            flavor.policy(dir, profile, &entry).await
+        },
+        groups_of(dir, profile, flavor, &dn, &login)
+    );
+    let (policy, mut groups) = (card?, groups?);
+    let state = flavor.state(&entry, &policy, crate::util::now_unix());
     if flavor == Flavor::Ad {
         groups.extend(super::flavor::ad::primary_group(&entry));
     }
@@ -106,4 +114,75 @@ pub async fn groups<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, us
         groups.extend(super::flavor::ad::primary_group(&entry));
     }
     Ok((GroupsReport { login, dn: entry.dn, groups }, Outcome::Ok))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::account::directory::{Change, Entry};
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// A directory that records how many searches were in flight together, each one
+    /// held over a few scheduler turns as a round trip would be.
+    #[derive(Default)]
+    struct Recording {
+        in_flight: AtomicUsize,
+        most: AtomicUsize,
+        asked: Mutex<Vec<String>>,
+    }
+
+    impl Directory for Recording {
+        async fn search(&self, base: &str, _: Scope, filter: &str, _: &[&str]) -> Result<Vec<Entry>> {
+            let now = self.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+            self.most.fetch_max(now, Ordering::SeqCst);
+            self.asked.lock().unwrap().push(filter.to_string());
+            for _ in 0..3 {
+                tokio::task::yield_now().await;
+            }
+            self.in_flight.fetch_sub(1, Ordering::SeqCst);
+            let entry = |dn: &str, attrs: &[(&str, &str)]| Entry {
+                dn: dn.to_string(),
+                attrs: attrs.iter().map(|(k, v)| (k.to_ascii_lowercase(), vec![(*v).to_string()])).collect(),
+            };
+            Ok(if filter.contains("uid=alice") && !filter.contains("member") {
+                vec![entry("uid=alice,ou=people,dc=lab", &[("uid", "alice"), ("pwdPolicySubentry", "cn=default,ou=policies,dc=lab")])]
+            } else if filter.contains("member") {
+                vec![entry("cn=staff,ou=groups,dc=lab", &[("cn", "staff")])]
+            } else if base.starts_with("cn=default") {
+                vec![entry(base, &[("pwdMaxFailure", "3"), ("pwdLockout", "TRUE")])]
+            } else {
+                vec![]
+            })
+        }
+        async fn modify(&self, _: &str, _: &[Change], _: bool) -> Result<()> {
+            unreachable!("show changes nothing")
+        }
+        async fn add(&self, _: &str, _: &[(String, Vec<String>)]) -> Result<()> {
+            unreachable!("show changes nothing")
+        }
+        async fn rename(&self, _: &str, _: &str, _: Option<&str>) -> Result<()> {
+            unreachable!("show changes nothing")
+        }
+        async fn delete(&self, _: &str) -> Result<()> {
+            unreachable!("show changes nothing")
+        }
+        fn describe(&self) -> String {
+            "recording".into()
+        }
+    }
+
+    /// The card's reads after the user's search go out together: the policy and the
+    /// groups are in flight at once, so `show` costs two round trips after the bind (the
+    /// root DSE rides with the bind), where it used to cost four one after another.
+    #[tokio::test]
+    async fn the_policy_and_the_groups_are_asked_together() {
+        let dir = Recording::default();
+        let profile = Profile { base_dn: "dc=lab".into(), login_attribute: "uid".into(), ..Profile::default() };
+        let (card, _) = run(&dir, &profile, Flavor::Openldap, "alice").await.unwrap();
+        assert_eq!(card.groups, ["staff"]);
+        assert_eq!(card.policy.max_failure, Some(3), "{:?}", card.policy);
+        assert_eq!(dir.asked.lock().unwrap().len(), 3, "user, policy, groups: {:?}", dir.asked.lock().unwrap());
+        assert_eq!(dir.most.load(Ordering::SeqCst), 2, "the policy and the groups were in flight together");
+    }
 }

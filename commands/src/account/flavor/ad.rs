@@ -198,24 +198,23 @@ pub async fn policy<D: crate::account::directory::Directory>(
         let found = dir.search(&entry.dn, Scope::Base, "(objectClass=*)", &["msDS-ResultantPSO"]).await?;
         found.first().and_then(|e| e.first("msDS-ResultantPSO")).map(ToString::to_string)
     };
+    let domain =
+        dir.search(&profile.base_dn, Scope::Base, "(objectClass=*)", &["lockoutDuration", "lockoutThreshold", "maxPwdAge", "minPwdLength"]);
     let mut unreadable = None;
-    if let Some(pso) = pso {
-        match dir.search(&pso, Scope::Base, "(objectClass=*)", PSO_ATTRS).await {
+    let found = if let Some(pso) = pso {
+        // Both at once (one round trip): the domain's applies when the PSO cannot be read.
+        let (from_pso, from_domain) = futures::join!(dir.search(&pso, Scope::Base, "(objectClass=*)", PSO_ATTRS), domain);
+        match from_pso {
             Ok(found) if found.first().is_some_and(|e| e.first("msDS-LockoutThreshold").is_some()) => {
                 return Ok(policy_from_pso(&found[0]));
             }
             Err(e) if e.kind == crate::error::ErrorKind::Connection => return Err(e),
             _ => unreadable = Some(pso),
         }
-    }
-    let found = dir
-        .search(
-            &profile.base_dn,
-            crate::account::directory::Scope::Base,
-            "(objectClass=*)",
-            &["lockoutDuration", "lockoutThreshold", "maxPwdAge", "minPwdLength"],
-        )
-        .await?;
+        from_domain?
+    } else {
+        domain.await?
+    };
     let mut policy = found.first().map(policy_from).unwrap_or_default();
     if let Some(pso) = unreadable {
         policy.source = Some(format!(
