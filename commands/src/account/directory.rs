@@ -233,10 +233,6 @@ pub trait Directory: Send + Sync {
     fn delete(&self, dn: &str) -> impl Future<Output = Result<()>> + Send;
     /// A short description of the directory for reports (its URL).
     fn describe(&self) -> String;
-    /// The root DSE, when it was read already (with the bind).
-    fn root_dse(&self) -> Option<Entry> {
-        None
-    }
 }
 
 /// The real directory, over ldap3.
@@ -245,8 +241,6 @@ pub struct LdapDirectory {
     ldap: ldap3::Ldap,
     url: String,
     timeout: Duration,
-    /// Read just before the bind, when the profile leaves the flavour to detection.
-    root_dse: Option<Entry>,
 }
 
 /// What the root DSE says of the server, for [`super::flavor::Flavor::detect`].
@@ -358,51 +352,35 @@ impl LdapDirectory {
             ldap3::LdapConnAsync::with_settings(settings, url).await.map_err(|e| ldap_error("cannot connect to", url, &e))?;
         ldap3::drive!(conn);
         ldap.with_timeout(profile.timeout);
-        // The root DSE (which kind of directory this is) is asked just before the bind, on
-        // the same connection without waiting for its answer: the server answers it and
-        // then the bind (RFC 4511 4.2.1), so detecting the flavour costs no round trip.
-        let mut l = ldap.clone();
-        let dse = async move {
-            if profile.flavor != FlavorChoice::Auto {
-                return None;
+        if profile.sasl_external {
+            ldap.sasl_external_bind().await.and_then(ldap3::LdapResult::success).map_err(|e| {
+                CommandError::environment(format!("SASL EXTERNAL bind to {url} failed: {e}"))
+                    .with_hint("SASL EXTERNAL needs ldapi:// as a mapped user, or a TLS client certificate")
+            })?;
+        } else if let Some(dn) = &profile.bind_dn {
+            if !encrypted && !profile.allow_plaintext {
+                return Err(CommandError::usage(format!(
+                    "directory '{}': refusing to send the bind password over plaintext {url}",
+                    profile.name
+                ))
+                .with_hint("use ldaps://, or starttls: true; allow_plaintext: true in the profile only for a lab"));
             }
-            let found = l.search("", ldap3::Scope::Base, "(objectClass=*)", ROOT_DSE_ATTRS.to_vec()).await.ok()?.success().ok()?.0;
-            found.into_iter().next().map(|e| entry_from(ldap3::SearchEntry::construct(e)))
-        };
-        let bind = async {
-            if profile.sasl_external {
-                ldap.sasl_external_bind().await.and_then(ldap3::LdapResult::success).map_err(|e| {
-                    CommandError::environment(format!("SASL EXTERNAL bind to {url} failed: {e}"))
-                        .with_hint("SASL EXTERNAL needs ldapi:// as a mapped user, or a TLS client certificate")
-                })?;
-            } else if let Some(dn) = &profile.bind_dn {
-                if !encrypted && !profile.allow_plaintext {
-                    return Err(CommandError::usage(format!(
-                        "directory '{}': refusing to send the bind password over plaintext {url}",
-                        profile.name
-                    ))
-                    .with_hint("use ldaps://, or starttls: true; allow_plaintext: true in the profile only for a lab"));
-                }
-                let pw = password.ok_or_else(|| {
-                    CommandError::usage(format!("directory '{}': no bind password", profile.name))
-                        .with_hint("set password_file, password_env or password_command in the profile, or run on a terminal to be asked")
-                })?;
-                let result = ldap.simple_bind(dn, pw.expose()).await.map_err(|e| ldap_error("bind to", url, &e))?;
-                if result.rc != 0 {
-                    let why = match (result.rc, ad_bind_reason(&result.text)) {
-                        (_, Some(reason)) => reason.to_string(),
-                        (49, None) => "invalid credentials".to_string(),
-                        _ => format!("rc={} {}", result.rc, result.text),
-                    };
-                    return Err(CommandError::environment(format!("bind to {url} as {dn} failed: {why}"))
-                        .with_hint("check bind_dn and the password source of the profile (a locked service account also gives this)"));
-                }
+            let pw = password.ok_or_else(|| {
+                CommandError::usage(format!("directory '{}': no bind password", profile.name))
+                    .with_hint("set password_file, password_env or password_command in the profile, or run on a terminal to be asked")
+            })?;
+            let result = ldap.simple_bind(dn, pw.expose()).await.map_err(|e| ldap_error("bind to", url, &e))?;
+            if result.rc != 0 {
+                let why = match (result.rc, ad_bind_reason(&result.text)) {
+                    (_, Some(reason)) => reason.to_string(),
+                    (49, None) => "invalid credentials".to_string(),
+                    _ => format!("rc={} {}", result.rc, result.text),
+                };
+                return Err(CommandError::environment(format!("bind to {url} as {dn} failed: {why}"))
+                    .with_hint("check bind_dn and the password source of the profile (a locked service account also gives this)"));
             }
-            Ok::<(), CommandError>(())
-        };
-        let (root_dse, bound) = futures::join!(dse, bind);
-        bound?;
-        Ok(Self { ldap, url: url.to_string(), timeout: profile.timeout, root_dse })
+        }
+        Ok(Self { ldap, url: url.to_string(), timeout: profile.timeout })
     }
 
     /// Whether a connection kept from an earlier step still answers: one read of the
@@ -525,10 +503,6 @@ impl Directory for LdapDirectory {
             return Err(rc_error(&format!("search under {base}"), res.rc, &res.text));
         }
         Ok(entries.into_iter().filter(|e| !e.is_ref()).map(|re| entry_from(ldap3::SearchEntry::construct(re))).collect())
-    }
-
-    fn root_dse(&self) -> Option<Entry> {
-        self.root_dse.clone()
     }
 
     async fn modify(&self, dn: &str, changes: &[Change], relax: bool) -> Result<()> {

@@ -99,10 +99,6 @@ impl<D: Directory> Directory for Pool<D> {
     fn describe(&self) -> String {
         self.members[0].describe()
     }
-
-    fn root_dse(&self) -> Option<Entry> {
-        self.members[0].root_dse()
-    }
 }
 
 #[cfg(test)]
