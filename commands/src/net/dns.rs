@@ -770,10 +770,17 @@ pub(crate) fn io_error(e: &std::io::Error) -> QueryError {
     }
 }
 
+/// Whether `reply` answers this question: its ID, a response, and the question repeated.
+/// A reply without the question is taken only as an error (FORMERR, REFUSED... some
+/// servers leave it out then): with records and no question, anyone who guessed the ID
+/// could answer every question at once.
 pub(crate) fn matches(reply: &Message, id: u16, query: &Query) -> bool {
     reply.metadata.id == id
         && reply.metadata.message_type == MessageType::Response
-        && reply.queries.first().is_none_or(|q| q.name() == query.name() && q.query_type() == query.query_type())
+        && match reply.queries.first() {
+            Some(q) => q.name() == query.name() && q.query_type() == query.query_type(),
+            None => reply.metadata.response_code != ResponseCode::NoError && reply.answers.is_empty(),
+        }
 }
 
 async fn tcp_once(server: SocketAddr, query: &Query, timeout: Duration) -> std::result::Result<Message, QueryError> {
@@ -975,6 +982,30 @@ mod tests {
             msg.set_edns(edns);
             assert_eq!(query_bytes(0xBEEF, &query), msg.to_vec().unwrap(), "{name} {rtype}");
         }
+    }
+
+    #[test]
+    fn a_reply_without_the_question_is_taken_only_as_an_error() {
+        let query = Query::query(Name::from_ascii("a.test.").unwrap(), RecordType::A);
+        let reply = |rcode: ResponseCode, with_question: bool, with_record: bool| {
+            let mut m = Message::new(7, MessageType::Response, OpCode::Query);
+            m.metadata.response_code = rcode;
+            if with_question {
+                m.add_query(query.clone());
+            }
+            if with_record {
+                m.add_answer(HRecord::from_rdata(query.name().clone(), 60, RData::A(A::new(10, 0, 0, 1))));
+            }
+            m
+        };
+        assert!(matches(&reply(ResponseCode::NoError, true, true), 7, &query));
+        assert!(!matches(&reply(ResponseCode::NoError, true, true), 8, &query), "another ID");
+        assert!(!matches(&reply(ResponseCode::NoError, false, true), 7, &query), "records for no question");
+        assert!(!matches(&reply(ResponseCode::NoError, false, false), 7, &query), "an empty NOERROR for no question");
+        assert!(matches(&reply(ResponseCode::FormErr, false, false), 7, &query), "FORMERR may leave the question out");
+        assert!(matches(&reply(ResponseCode::Refused, false, false), 7, &query));
+        let other = Query::query(Name::from_ascii("b.test.").unwrap(), RecordType::A);
+        assert!(!matches(&reply(ResponseCode::NoError, true, true), 7, &other), "another question");
     }
 
     #[test]
