@@ -153,13 +153,10 @@ pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Ou
                     if !dry_run {
                         check_audit(&audit)?;
                     }
-                    let bar = Bar::new(
-                        out.progress && users.len() * actions.len() > 1,
-                        actions.first().map_or("change", account::change::Action::name),
-                    );
                     let total = users.len() * actions.len();
-                    let pool =
-                        if dry_run { Pool::new(vec![dir.clone()]) } else { pool(&dir, &profile, flavor, password.as_ref(), total).await };
+                    let bar = Bar::new(out.progress && total > 1, actions.first().map_or("change", account::change::Action::name));
+                    let changes = if dry_run { 0 } else { total };
+                    let pool = Pool::for_change(&dir, &profile, flavor, password.as_ref(), changes).await;
                     let mut batch = account::change::Batch { users: &users, actions: &actions, dry_run, keep: Keep::Nothing };
                     let result = if out.format == OutputFormat::Json {
                         let action = actions.first().map_or("change", account::change::Action::name);
@@ -267,20 +264,6 @@ pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Ou
 /// Directory connections kept across the steps of a runbook: step 7 reuses the LDAPS
 /// connection (and the bind, and the detected flavour) that step 1 opened. Off unless
 /// [`session::keep`] is called; a lost connection is dropped and the next step reconnects.
-/// The connection in use and, for a bulk change big enough to be worth another bind, more
-/// to the same server (the profile's `connections`, else the flavour's choice). A further
-/// connection that cannot be made is done without: the first one does the work.
-async fn pool(
-    dir: &LdapDirectory,
-    profile: &account::directory::Profile,
-    flavor: Flavor,
-    password: Option<&account::directory::Secret>,
-    changes: usize,
-) -> Pool<LdapDirectory> {
-    let want = if changes >= account::pool::WORTH_IT { profile.connections.unwrap_or(flavor.bulk_connections()) } else { 1 };
-    Pool::grown(dir, profile, password, want).await
-}
-
 pub(crate) mod session {
     use deskhand_commands::account::directory::{LdapDirectory, Profile, Secret};
     use deskhand_commands::account::flavor::Flavor;

@@ -240,19 +240,13 @@ pub fn process_env(name: &str) -> Option<String> {
 /// Output settings from the global options and the config.
 pub fn output_settings(g: &Globals, config: &Config) -> OutputSettings {
     let format = layer(g.output, config.output, OutputFormat::Table);
-    let color = color_for(g, config, std::io::stdout().is_terminal());
+    let tty = std::io::stdout().is_terminal();
+    let color = color_for(g, config, tty);
     let progress = !g.quiet && std::io::stderr().is_terminal();
-    OutputSettings { format, color, progress, width: terminal_width(), pretty: std::io::stdout().is_terminal() }
-}
-
-/// The width of the terminal stdout is, if it is one. A terminal that reports no usable
-/// width (0 columns, a serial console) gets tables at natural width rather than cells
-/// squeezed to a character.
-fn terminal_width() -> Option<u16> {
-    if !std::io::stdout().is_terminal() {
-        return None;
-    }
-    comfy_table::Table::new().width().filter(|w| *w >= 20)
+    // A terminal that reports no usable width (0 columns, a serial console) gets tables
+    // at natural width rather than cells squeezed to a character.
+    let width = if tty { comfy_table::Table::new().width().filter(|w| *w >= 20) } else { None };
+    OutputSettings { format, color, progress, width, pretty: tty }
 }
 
 /// Whether to colour a stream that is (or is not) a terminal.

@@ -712,11 +712,11 @@ fn locked_now(lab: &OwnLab) -> std::collections::HashSet<String> {
 fn after_a_kill_every_item_says_what_the_directory_holds() {
     const USERS: usize = 3000;
     let mut unknown_seen = 0;
-    for (done, connections) in [(20, 1), (300, 3), (1200, 1), (2500, 3), (700, 2)] {
-        let done_at = done;
+    for (at, connections) in [(20, 1), (300, 3), (1200, 1), (2500, 3), (700, 2)] {
         let lab = OwnLab::start(USERS);
-        let run = BulkRun::start_after(&lab, USERS, done_at, connections);
-        let done = format!("{done_at} on {connections} connection(s)");
+        let run = BulkRun::start_after(&lab, USERS, at, connections);
+        // How the messages below name this moment.
+        let done = format!("{at} on {connections} connection(s)");
         lab.kill();
         let (state, config, list, audit) = (&run.state, &run.config, &run.list, &run.audit);
         let out = BulkRun::finish(run.child, &run.stdout);

@@ -122,6 +122,15 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// An entry for a unit test: its DN and (attribute, values) pairs.
+    #[cfg(test)]
+    pub(crate) fn of(dn: &str, pairs: &[(&str, &[&str])]) -> Self {
+        Self {
+            dn: dn.into(),
+            attrs: pairs.iter().map(|(k, v)| (k.to_ascii_lowercase(), v.iter().map(ToString::to_string).collect())).collect(),
+        }
+    }
+
     pub fn first(&self, attr: &str) -> Option<&str> {
         self.attrs.get(&attr.to_ascii_lowercase()).and_then(|v| v.first()).map(String::as_str)
     }
@@ -242,9 +251,6 @@ pub struct LdapDirectory {
     url: String,
     timeout: Duration,
 }
-
-/// What the root DSE says of the server, for [`super::flavor::Flavor::detect`].
-pub const ROOT_DSE_ATTRS: &[&str] = &["objectClass", "vendorName", "supportedCapabilities"];
 
 fn ldap_error(what: &str, url: &str, e: &ldap3::LdapError) -> CommandError {
     let text = e.to_string();
@@ -458,11 +464,6 @@ fn rc_error(what: &str, rc: u32, text: &str) -> CommandError {
     CommandError { kind, message: format!("{what} failed: rc={rc} {text}"), hint: Some(hint.into()) }
 }
 
-fn entry_from(se: ldap3::SearchEntry) -> Entry {
-    let attrs = se.attrs.into_iter().map(|(k, v)| (k.to_ascii_lowercase(), v)).collect();
-    Entry { dn: se.dn, attrs }
-}
-
 impl Directory for LdapDirectory {
     async fn search(&self, base: &str, scope: Scope, filter: &str, attrs: &[&str]) -> Result<Vec<Entry>> {
         let mut ldap = self.ldap.clone();
@@ -502,7 +503,15 @@ impl Directory for LdapDirectory {
         if res.rc != 0 && res.rc != 32 {
             return Err(rc_error(&format!("search under {base}"), res.rc, &res.text));
         }
-        Ok(entries.into_iter().filter(|e| !e.is_ref()).map(|re| entry_from(ldap3::SearchEntry::construct(re))).collect())
+        Ok(entries
+            .into_iter()
+            .filter(|e| !e.is_ref())
+            .map(|re| {
+                let se = ldap3::SearchEntry::construct(re);
+                let attrs = se.attrs.into_iter().map(|(k, v)| (k.to_ascii_lowercase(), v)).collect();
+                Entry { dn: se.dn, attrs }
+            })
+            .collect())
     }
 
     async fn modify(&self, dn: &str, changes: &[Change], relax: bool) -> Result<()> {

@@ -169,10 +169,7 @@ mod tests {
     use crate::account::flavor::Flavor;
 
     fn entry(pairs: &[(&str, &[&str])]) -> Entry {
-        Entry {
-            dn: "cn=x,dc=t".into(),
-            attrs: pairs.iter().map(|(k, v)| (k.to_ascii_lowercase(), v.iter().map(ToString::to_string).collect())).collect(),
-        }
+        Entry::of("cn=x,dc=t", pairs)
     }
 
     #[test]

@@ -7,7 +7,8 @@
 //! Searches take turns. Each item's result, and what a broken connection means for it
 //! (sent and unanswered: unknown), are the member connection's own, unchanged.
 
-use super::directory::{Change, Directory, Entry, Scope};
+use super::directory::{Change, Directory, Entry, LdapDirectory, Profile, Scope, Secret};
+use super::flavor::Flavor;
 use crate::error::Result;
 use std::future::Future;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -17,26 +18,17 @@ pub const MAX_CONNECTIONS: usize = 8;
 
 /// Below this many changes a bulk change keeps to its one connection: another bind costs
 /// more than it saves.
-pub const WORTH_IT: usize = 32;
+const WORTH_IT: usize = 32;
 
 pub struct Pool<D> {
+    /// Never empty: the connection already in use comes first.
     members: Vec<D>,
     next: AtomicUsize,
 }
 
 impl<D: Directory> Pool<D> {
-    /// A pool of `members` (the first is the connection already in use). Panics on none.
-    pub fn new(members: Vec<D>) -> Self {
-        assert!(!members.is_empty(), "a pool needs a connection");
-        Self { members, next: AtomicUsize::new(0) }
-    }
-
-    pub fn len(&self) -> usize {
-        self.members.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.members.is_empty()
+    fn new(first: D, more: impl IntoIterator<Item = D>) -> Self {
+        Self { members: std::iter::once(first).chain(more).collect(), next: AtomicUsize::new(0) }
     }
 
     /// The connection for changes to this entry: the same one for the same DN (compared
@@ -59,19 +51,15 @@ impl<D: Directory> Pool<D> {
     }
 }
 
-impl Pool<super::directory::LdapDirectory> {
-    /// `dir` and up to `want - 1` more connections to its server, made at once with the
-    /// same bind. One that cannot be made is done without: `dir` does the work.
-    pub async fn grown(
-        dir: &super::directory::LdapDirectory,
-        profile: &super::directory::Profile,
-        password: Option<&super::directory::Secret>,
-        want: usize,
-    ) -> Self {
-        let more =
-            futures::future::join_all((1..want.min(MAX_CONNECTIONS)).map(|_| super::directory::LdapDirectory::connect(profile, password)))
-                .await;
-        Self::new(std::iter::once(dir.clone()).chain(more.into_iter().flatten()).collect())
+impl Pool<LdapDirectory> {
+    /// The connection in use for a change of `changes` items and, when that is big
+    /// enough to be worth another bind, more to the same server with the same bind, made
+    /// at once: the profile's `connections`, else the flavour's choice. One that cannot
+    /// be made is done without: `dir` does the work. (A dry run changes nothing: 0.)
+    pub async fn for_change(dir: &LdapDirectory, profile: &Profile, flavor: Flavor, password: Option<&Secret>, changes: usize) -> Self {
+        let want = if changes >= WORTH_IT { profile.connections.unwrap_or(flavor.bulk_connections()).min(MAX_CONNECTIONS) } else { 1 };
+        let more = futures::future::join_all((1..want).map(|_| LdapDirectory::connect(profile, password))).await;
+        Self::new(dir.clone(), more.into_iter().flatten())
     }
 }
 
@@ -141,7 +129,7 @@ mod tests {
     #[tokio::test]
     async fn one_entry_always_goes_over_one_connection_and_the_entries_spread() {
         let log = std::sync::Arc::new(Mutex::new(Vec::new()));
-        let pool = Pool::new((0..3).map(|id| Member { id, log: log.clone() }).collect());
+        let pool = Pool::new(Member { id: 0, log: log.clone() }, (1..3).map(|id| Member { id, log: log.clone() }));
         assert_eq!(pool.describe(), "member 0");
         for round in 0..3 {
             for i in 0..300 {

@@ -141,16 +141,15 @@ mod tests {
                 tokio::task::yield_now().await;
             }
             self.in_flight.fetch_sub(1, Ordering::SeqCst);
-            let entry = |dn: &str, attrs: &[(&str, &str)]| Entry {
-                dn: dn.to_string(),
-                attrs: attrs.iter().map(|(k, v)| (k.to_ascii_lowercase(), vec![(*v).to_string()])).collect(),
-            };
             Ok(if filter.contains("uid=alice") && !filter.contains("member") {
-                vec![entry("uid=alice,ou=people,dc=lab", &[("uid", "alice"), ("pwdPolicySubentry", "cn=default,ou=policies,dc=lab")])]
+                vec![Entry::of(
+                    "uid=alice,ou=people,dc=lab",
+                    &[("uid", &["alice"]), ("pwdPolicySubentry", &["cn=default,ou=policies,dc=lab"])],
+                )]
             } else if filter.contains("member") {
-                vec![entry("cn=staff,ou=groups,dc=lab", &[("cn", "staff")])]
+                vec![Entry::of("cn=staff,ou=groups,dc=lab", &[("cn", &["staff"])])]
             } else if base.starts_with("cn=default") {
-                vec![entry(base, &[("pwdMaxFailure", "3"), ("pwdLockout", "TRUE")])]
+                vec![Entry::of(base, &[("pwdMaxFailure", &["3"]), ("pwdLockout", &["TRUE"])])]
             } else {
                 vec![]
             })

@@ -673,9 +673,9 @@ fn rdata_text(data: &RData) -> String {
 /// fallback on truncation; or TCP alone.
 #[derive(Debug, Default)]
 pub struct NetTransport {
-    /// Each server's UDP lanes (a few sockets shared by every question to it).
+    /// Each server's UDP lanes (a few sockets shared by every question to it), with its
+    /// round-trip timer and window of questions in flight.
     muxes: std::sync::Mutex<std::collections::HashMap<SocketAddr, std::sync::Arc<super::udp_mux::Mux>>>,
-    rtt: RttTable,
 }
 
 impl NetTransport {
@@ -687,47 +687,6 @@ impl NetTransport {
         let m = std::sync::Arc::new(super::udp_mux::Mux::new(server).map_err(|e| io_error(&e))?);
         muxes.insert(server, m.clone());
         Ok(m)
-    }
-}
-
-/// The first wait before asking again, before any round trip to the server is measured.
-const INITIAL_RTO: Duration = Duration::from_millis(250);
-/// The shortest wait before asking again: a server busy with a burst answers late, not
-/// never, and a resolver's uncached answer takes tens of milliseconds more than a cached one.
-const MIN_RTO: Duration = Duration::from_millis(100);
-
-/// Round-trip times per server (RFC 6298's smoothed estimator), so that a lost datagram is
-/// asked again after a few round trips, not after the user's whole timeout. Only answers
-/// to a question sent once are measured (Karn): a retransmitted one's answer may be to
-/// either copy.
-#[derive(Debug, Default)]
-struct RttTable {
-    servers: std::sync::Mutex<std::collections::HashMap<SocketAddr, Rtt>>,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Rtt {
-    /// Smoothed round-trip time and its variation, in seconds.
-    srtt: f64,
-    rttvar: f64,
-}
-
-impl RttTable {
-    fn rto(&self, server: SocketAddr) -> Duration {
-        let servers = self.servers.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        servers.get(&server).map_or(INITIAL_RTO, |r| Duration::from_secs_f64(r.srtt + 4.0 * r.rttvar).max(MIN_RTO))
-    }
-
-    fn sample(&self, server: SocketAddr, took: Duration) {
-        let r = took.as_secs_f64();
-        let mut servers = self.servers.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        servers
-            .entry(server)
-            .and_modify(|e| {
-                e.rttvar = 0.75 * e.rttvar + 0.25 * (e.srtt - r).abs();
-                e.srtt = 0.875 * e.srtt + 0.125 * r;
-            })
-            .or_insert(Rtt { srtt: r, rttvar: r / 2.0 });
     }
 }
 
@@ -818,11 +777,7 @@ impl Transport for NetTransport {
             Ok(m) => m,
             Err(e) => return (Err(e), Duration::ZERO),
         };
-        let (result, sent, took) = mux.ask(query, timeout, || self.rtt.rto(server)).await;
-        if sent == 1 && result.is_ok() {
-            // Only an answer to a question sent once is a round trip (Karn).
-            self.rtt.sample(server, took);
-        }
+        let (result, took) = mux.ask(query, timeout).await;
         match result {
             Ok(m) if m.metadata.truncation => {
                 // Over TCP within what is left of the name's time.
@@ -944,23 +899,6 @@ mod tests {
         // A dotted name is tried as it is first; NXDOMAIN moves on to the search list.
         assert_eq!(l[3].query, "gone.test.corp.test.");
         assert_eq!(report.servers, ["system resolver (127.0.0.1:2)"]);
-    }
-
-    #[test]
-    fn the_retransmit_timer_follows_the_round_trips() {
-        let t = RttTable::default();
-        let s: SocketAddr = "127.0.0.1:53".parse().unwrap();
-        assert_eq!(t.rto(s), INITIAL_RTO, "nothing measured yet");
-        t.sample(s, Duration::from_micros(300));
-        assert_eq!(t.rto(s), MIN_RTO, "a loopback round trip: the floor");
-        let far: SocketAddr = "192.0.2.1:53".parse().unwrap();
-        for _ in 0..20 {
-            t.sample(far, Duration::from_millis(100));
-        }
-        let rto = t.rto(far);
-        assert!(rto > Duration::from_millis(100) && rto < Duration::from_millis(150), "{rto:?}");
-        t.sample(far, Duration::from_millis(400));
-        assert!(t.rto(far) > rto, "a late answer widens the wait");
     }
 
     #[test]

@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
 use tokio::net::UdpSocket;
 use tokio::sync::oneshot;
 
@@ -171,7 +172,7 @@ impl Window {
                 let mut s = lock(&self.state);
                 if (s.in_flight as f64) < s.size {
                     s.in_flight += 1;
-                    return Place { window: self, lost: false, rto: std::time::Duration::ZERO };
+                    return Place { window: self, lost: false, rto: Duration::ZERO };
                 }
             }
             room.await;
@@ -190,7 +191,7 @@ struct Place<'a> {
     /// Answered, but only after it was sent again.
     lost: bool,
     /// The retransmit timer it started with (a cut is made at most once per such period).
-    rto: std::time::Duration,
+    rto: Duration,
 }
 
 impl Drop for Place<'_> {
@@ -219,8 +220,44 @@ impl Drop for Place<'_> {
     }
 }
 
-/// One server's lanes.
+/// The first wait before asking again, before any round trip to the server is measured.
+const INITIAL_RTO: Duration = Duration::from_millis(250);
+/// The shortest wait before asking again: a server busy with a burst answers late, not
+/// never, and a resolver's uncached answer takes tens of milliseconds more than a cached one.
+const MIN_RTO: Duration = Duration::from_millis(100);
+
+/// A server's round-trip time (RFC 6298's smoothed estimator), so that a lost datagram is
+/// asked again after a few round trips, not after the user's whole timeout. Only answers
+/// to a question sent once are measured (Karn): a retransmitted one's answer may be to
+/// either copy.
+#[derive(Debug, Default)]
+struct Rtt(Mutex<Option<Smoothed>>);
+
+#[derive(Debug, Clone, Copy)]
+struct Smoothed {
+    /// Smoothed round-trip time and its variation, in seconds.
+    srtt: f64,
+    rttvar: f64,
+}
+
+impl Rtt {
+    fn rto(&self) -> Duration {
+        lock(&self.0).map_or(INITIAL_RTO, |r| Duration::from_secs_f64(r.srtt + 4.0 * r.rttvar).max(MIN_RTO))
+    }
+
+    fn sample(&self, took: Duration) {
+        let r = took.as_secs_f64();
+        let mut s = lock(&self.0);
+        *s = Some(match *s {
+            Some(e) => Smoothed { rttvar: 0.75 * e.rttvar + 0.25 * (e.srtt - r).abs(), srtt: 0.875 * e.srtt + 0.125 * r },
+            None => Smoothed { srtt: r, rttvar: r / 2.0 },
+        });
+    }
+}
+
+/// One server's lanes, round-trip timer and window.
 pub struct Mux {
+    rtt: Rtt,
     window: Window,
     lanes: Vec<Arc<Lane>>,
     readers: Vec<tokio::task::AbortHandle>,
@@ -272,7 +309,14 @@ impl Mux {
             readers.push(tokio::spawn(lane.clone().read()).abort_handle());
             lanes.push(lane);
         }
-        Ok(Self { window: Window::default(), lanes, readers, next: AtomicUsize::new(0), tickets: std::sync::atomic::AtomicU64::new(0) })
+        Ok(Self {
+            rtt: Rtt::default(),
+            window: Window::default(),
+            lanes,
+            readers,
+            next: AtomicUsize::new(0),
+            tickets: std::sync::atomic::AtomicU64::new(0),
+        })
     }
 
     /// Registers a question under a query ID free on its lane and returns its place and
@@ -295,29 +339,22 @@ impl Mux {
 
     /// One question until `timeout`, once the window has room for it: sent, and sent
     /// again (the same bytes, so an answer to either copy counts) each time the wait runs
-    /// out, the wait starting at `first_wait()` (the server's retransmit timer as it stands
-    /// when the question goes out) and doubling. Returns the answer, the copies sent and
-    /// the time to the answer (from the first send).
-    pub async fn ask(
-        &self,
-        query: &Query,
-        timeout: std::time::Duration,
-        first_wait: impl FnOnce() -> std::time::Duration,
-    ) -> (Answer, u32, std::time::Duration) {
+    /// out, the wait starting at the server's retransmit timer as it stands when the
+    /// question goes out, and doubling. Returns the answer and the time to it (from the
+    /// first send).
+    pub async fn ask(&self, query: &Query, timeout: Duration) -> (Answer, Duration) {
         let mut place = self.window.enter().await;
-        let first_wait = first_wait();
-        place.rto = first_wait;
-        let (answer, sent, took) = self.ask_in_window(query, timeout, first_wait).await;
+        place.rto = self.rtt.rto();
+        let (answer, sent, took) = self.ask_in_window(query, timeout, place.rto).await;
+        if sent == 1 && answer.is_ok() {
+            // Only an answer to a question sent once is a round trip (Karn).
+            self.rtt.sample(took);
+        }
         place.lost = sent > 1 && answer.is_ok();
-        (answer, sent, took)
+        (answer, took)
     }
 
-    async fn ask_in_window(
-        &self,
-        query: &Query,
-        timeout: std::time::Duration,
-        first_wait: std::time::Duration,
-    ) -> (Answer, u32, std::time::Duration) {
+    async fn ask_in_window(&self, query: &Query, timeout: Duration, first_wait: Duration) -> (Answer, u32, Duration) {
         let (reg, mut rx) = self.register(query);
         let bytes = super::dns::query_bytes(reg.id, query);
         let started = tokio::time::Instant::now();
@@ -361,10 +398,26 @@ impl Mux {
 mod tests {
     use super::*;
 
+    #[test]
+    fn the_retransmit_timer_follows_the_round_trips() {
+        let near = Rtt::default();
+        assert_eq!(near.rto(), INITIAL_RTO, "nothing measured yet");
+        near.sample(Duration::from_micros(300));
+        assert_eq!(near.rto(), MIN_RTO, "a loopback round trip: the floor");
+        let far = Rtt::default();
+        for _ in 0..20 {
+            far.sample(Duration::from_millis(100));
+        }
+        let rto = far.rto();
+        assert!(rto > Duration::from_millis(100) && rto < Duration::from_millis(150), "{rto:?}");
+        far.sample(Duration::from_millis(400));
+        assert!(far.rto() > rto, "a late answer widens the wait");
+    }
+
     fn place(w: &Window, lost: bool) {
         let mut p = futures::executor::block_on(w.enter());
         p.lost = lost;
-        p.rto = std::time::Duration::from_secs(60);
+        p.rto = Duration::from_secs(60);
     }
 
     #[test]
@@ -409,15 +462,22 @@ mod tests {
     async fn a_silent_server_does_not_shrink_the_window() {
         let silent = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
         let mux = Mux::new(silent.local_addr().unwrap()).unwrap();
+        // What the silent server receives, counted as it comes (never answered).
+        silent.set_read_timeout(Some(Duration::from_millis(500))).unwrap();
+        let heard = std::thread::spawn(move || {
+            let mut buf = [0u8; 512];
+            std::iter::from_fn(|| silent.recv(&mut buf).ok()).count()
+        });
         let q = Query::query(hickory_proto::rr::Name::from_ascii("a.test.").unwrap(), hickory_proto::rr::RecordType::A);
         let started = std::time::Instant::now();
-        let asks = (0..200).map(|_| mux.ask(&q, std::time::Duration::from_millis(300), || std::time::Duration::from_millis(100)));
+        let asks = (0..200).map(|_| mux.ask(&q, Duration::from_millis(300)));
         let results = futures::future::join_all(asks).await;
-        assert!(results.iter().all(|(a, sent, _)| matches!(a, Err(QueryError::Timeout)) && *sent >= 2));
+        assert!(results.iter().all(|(a, _)| matches!(a, Err(QueryError::Timeout))));
         assert!(mux.window.size() >= WINDOW_START, "{}", mux.window.size());
         // 200 questions, a 32-wide window growing by one per question given up: a few
         // timeouts' worth, not 200 / 8 of them.
-        assert!(started.elapsed() < std::time::Duration::from_secs(3), "{:?}", started.elapsed());
-        drop(silent);
+        assert!(started.elapsed() < Duration::from_secs(3), "{:?}", started.elapsed());
+        // Each was asked again when its first wait (250 ms) ran out, before the 300 ms.
+        assert!(heard.join().unwrap() >= 400, "every question was sent at least twice");
     }
 }

@@ -142,8 +142,8 @@ impl Flavor {
             FlavorChoice::Ds389 => return Ok(Self::Ds389),
             FlavorChoice::Auto => {}
         }
-        let dse = dir.search("", Scope::Base, "(objectClass=*)", super::directory::ROOT_DSE_ATTRS).await?;
-        let root = dse.into_iter().next().unwrap_or_default();
+        let dse = dir.search("", Scope::Base, "(objectClass=*)", &["objectClass", "vendorName", "supportedCapabilities"]).await?;
+        let root = dse.first().cloned().unwrap_or_default();
         let classes: Vec<String> = root.all("objectClass").iter().map(|c| c.to_ascii_lowercase()).collect();
         if classes.iter().any(|c| c == "openldaprootdse") {
             return Ok(Self::Openldap);

@@ -202,10 +202,7 @@ mod tests {
     use super::*;
 
     fn entry(pairs: &[(&str, &[&str])]) -> Entry {
-        Entry {
-            dn: "uid=x,dc=t".into(),
-            attrs: pairs.iter().map(|(k, v)| (k.to_ascii_lowercase(), v.iter().map(ToString::to_string).collect())).collect(),
-        }
+        Entry::of("uid=x,dc=t", pairs)
     }
 
     const NOW: i64 = 1_795_420_800; // 2026-11-23T08:00:00Z
