@@ -572,7 +572,7 @@ Register-ArgumentCompleter -Native -CommandName 'deskhand' -ScriptBlock {
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Record types: A, AAAA, CNAME, MX, NS, SOA, TXT, SRV, PTR, CAA, ... or ''all'' [default: A]')
             [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'DNS server IP[:PORT]; repeat to compare servers [default: config net.dns_servers, else the system resolver: resolv.conf, hosts, search list]')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'DNS server IP[:PORT]; repeat to compare servers [default: config net.dns_servers, else the system resolver: resolv.conf, hosts, search list]')
-            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Queries in flight at most: to each server, 32 at first, twice as many each round trip while no answer needs a second asking, half on one that does')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Queries in flight at most: to each server, 128 at first, twice as many each round trip while no answer needs a second asking, half on one that does')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table; env: DESKHAND_OUTPUT]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table; env: DESKHAND_OUTPUT]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]')

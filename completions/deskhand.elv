@@ -525,7 +525,7 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand --type 'Record types: A, AAAA, CNAME, MX, NS, SOA, TXT, SRV, PTR, CAA, ... or ''all'' [default: A]'
             cand -s 'DNS server IP[:PORT]; repeat to compare servers [default: config net.dns_servers, else the system resolver: resolv.conf, hosts, search list]'
             cand --server 'DNS server IP[:PORT]; repeat to compare servers [default: config net.dns_servers, else the system resolver: resolv.conf, hosts, search list]'
-            cand --concurrency 'Queries in flight at most: to each server, 32 at first, twice as many each round trip while no answer needs a second asking, half on one that does'
+            cand --concurrency 'Queries in flight at most: to each server, 128 at first, twice as many each round trip while no answer needs a second asking, half on one that does'
             cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
             cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
             cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'

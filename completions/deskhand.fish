@@ -379,7 +379,7 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_s
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from dns" -s f -l file -d 'Read names from FILE, one per line (\'-\' for standard input)' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from dns" -s t -l type -d 'Record types: A, AAAA, CNAME, MX, NS, SOA, TXT, SRV, PTR, CAA, ... or \'all\' [default: A]' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from dns" -s s -l server -d 'DNS server IP[:PORT]; repeat to compare servers [default: config net.dns_servers, else the system resolver: resolv.conf, hosts, search list]' -r
-complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from dns" -l concurrency -d 'Queries in flight at most: to each server, 32 at first, twice as many each round trip while no answer needs a second asking, half on one that does' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from dns" -l concurrency -d 'Queries in flight at most: to each server, 128 at first, twice as many each round trip while no answer needs a second asking, half on one that does' -r
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and __fish_seen_subcommand_from dns" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
 markdown\t'Markdown, to paste into a ticket'

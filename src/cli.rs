@@ -538,7 +538,7 @@ pub struct DnsArgs {
     /// Query over TCP instead of UDP
     #[arg(long)]
     pub tcp: bool,
-    /// Queries in flight at most: to each server, 32 at first, twice as many each round trip while no answer needs a second asking, half on one that does
+    /// Queries in flight at most: to each server, 128 at first, twice as many each round trip while no answer needs a second asking, half on one that does
     #[arg(long, default_value_t = 128, value_parser = clap::value_parser!(u32).range(1..=4096))]
     pub concurrency: u32,
 }

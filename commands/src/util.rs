@@ -81,7 +81,8 @@ pub fn sanitize(text: &str) -> String {
 
 /// Like [`sanitize`], but keeps line breaks (multi-line table cells).
 pub fn sanitize_keep_newlines(text: &str) -> String {
-    text.split('\n').map(sanitize).collect::<Vec<_>>().join("\n")
+    // One pass (a table of 10,000 rows cleans 50,000 cells).
+    text.chars().map(|c| if c != '\n' && is_unsafe(c) { '\u{FFFD}' } else { c }).collect()
 }
 
 /// Control characters, and the invisible ones that reorder or hide text (bidi overrides,
@@ -93,6 +94,15 @@ fn is_unsafe(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_breaks_stay_and_nothing_else_that_controls_a_terminal() {
+        for text in ["", "a", "a\nb", "\n", "a\r\nb\x1b[31mred\u{202E}x\n", "\u{200B}\n\n\t", "tab\there\u{7}"] {
+            let line_by_line = text.split('\n').map(sanitize).collect::<Vec<_>>().join("\n");
+            assert_eq!(sanitize_keep_newlines(text), line_by_line, "{text:?}");
+        }
+        assert_eq!(sanitize_keep_newlines("a\x1b[2Jb\nc"), "a\u{FFFD}[2Jb\nc");
+    }
 
     #[test]
     fn durations() {

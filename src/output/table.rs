@@ -6,9 +6,7 @@ use std::io::{self, Write};
 
 /// Directory and network data is untrusted: no terminal controls reach the screen
 /// (line breaks inside a cell stay).
-fn clean(text: &str) -> String {
-    text.split('\n').map(deskhand_commands::util::sanitize).collect::<Vec<_>>().join("\n")
-}
+use deskhand_commands::util::sanitize_keep_newlines as clean;
 
 fn cell(c: &Cell, color: bool) -> comfy_table::Cell {
     let mut out = comfy_table::Cell::new(clean(&c.text));
