@@ -185,6 +185,28 @@ fn interrupted() -> bool {
     INTERRUPTED.load(std::sync::atomic::Ordering::Relaxed)
 }
 
+/// A chunk's logins looked up: `None` when the run has stopped (interrupted, or the
+/// directory gone, which a lost connection here also marks), else the entries or why not.
+async fn lookup<D: Directory>(
+    dir: &D,
+    profile: &Profile,
+    flavor: Flavor,
+    chunk: &[String],
+    gone: &std::sync::atomic::AtomicBool,
+) -> Option<std::result::Result<Vec<std::result::Result<Entry, super::resolve::Unresolved>>, String>> {
+    if gone.load(std::sync::atomic::Ordering::Relaxed) || interrupted() {
+        return None;
+    }
+    match resolve_many(dir, profile, chunk, flavor.status_attributes()).await {
+        Ok(r) => Some(Ok(r)),
+        Err(e) if e.is_lost() => {
+            gone.store(true, std::sync::atomic::Ordering::Relaxed);
+            None
+        }
+        Err(e) => Some(Err(e.message)),
+    }
+}
+
 /// Runs one changing verb over many accounts (and, for groups, many groups).
 pub async fn run<D: Directory>(
     dir: &D,
@@ -217,21 +239,16 @@ pub async fn run<D: Directory>(
     let stop = |gone: &std::sync::atomic::AtomicBool| gone.load(std::sync::atomic::Ordering::Relaxed) || interrupted();
     let why_not = || if interrupted() { "interrupted before this item" } else { "the directory went away before this item" };
     // Chunk by chunk: one search resolves the chunk's logins, then its modifies go out
-    // pipelined on the one connection.
-    for chunk in users.chunks(super::resolve::CHUNK) {
-        let resolved = if stop(&gone) {
-            None
-        } else {
-            match resolve_many(dir, profile, chunk, flavor.status_attributes()).await {
-                Ok(r) => Some(Ok(r)),
-                Err(e) if e.is_lost() => {
-                    gone.store(true, std::sync::atomic::Ordering::Relaxed);
-                    None
-                }
-                Err(e) => Some(Err(e.message)),
-            }
-        };
-        let Some(resolved) = resolved else {
+    // pipelined; the next chunk's search goes out while they are in flight (it only
+    // reads, and it is made before anything of that chunk is sent). A login listed twice
+    // is read before the earlier item's change, as within a chunk.
+    let chunks: Vec<&[String]> = users.chunks(super::resolve::CHUNK).collect();
+    let mut ahead = match chunks.first() {
+        Some(first) => lookup(dir, profile, flavor, first, &gone).await,
+        None => None,
+    };
+    for (i, chunk) in chunks.iter().copied().enumerate() {
+        let Some(resolved) = ahead.take() else {
             for user in chunk {
                 for action in actions {
                     emit(not_done(user, action, why_not()));
@@ -253,7 +270,7 @@ pub async fn run<D: Directory>(
                 chunk.iter().flat_map(|u| actions.iter().map(|a| (u, Err(format!("error: {msg}")), a)).collect::<Vec<_>>()).collect()
             }
         };
-        let done: Vec<ChangeItem> = futures::stream::iter(jobs)
+        let done = futures::stream::iter(jobs)
             .map(|(user, entry, action)| {
                 let gone = &gone;
                 async move {
@@ -271,8 +288,15 @@ pub async fn run<D: Directory>(
                 }
             })
             .buffered(IN_FLIGHT)
-            .collect()
-            .await;
+            .collect::<Vec<ChangeItem>>();
+        let next = async {
+            match chunks.get(i + 1) {
+                Some(next) => lookup(dir, profile, flavor, next, &gone).await,
+                None => None,
+            }
+        };
+        let (done, next) = futures::join!(done, next);
+        ahead = next;
         for item in done {
             emit(item);
         }
