@@ -276,7 +276,7 @@ pub enum AccountCommand {
     Disable(UsersArgs),
     /// Enable disabled accounts
     Enable(UsersArgs),
-    /// The groups an account belongs to
+    /// The groups an account belongs to: direct, and inherited through nested groups (with the path)
     Groups {
         /// Login name (AD: also user@domain) or DN
         user: String,

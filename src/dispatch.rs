@@ -26,7 +26,7 @@ pub enum Report {
     AccountShow(Box<account::show::AccountStatus>),
     AccountFind(account::find::FindReport),
     AccountLocked(account::locked::LockedReport),
-    AccountGroups(account::show::GroupsReport),
+    AccountGroups(account::groups::GroupsReport),
     AccountExpiry(account::locked::ExpiryReport),
     AccountReset(account::reset::ResetBatch),
     AccountChange(account::change::ChangeReport),
@@ -123,7 +123,7 @@ pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Ou
                     Ok((Report::AccountRestore(r), o))
                 }
                 AccountVerb::Groups(user) => {
-                    let (r, o) = account::show::groups(&dir, &profile, flavor, &user).await?;
+                    let (r, o) = account::groups::run(&dir, &profile, flavor, &user).await?;
                     Ok((Report::AccountGroups(r), o))
                 }
                 AccountVerb::Change { actions, users, dry_run, ticket, reason, all_servers: true } => {

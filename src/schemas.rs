@@ -94,7 +94,7 @@ pub fn all() -> Vec<(String, Value)> {
     add("deskhand.account.show.v1", envelope::<account::show::AccountStatus>("deskhand.account.show.v1", "account show"));
     add("deskhand.account.find.v1", envelope::<account::find::FindReport>("deskhand.account.find.v1", "account find"));
     add("deskhand.account.locked.v1", envelope::<account::locked::LockedReport>("deskhand.account.locked.v1", "account locked"));
-    add("deskhand.account.groups.v1", envelope::<account::show::GroupsReport>("deskhand.account.groups.v1", "account groups"));
+    add("deskhand.account.groups.v1", envelope::<account::groups::GroupsReport>("deskhand.account.groups.v1", "account groups"));
     for (name, about) in [("deskhand.account.expiring.v1", "account expiring"), ("deskhand.account.expired.v1", "account expired")] {
         add(name, envelope::<account::locked::ExpiryReport>(name, about));
     }

@@ -434,6 +434,43 @@ fn groups_of_every_kind() {
     assert_eq!(groups["data"]["groups"], serde_json::json!(["vpn"]));
 }
 
+/// Nested groups, each marked direct or inherited with its path, and a cycle
+/// (nest-c holds nest-a, which leads to nest-c) that ends the walk.
+#[test]
+fn nested_groups_are_marked_with_their_path() {
+    let s = Setup::new("");
+    let lab = lab();
+    add_user("t-nest", "Nest-Pass-2026");
+    let group = |cn: &str, class: &str, attr: &str, members: &[String]| {
+        let dn = format!("cn={cn},ou=groups,{}", lab.base);
+        let _ = ldap_tool("ldapdelete", &["-x", "-H", &lab.ldaps, "-D", &lab.admin_dn, "-y", &lab.admin_password_file, &dn], None);
+        let mut ldif = format!("dn: {dn}\nobjectClass: {class}\ncn: {cn}\n");
+        for m in members {
+            let _ = writeln!(ldif, "{attr}: {m}");
+        }
+        let (ok, out) = ldap_tool("ldapadd", &["-x", "-H", &lab.ldaps, "-D", &lab.admin_dn, "-y", &lab.admin_password_file], Some(&ldif));
+        assert!(ok, "ldapadd {cn}: {out}");
+        dn
+    };
+    let gdn = |cn: &str| format!("cn={cn},ou=groups,{}", lab.base);
+    group("nest-a", "groupOfNames", "member", &[dn("t-nest"), gdn("nest-c")]);
+    group("nest-b", "groupOfNames", "member", &[gdn("nest-a")]);
+    group("nest-c", "groupOfUniqueNames", "uniqueMember", &[gdn("nest-b")]);
+    let r = s.run(&["-o", "json", "account", "groups", "t-nest"]);
+    r.expect_code(0);
+    let j = r.json();
+    assert_eq!(j["data"]["groups"], serde_json::json!(["nest-a"]));
+    assert_eq!(
+        j["data"]["inherited"],
+        serde_json::json!([
+            {"name": "nest-b", "dn": gdn("nest-b"), "via": ["nest-a"]},
+            {"name": "nest-c", "dn": gdn("nest-c"), "via": ["nest-a", "nest-b"]},
+        ])
+    );
+    let table = s.run(&["account", "groups", "t-nest"]);
+    assert!(table.stdout.contains("inherited via nest-a > nest-b"), "{}", table.stdout);
+}
+
 #[test]
 fn reset_sets_a_temporary_password_that_must_be_changed() {
     let s = Setup::new("");

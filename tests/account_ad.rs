@@ -2,6 +2,7 @@
 //! OpenLDAP, proven with real binds over LDAPS.
 
 use crate::util::{Run, deskhand, run_cmd};
+use std::fmt::Write as _;
 
 struct Ad {
     ldaps: String,
@@ -188,6 +189,47 @@ fn ad_unlock_reset_disable_groups_proven_by_binds() {
         serde_json::json!(["vpn", "Domain Users (primary)"])
     );
     assert_eq!(s.run(&["-o", "json", "account", "group", "remove", "t-ad2", "wifi"]).json()["data"]["items"][0]["status"], "not a member");
+}
+
+/// Nested groups on AD: one `LDAP_MATCHING_RULE_IN_CHAIN` search, each group marked
+/// direct or inherited with its path, through a cycle (AD allows them).
+#[test]
+fn ad_nested_groups() {
+    let s = Setup::new("");
+    let a = ad();
+    add_user("t-adnest", "Ad-Test-Pass-2026!");
+    let g = |cn: &str| format!("CN={cn},{}", a.users);
+    let admin = ["-x", "-H", a.ldaps.as_str(), "-D", a.admin_dn.as_str(), "-y", a.admin_password_file.as_str()];
+    let mut del = admin.to_vec();
+    del.push("-c");
+    let dns = [g("adnest-a"), g("adnest-b"), g("adnest-c")];
+    del.extend(dns.iter().map(String::as_str));
+    let _ = ldap_tool("ldapdelete", &del, None);
+    let mut ldif = String::new();
+    for cn in ["adnest-a", "adnest-b", "adnest-c"] {
+        let _ = write!(ldif, "dn: {}\nobjectClass: group\nsAMAccountName: {cn}\n\n", g(cn));
+    }
+    let (ok, out) = ldap_tool("ldapadd", &admin, Some(&ldif));
+    assert!(ok, "{out}");
+    let links = format!(
+        "dn: {a}\nchangetype: modify\nadd: member\nmember: CN=t-adnest,{users}\nmember: {c}\n\n\
+         dn: {b}\nchangetype: modify\nadd: member\nmember: {a}\n\n\
+         dn: {c}\nchangetype: modify\nadd: member\nmember: {b}\n",
+        a = g("adnest-a"),
+        b = g("adnest-b"),
+        c = g("adnest-c"),
+        users = a.users
+    );
+    let (ok, out) = ldap_tool("ldapmodify", &admin, Some(&links));
+    assert!(ok, "{out}");
+    let j = s.run(&["-o", "json", "account", "groups", "t-adnest"]).expect_code(0).json();
+    assert_eq!(j["data"]["groups"], serde_json::json!(["adnest-a", "Domain Users (primary)"]));
+    let inherited: Vec<(String, serde_json::Value)> =
+        j["data"]["inherited"].as_array().unwrap().iter().map(|i| (i["name"].as_str().unwrap().to_string(), i["via"].clone())).collect();
+    assert_eq!(
+        inherited,
+        [("adnest-b".to_string(), serde_json::json!(["adnest-a"])), ("adnest-c".to_string(), serde_json::json!(["adnest-a", "adnest-b"]))]
+    );
 }
 
 #[test]

@@ -294,3 +294,33 @@ fn ds389_lists_leave_out_disabled_and_service_accounts() {
     assert_eq!(crate::util::account(&all, "dave")["disabled"], true, "{all}");
     assert_eq!(all["data"]["left_out"], serde_json::json!({"disabled": 0, "builtin": 0}), "{all}");
 }
+
+/// Nested groups on 389-ds: direct or inherited, with the path, through a cycle.
+#[test]
+fn ds389_nested_groups() {
+    let s = Setup::new();
+    add_user("t-dsnest", "Ds-Nest-Pass-2026");
+    let base = var("DESKHAND_LAB_DS_BASE");
+    let g = |cn: &str| format!("cn={cn},ou=groups,{base}");
+    admin_delete(&[g("dsnest-a"), g("dsnest-b"), g("dsnest-c")]);
+    let ldif = format!(
+        "dn: {a}\nobjectClass: groupOfNames\ncn: dsnest-a\nmember: {user}\nmember: {c}\n\n\
+         dn: {b}\nobjectClass: groupOfNames\ncn: dsnest-b\nmember: {a}\n\n\
+         dn: {c}\nobjectClass: groupOfUniqueNames\ncn: dsnest-c\nuniqueMember: {b}\n",
+        a = g("dsnest-a"),
+        b = g("dsnest-b"),
+        c = g("dsnest-c"),
+        user = dn("t-dsnest")
+    );
+    let args = admin_args();
+    let (ok, out) = ldap_tool("ldapadd", &args.iter().map(String::as_str).collect::<Vec<_>>(), Some(&ldif));
+    assert!(ok, "{out}");
+    let j = s.run(&["-o", "json", "account", "groups", "t-dsnest"]).expect_code(0).json();
+    assert_eq!(j["data"]["groups"], serde_json::json!(["dsnest-a"]));
+    let inherited: Vec<(String, serde_json::Value)> =
+        j["data"]["inherited"].as_array().unwrap().iter().map(|i| (i["name"].as_str().unwrap().to_string(), i["via"].clone())).collect();
+    assert_eq!(
+        inherited,
+        [("dsnest-b".to_string(), serde_json::json!(["dsnest-a"])), ("dsnest-c".to_string(), serde_json::json!(["dsnest-a", "dsnest-b"]))]
+    );
+}

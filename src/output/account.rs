@@ -3,8 +3,9 @@
 use super::{Block, Cell, Doc, Tone, count};
 use deskhand_commands::account::change::ChangeReport;
 use deskhand_commands::account::find::FindReport;
+use deskhand_commands::account::groups::GroupsReport;
 use deskhand_commands::account::locked::{LeftOut, LockedReport};
-use deskhand_commands::account::show::{AccountStatus, GroupsReport};
+use deskhand_commands::account::show::AccountStatus;
 use std::fmt::Write as _;
 
 fn yes_no(b: bool, bad_when: bool) -> Cell {
@@ -162,11 +163,19 @@ pub fn locked(r: &LockedReport) -> Doc {
 
 pub fn groups(r: &GroupsReport) -> Doc {
     let mut doc = Doc::new(format!("Groups of {}", r.login));
-    if r.groups.is_empty() {
+    if r.groups.is_empty() && r.inherited.is_empty() {
         doc.line(format!("{} is in no group", r.login), Tone::Plain);
     } else {
-        doc.table(&["group"], r.groups.iter().map(|g| vec![Cell::from(g.clone())]).collect());
-        doc.line(format!("{} ({})", count(r.groups.len(), "group"), r.dn), Tone::Plain);
+        let mut rows: Vec<Vec<Cell>> = r.groups.iter().map(|g| vec![Cell::from(g.clone()), Cell::from("direct")]).collect();
+        rows.extend(r.inherited.iter().map(|g| {
+            let how = if g.via.is_empty() { "inherited".to_string() } else { format!("inherited via {}", g.via.join(" > ")) };
+            vec![Cell::from(g.name.clone()), Cell::new(how, Tone::Dim)]
+        }));
+        doc.table(&["group", "membership"], rows);
+        doc.line(format!("{} direct, {} inherited ({})", count(r.groups.len(), "group"), r.inherited.len(), r.dn), Tone::Plain);
+    }
+    for note in &r.notes {
+        doc.line(note.clone(), Tone::Warn);
     }
     doc
 }

@@ -9,6 +9,7 @@ pub mod directory;
 pub mod escape;
 pub mod find;
 pub mod flavor;
+pub mod groups;
 pub mod locked;
 pub mod offboard;
 pub mod onboard;

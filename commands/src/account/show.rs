@@ -97,25 +97,6 @@ pub async fn groups_of<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor,
     Ok(names)
 }
 
-/// The report of `account groups`.
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
-pub struct GroupsReport {
-    pub login: String,
-    pub dn: String,
-    pub groups: Vec<String>,
-}
-
-/// Runs `account groups`.
-pub async fn groups<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, user: &str) -> Result<(GroupsReport, Outcome)> {
-    let entry = resolve_or_offboarded(dir, profile, user, flavor.status_attributes()).await?.map_err(|u| u.into_error(user))?;
-    let login = entry.first(&profile.login_attribute).unwrap_or(user).to_string();
-    let mut groups = groups_of(dir, profile, flavor, &entry.dn, &login).await?;
-    if flavor == Flavor::Ad {
-        groups.extend(super::flavor::ad::primary_group(&entry));
-    }
-    Ok((GroupsReport { login, dn: entry.dn, groups }, Outcome::Ok))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
