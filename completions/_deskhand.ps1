@@ -64,6 +64,7 @@ Register-ArgumentCompleter -Native -CommandName 'deskhand' -ScriptBlock {
             [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Clear the lock and the failure count so the user can log in again (a disabled account needs enable)')
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Disable accounts (OpenLDAP: a permanent lock, or pwdEndTime with disable_method: end_time; AD: userAccountControl 0x2; 389-ds: nsAccountLock)')
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Enable disabled accounts')
+            [CompletionResult]::new('expire', 'expire', [CompletionResultType]::ParameterValue, 'Set or remove the day an account stops working (contractors): AD accountExpires; OpenLDAP pwdEndTime; 389-ds shadowExpire')
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'The groups an account belongs to: direct, and inherited through nested groups (with the path)')
             [CompletionResult]::new('group', 'group', [CompletionResultType]::ParameterValue, 'Add an account to groups, or remove it')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create an account from a template: a temporary password (must change), the template''s groups')
@@ -230,6 +231,29 @@ Register-ArgumentCompleter -Native -CommandName 'deskhand' -ScriptBlock {
             break
         }
         'deskhand;account;enable' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Read users from FILE, one per line (''-'' for standard input)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read users from FILE, one per line (''-'' for standard input)')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Ticket number for the audit trail')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, for the audit trail (e.g. "left the company")')
+            [CompletionResult]::new('-D', '-D ', [CompletionResultType]::ParameterName, 'Directory profile from the config file [default: default_directory, else the only profile; env: DESKHAND_DIRECTORY]')
+            [CompletionResult]::new('--directory', '--directory', [CompletionResultType]::ParameterName, 'Directory profile from the config file [default: default_directory, else the only profile; env: DESKHAND_DIRECTORY]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table; env: DESKHAND_OUTPUT]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table; env: DESKHAND_OUTPUT]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME or ~/.config, then /deskhand/config.yaml; env: DESKHAND_CONFIG]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s, directories 5s; env: DESKHAND_TIMEOUT] (a directory profile''s own timeout: wins)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show the exact LDAP modifications; change nothing')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the exact LDAP modifications; change nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress bars and no warnings on stderr (CSV still sends its warnings there: the file has no room for them)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress bars and no warnings on stderr (CSV still sends its warnings there: the file has no room for them)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'deskhand;account;expire' {
+            [CompletionResult]::new('--on', '--on', [CompletionResultType]::ParameterName, 'When the account stops working: YYYY-MM-DD (00:00 UTC), YYYY-MM-DDTHH:MM:SSZ, or never')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Read users from FILE, one per line (''-'' for standard input)')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read users from FILE, one per line (''-'' for standard input)')
             [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Ticket number for the audit trail')
@@ -451,6 +475,7 @@ Register-ArgumentCompleter -Native -CommandName 'deskhand' -ScriptBlock {
             [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Clear the lock and the failure count so the user can log in again (a disabled account needs enable)')
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Disable accounts (OpenLDAP: a permanent lock, or pwdEndTime with disable_method: end_time; AD: userAccountControl 0x2; 389-ds: nsAccountLock)')
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Enable disabled accounts')
+            [CompletionResult]::new('expire', 'expire', [CompletionResultType]::ParameterValue, 'Set or remove the day an account stops working (contractors): AD accountExpires; OpenLDAP pwdEndTime; 389-ds shadowExpire')
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'The groups an account belongs to: direct, and inherited through nested groups (with the path)')
             [CompletionResult]::new('group', 'group', [CompletionResultType]::ParameterValue, 'Add an account to groups, or remove it')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create an account from a template: a temporary password (must change), the template''s groups')
@@ -485,6 +510,9 @@ Register-ArgumentCompleter -Native -CommandName 'deskhand' -ScriptBlock {
             break
         }
         'deskhand;account;help;enable' {
+            break
+        }
+        'deskhand;account;help;expire' {
             break
         }
         'deskhand;account;help;groups' {
@@ -1074,6 +1102,7 @@ Register-ArgumentCompleter -Native -CommandName 'deskhand' -ScriptBlock {
             [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Clear the lock and the failure count so the user can log in again (a disabled account needs enable)')
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Disable accounts (OpenLDAP: a permanent lock, or pwdEndTime with disable_method: end_time; AD: userAccountControl 0x2; 389-ds: nsAccountLock)')
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Enable disabled accounts')
+            [CompletionResult]::new('expire', 'expire', [CompletionResultType]::ParameterValue, 'Set or remove the day an account stops working (contractors): AD accountExpires; OpenLDAP pwdEndTime; 389-ds shadowExpire')
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'The groups an account belongs to: direct, and inherited through nested groups (with the path)')
             [CompletionResult]::new('group', 'group', [CompletionResultType]::ParameterValue, 'Add an account to groups, or remove it')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create an account from a template: a temporary password (must change), the template''s groups')
@@ -1107,6 +1136,9 @@ Register-ArgumentCompleter -Native -CommandName 'deskhand' -ScriptBlock {
             break
         }
         'deskhand;help;account;enable' {
+            break
+        }
+        'deskhand;help;account;expire' {
             break
         }
         'deskhand;help;account;groups' {

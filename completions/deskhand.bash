@@ -46,6 +46,9 @@ _deskhand() {
             deskhand__subcmd__account,enable)
                 cmd="deskhand__subcmd__account__subcmd__enable"
                 ;;
+            deskhand__subcmd__account,expire)
+                cmd="deskhand__subcmd__account__subcmd__expire"
+                ;;
             deskhand__subcmd__account,expired)
                 cmd="deskhand__subcmd__account__subcmd__expired"
                 ;;
@@ -111,6 +114,9 @@ _deskhand() {
                 ;;
             deskhand__subcmd__account__subcmd__help,enable)
                 cmd="deskhand__subcmd__account__subcmd__help__subcmd__enable"
+                ;;
+            deskhand__subcmd__account__subcmd__help,expire)
+                cmd="deskhand__subcmd__account__subcmd__help__subcmd__expire"
                 ;;
             deskhand__subcmd__account__subcmd__help,expired)
                 cmd="deskhand__subcmd__account__subcmd__help__subcmd__expired"
@@ -228,6 +234,9 @@ _deskhand() {
                 ;;
             deskhand__subcmd__help__subcmd__account,enable)
                 cmd="deskhand__subcmd__help__subcmd__account__subcmd__enable"
+                ;;
+            deskhand__subcmd__help__subcmd__account,expire)
+                cmd="deskhand__subcmd__help__subcmd__account__subcmd__expire"
                 ;;
             deskhand__subcmd__help__subcmd__account,expired)
                 cmd="deskhand__subcmd__help__subcmd__account__subcmd__expired"
@@ -471,7 +480,7 @@ _deskhand() {
             return 0
             ;;
         deskhand__subcmd__account)
-            opts="-D -o -q -h -V --directory --output --color --quiet --config --timeout --help --version show find locked expiring expired reset unlock disable enable groups group create onboard offboard restore help"
+            opts="-D -o -q -h -V --directory --output --color --quiet --config --timeout --help --version show find locked expiring expired reset unlock disable enable expire groups group create onboard offboard restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -659,6 +668,68 @@ _deskhand() {
                 return 0
             fi
             case "${prev}" in
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --directory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -D)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__account__subcmd__expire)
+            opts="-f -n -D -o -q -h -V --on --file --dry-run --ticket --reason --directory --output --color --quiet --config --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1097,7 +1168,7 @@ _deskhand() {
             return 0
             ;;
         deskhand__subcmd__account__subcmd__help)
-            opts="show find locked expiring expired reset unlock disable enable groups group create onboard offboard restore help"
+            opts="show find locked expiring expired reset unlock disable enable expire groups group create onboard offboard restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1139,6 +1210,20 @@ _deskhand() {
             return 0
             ;;
         deskhand__subcmd__account__subcmd__help__subcmd__enable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__account__subcmd__help__subcmd__expire)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2131,7 +2216,7 @@ _deskhand() {
             return 0
             ;;
         deskhand__subcmd__help__subcmd__account)
-            opts="show find locked expiring expired reset unlock disable enable groups group create onboard offboard restore"
+            opts="show find locked expiring expired reset unlock disable enable expire groups group create onboard offboard restore"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2173,6 +2258,20 @@ _deskhand() {
             return 0
             ;;
         deskhand__subcmd__help__subcmd__account__subcmd__enable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__help__subcmd__account__subcmd__expire)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

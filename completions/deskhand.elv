@@ -60,6 +60,7 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand unlock 'Clear the lock and the failure count so the user can log in again (a disabled account needs enable)'
             cand disable 'Disable accounts (OpenLDAP: a permanent lock, or pwdEndTime with disable_method: end_time; AD: userAccountControl 0x2; 389-ds: nsAccountLock)'
             cand enable 'Enable disabled accounts'
+            cand expire 'Set or remove the day an account stops working (contractors): AD accountExpires; OpenLDAP pwdEndTime; 389-ds shadowExpire'
             cand groups 'The groups an account belongs to: direct, and inherited through nested groups (with the path)'
             cand group 'Add an account to groups, or remove it'
             cand create 'Create an account from a template: a temporary password (must change), the template''s groups'
@@ -217,6 +218,28 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand --version 'Print version'
         }
         &'deskhand;account;enable'= {
+            cand -f 'Read users from FILE, one per line (''-'' for standard input)'
+            cand --file 'Read users from FILE, one per line (''-'' for standard input)'
+            cand --ticket 'Ticket number for the audit trail'
+            cand --reason 'Why, for the audit trail (e.g. "left the company")'
+            cand -D 'Directory profile from the config file [default: default_directory, else the only profile; env: DESKHAND_DIRECTORY]'
+            cand --directory 'Directory profile from the config file [default: default_directory, else the only profile; env: DESKHAND_DIRECTORY]'
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME or ~/.config, then /deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s, directories 5s; env: DESKHAND_TIMEOUT] (a directory profile''s own timeout: wins)'
+            cand -n 'Show the exact LDAP modifications; change nothing'
+            cand --dry-run 'Show the exact LDAP modifications; change nothing'
+            cand -q 'No progress bars and no warnings on stderr (CSV still sends its warnings there: the file has no room for them)'
+            cand --quiet 'No progress bars and no warnings on stderr (CSV still sends its warnings there: the file has no room for them)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'deskhand;account;expire'= {
+            cand --on 'When the account stops working: YYYY-MM-DD (00:00 UTC), YYYY-MM-DDTHH:MM:SSZ, or never'
             cand -f 'Read users from FILE, one per line (''-'' for standard input)'
             cand --file 'Read users from FILE, one per line (''-'' for standard input)'
             cand --ticket 'Ticket number for the audit trail'
@@ -425,6 +448,7 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand unlock 'Clear the lock and the failure count so the user can log in again (a disabled account needs enable)'
             cand disable 'Disable accounts (OpenLDAP: a permanent lock, or pwdEndTime with disable_method: end_time; AD: userAccountControl 0x2; 389-ds: nsAccountLock)'
             cand enable 'Enable disabled accounts'
+            cand expire 'Set or remove the day an account stops working (contractors): AD accountExpires; OpenLDAP pwdEndTime; 389-ds shadowExpire'
             cand groups 'The groups an account belongs to: direct, and inherited through nested groups (with the path)'
             cand group 'Add an account to groups, or remove it'
             cand create 'Create an account from a template: a temporary password (must change), the template''s groups'
@@ -450,6 +474,8 @@ set edit:completion:arg-completer[deskhand] = {|@words|
         &'deskhand;account;help;disable'= {
         }
         &'deskhand;account;help;enable'= {
+        }
+        &'deskhand;account;help;expire'= {
         }
         &'deskhand;account;help;groups'= {
         }
@@ -975,6 +1001,7 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand unlock 'Clear the lock and the failure count so the user can log in again (a disabled account needs enable)'
             cand disable 'Disable accounts (OpenLDAP: a permanent lock, or pwdEndTime with disable_method: end_time; AD: userAccountControl 0x2; 389-ds: nsAccountLock)'
             cand enable 'Enable disabled accounts'
+            cand expire 'Set or remove the day an account stops working (contractors): AD accountExpires; OpenLDAP pwdEndTime; 389-ds shadowExpire'
             cand groups 'The groups an account belongs to: direct, and inherited through nested groups (with the path)'
             cand group 'Add an account to groups, or remove it'
             cand create 'Create an account from a template: a temporary password (must change), the template''s groups'
@@ -999,6 +1026,8 @@ set edit:completion:arg-completer[deskhand] = {|@words|
         &'deskhand;help;account;disable'= {
         }
         &'deskhand;help;account;enable'= {
+        }
+        &'deskhand;help;account;expire'= {
         }
         &'deskhand;help;account;groups'= {
         }

@@ -276,6 +276,11 @@ pub enum AccountCommand {
     Disable(UsersArgs),
     /// Enable disabled accounts
     Enable(UsersArgs),
+    /// Set or remove the day an account stops working (contractors): AD accountExpires; OpenLDAP pwdEndTime; 389-ds shadowExpire
+    #[command(
+        after_help = "A date means the account stops at 00:00 UTC that day; give a time for another moment.\nOn 389-ds, which keeps no end date of its own, shadowExpire is written: PAM/SSSD on the\nmachines refuse logins after it, LDAP binds still work.\n\nExamples:\n  deskhand account expire jdoe --on 2027-01-31 --ticket HR-80 --dry-run\n  deskhand account expire jdoe --on 2027-01-31T17:00:00Z\n  deskhand account expire jdoe --on never"
+    )]
+    Expire(ExpireArgs),
     /// The groups an account belongs to: direct, and inherited through nested groups (with the path)
     Groups {
         /// Login name (AD: also user@domain) or DN
@@ -436,6 +441,15 @@ pub struct UsersArgs {
     pub file: Option<String>,
     #[command(flatten)]
     pub change: ChangeArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ExpireArgs {
+    /// When the account stops working: YYYY-MM-DD (00:00 UTC), YYYY-MM-DDTHH:MM:SSZ, or never
+    #[arg(long, value_name = "DATE|never")]
+    pub on: String,
+    #[command(flatten)]
+    pub users: UsersArgs,
 }
 
 #[derive(Debug, Clone, Args)]

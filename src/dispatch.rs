@@ -73,14 +73,7 @@ pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Ou
             }
             match verb {
                 AccountVerb::Show { user, all_servers } => {
-                    let (mut r, mut o) = account::show::run(&dir, &profile, flavor, &user).await?;
-                    if all_servers {
-                        let others = account::servers::connect_others(&profile, password.as_ref()).await?;
-                        let mut servers: Vec<(String, Result<&LdapDirectory, CommandError>)> = vec![(profile.url.clone(), Ok(&dir))];
-                        servers.extend(others.iter().map(|(url, d)| (url.clone(), d.as_ref().map_err(Clone::clone))));
-                        let states = account::servers::across(&servers, flavor, &r.policy, &r.dn).await;
-                        o = account::servers::judge(&mut r, states);
-                    }
+                    let (r, o) = account::servers::card(&dir, &profile, password.as_ref(), flavor, &user, all_servers).await?;
                     Ok((Report::AccountShow(Box::new(r)), o))
                 }
                 AccountVerb::Find(q) => {

@@ -99,7 +99,7 @@ pub fn all() -> Vec<(String, Value)> {
         add(name, envelope::<account::locked::ExpiryReport>(name, about));
     }
     add("deskhand.account.reset.v1", envelope::<account::reset::ResetBatch>("deskhand.account.reset.v1", "account reset"));
-    for action in ["unlock", "disable", "enable", "group-add", "group-remove"] {
+    for action in ["unlock", "disable", "enable", "expire", "group-add", "group-remove"] {
         let name = format!("deskhand.account.{action}.v1");
         add(&name, envelope::<account::change::ChangeReport>(&name, &format!("account {}", action.replace('-', " "))));
     }

@@ -545,6 +545,12 @@ fn account(args: &AccountArgs, g: &Globals, config: &Config, timeout: Duration) 
         }
         AccountCommand::Disable(u) => users_change(u, Action::Disable)?,
         AccountCommand::Enable(u) => users_change(u, Action::Enable)?,
+        AccountCommand::Expire(e) => {
+            let when = deskhand_commands::util::parse_end_date(&e.on).map_err(|m| {
+                CommandError::usage(format!("--on: {m}")).with_hint("e.g. --on 2027-01-31, or --on never to remove the end date")
+            })?;
+            users_change(&e.users, Action::Expire(when))?
+        }
         AccountCommand::Groups { user } => AccountVerb::Groups(user.clone()),
         AccountCommand::Expiring { days, all } => AccountVerb::Expiring { days: *days, all: *all },
         AccountCommand::Expired { all } => AccountVerb::Expired { all: *all },

@@ -471,6 +471,30 @@ fn nested_groups_are_marked_with_their_path() {
     assert!(table.stdout.contains("inherited via nest-a > nest-b"), "{}", table.stdout);
 }
 
+/// `account expire`: pwdEndTime, which slapd enforces at bind; `never` removes it.
+#[test]
+fn expire_sets_the_end_date_slapd_enforces() {
+    let s = Setup::new("");
+    add_user("t-expire", "Expire-Pass-2026");
+    let dry = s.run(&["-o", "json", "account", "expire", "t-expire", "--on", "2026-01-01", "--dry-run"]);
+    assert_eq!(dry.json()["data"]["items"][0]["changes"][0]["values"][0], "20260101000000Z", "{}", dry.stdout);
+    assert!(bind("t-expire", "Expire-Pass-2026").0, "a dry run changed nothing");
+    s.run(&["account", "expire", "t-expire", "--on", "2026-01-01", "--ticket", "HR-81"]).expect_code(0);
+    assert!(!bind("t-expire", "Expire-Pass-2026").0, "slapd refuses a bind after pwdEndTime");
+    let card = s.run(&["-o", "json", "account", "show", "t-expire"]);
+    card.expect_code(1);
+    let state = &card.json()["data"]["state"];
+    assert_eq!((state["account_expired"].as_bool(), state["account_expires_from"].as_str()), (Some(true), Some("pwdEndTime")), "{state}");
+    assert_eq!(
+        s.run(&["-o", "json", "account", "expire", "t-expire", "--on", "2026-01-01"]).json()["data"]["items"][0]["status"],
+        "already ends then"
+    );
+    s.run(&["account", "expire", "t-expire", "--on", "never"]).expect_code(0);
+    assert!(bind("t-expire", "Expire-Pass-2026").0, "no end date: binds again");
+    assert!(s.run(&["-o", "json", "account", "show", "t-expire"]).expect_code(0).json()["data"]["state"]["account_expires"].is_null());
+    assert_eq!(s.audit().lines().filter(|l| l.contains("\"expire\"")).count(), 2, "{}", s.audit());
+}
+
 #[test]
 fn reset_sets_a_temporary_password_that_must_be_changed() {
     let s = Setup::new("");

@@ -332,6 +332,81 @@ fn ad_all_servers_shows_and_unlocks_each_dc() {
     assert!(audit.contains(&dc2) && audit.contains("INC-9"), "audit names the DC: {audit}");
 }
 
+/// The AD facts technicians ask for. Last logon: the replicated `lastLogonTimestamp`
+/// without `--all-servers`, and with it the newest of the DCs' own `lastLogon` and which
+/// DC. (Samba records lastLogon for Kerberos and NTLM logons, which the lab has no client
+/// for, so the administrator writes each DC's own value as a logon there would.) Where
+/// the bad passwords arrived. The account's end date: `account expire`, proven by binds
+/// (data 701: account expired).
+#[test]
+fn ad_card_facts_and_account_expire() {
+    let a = ad();
+    let dc2 = dc2();
+    let setup = Setup::new(&format!("servers: [{dc2}]"));
+    let password = "Facts-Passw0rd-26";
+    add_user("t-facts", password);
+    wait_for("t-facts to replicate to DC2", || bind_on(&dc2, "t-facts", password).0);
+    let dn = format!("CN=t-facts,{}", a.users);
+    let write = |url: &str, attrs: &[(&str, &str)]| {
+        let mut ldif = format!("dn: {dn}\nchangetype: modify\n");
+        for (attr, value) in attrs {
+            let _ = write!(ldif, "replace: {attr}\n{attr}: {value}\n-\n");
+        }
+        let (ok, out) = ldap_tool("ldapmodify", &["-x", "-H", url, "-D", &a.admin_dn, "-y", &a.admin_password_file], Some(&ldif));
+        assert!(ok, "{out}");
+    };
+    // 2026-10-20T00:00Z replicated; DC1 saw a logon 2026-11-01T08:00Z, DC2 2026-12-01T09:14Z.
+    write(&a.ldaps, &[("lastLogonTimestamp", "134369280000000000"), ("lastLogon", "134379936000000000")]);
+    write(&dc2, &[("lastLogon", "134405900400000000")]);
+    let one = setup.run(&["-o", "json", "account", "show", "t-facts"]).json();
+    assert_eq!(one["data"]["state"]["last_logon"], "2026-10-20T00:00:00Z", "{one}");
+    assert!(one["data"]["state"]["last_logon_from"].as_str().unwrap().contains("lastLogonTimestamp"), "{one}");
+    let all = setup.run(&["-o", "json", "account", "show", "t-facts", "--all-servers"]).json();
+    assert_eq!(all["data"]["state"]["last_logon"], "2026-12-01T09:14:00Z", "{all}");
+    assert!(all["data"]["state"]["last_logon_from"].as_str().unwrap().ends_with(&format!("on {dc2}")), "{all}");
+
+    // Two bad passwords on DC2: the card says they arrived there, and what LDAP cannot tell.
+    for _ in 0..2 {
+        assert!(!bind_on(&dc2, "t-facts", "Wrong-Password-1").0);
+    }
+    // DC1 counts none of them, so its card alone has nothing to say.
+    let one = setup.run(&["-o", "json", "account", "show", "t-facts"]).json();
+    assert_eq!(one["data"]["state"]["failures"], 0, "{one}");
+    let all = setup.run(&["-o", "json", "account", "show", "t-facts", "--all-servers"]).json();
+    let reasons = all["data"]["reasons"].to_string();
+    assert!(reasons.contains(&format!("the bad passwords arrived at {dc2}")) && reasons.contains("event 4740"), "{reasons}");
+
+    // The end date: a dry run changes nothing; a date in the past stops binds (data 701).
+    let dry = setup.run(&["-o", "json", "account", "expire", "t-facts", "--on", "2026-01-01", "--dry-run"]);
+    dry.expect_code(0);
+    let item = &dry.json()["data"]["items"][0];
+    assert_eq!((item["result"].as_str(), item["changes"][0]["attr"].as_str()), (Some("would_change"), Some("accountExpires")), "{item}");
+    assert!(bind("t-facts", password).0, "a dry run changed nothing");
+    setup.run(&["account", "expire", "t-facts", "--on", "2026-01-01", "--ticket", "HR-80"]).expect_code(0);
+    let (ok, said) = bind("t-facts", password);
+    assert!(!ok && said.contains("data 701"), "expired: {said}");
+    let card = setup.run(&["-o", "json", "account", "show", "t-facts"]);
+    card.expect_code(1);
+    let state = &card.json()["data"]["state"];
+    assert_eq!((state["account_expires"].as_str(), state["account_expired"].as_bool()), (Some("2026-01-01T00:00:00Z"), Some(true)));
+    assert_eq!(state["account_expires_from"], "accountExpires");
+    let again = setup.run(&["-o", "json", "account", "expire", "t-facts", "--on", "2026-01-01"]);
+    assert_eq!(again.json()["data"]["items"][0]["status"], "already ends then");
+    // A date to come: the account works until then.
+    setup.run(&["account", "expire", "t-facts", "--on", "2099-06-30T17:00:00Z"]).expect_code(0);
+    assert!(bind("t-facts", password).0, "works until 2099");
+    let card = setup.run(&["-o", "json", "account", "show", "t-facts"]).json();
+    assert_eq!(card["data"]["state"]["account_expires"], "2099-06-30T17:00:00Z");
+    setup.run(&["account", "expire", "t-facts", "--on", "never"]).expect_code(0);
+    assert!(setup.run(&["-o", "json", "account", "show", "t-facts"]).json()["data"]["state"]["account_expires"].is_null());
+    let bad = setup.run(&["account", "expire", "t-facts", "--on", "2027-02-30"]);
+    bad.expect_code(2);
+    assert!(bad.stderr.contains("is not a date"), "{}", bad.stderr);
+    let audit = std::fs::read_to_string(setup.dir.path().join("state/deskhand/audit.jsonl")).unwrap_or_default();
+    assert_eq!(audit.lines().filter(|l| l.contains("\"expire\"")).count(), 3, "{audit}");
+    assert!(audit.contains("HR-80"), "{audit}");
+}
+
 /// A fine-grained password policy (PSO) wins over the domain's: the lab gives
 /// Administrator and deskhand-svc one without lockout. An administrator may read it; the
 /// service account falls back to the domain policy and says why.

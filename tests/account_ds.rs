@@ -324,3 +324,29 @@ fn ds389_nested_groups() {
         [("dsnest-b".to_string(), serde_json::json!(["dsnest-a"])), ("dsnest-c".to_string(), serde_json::json!(["dsnest-a", "dsnest-b"]))]
     );
 }
+
+/// `account expire` on 389-ds, which keeps no end date of its own: shadowExpire (with
+/// the shadowAccount class added) for the machines' PAM/SSSD; the card says so, and
+/// says the directory's binds still work.
+#[test]
+fn ds389_expire_writes_shadow_expire() {
+    let s = Setup::new();
+    add_user("t-dsexp", "Ds-Expire-Pass-2026");
+    let r = s.run(&["-o", "json", "account", "expire", "t-dsexp", "--on", "2026-01-01"]);
+    r.expect_code(0);
+    let (attrs, _) = entry_state(&dn("t-dsexp"));
+    assert!(attrs.iter().any(|a| a == "shadowExpire: 20454") && attrs.iter().any(|a| a == "objectClass: shadowAccount"), "{attrs:?}");
+    let card = s.run(&["-o", "json", "account", "show", "t-dsexp"]);
+    card.expect_code(1);
+    let state = &card.json()["data"]["state"];
+    assert_eq!(state["account_expires"], "2026-01-01T00:00:00Z");
+    assert!(state["account_expires_from"].as_str().unwrap().contains("LDAP binds still work"), "{state}");
+    assert!(bind("t-dsexp", "Ds-Expire-Pass-2026").0, "389-ds itself does not enforce shadowExpire");
+    s.run(&["account", "expire", "t-dsexp", "--on", "never"]).expect_code(0);
+    let (attrs, _) = entry_state(&dn("t-dsexp"));
+    assert!(!attrs.iter().any(|a| a.starts_with("shadowExpire")), "{attrs:?}");
+    assert_eq!(
+        s.run(&["-o", "json", "account", "expire", "t-dsexp", "--on", "never"]).json()["data"]["items"][0]["status"],
+        "already never expires"
+    );
+}

@@ -235,6 +235,12 @@ mod generalized_time_tests {
             assert_eq!(parse_generalized_time(bad), None, "{bad}");
         }
         assert_eq!(rfc3339(parse_generalized_time("20000229123456Z").unwrap()), "2000-02-29T12:34:56Z");
+        assert_eq!(parse_end_date("2027-01-31").map(|t| t.map(rfc3339)), Ok(Some("2027-01-31T00:00:00Z".into())));
+        assert_eq!(parse_end_date("2027-01-31T17:30:00Z").map(|t| t.map(rfc3339)), Ok(Some("2027-01-31T17:30:00Z".into())));
+        assert_eq!(parse_end_date("Never"), Ok(None));
+        for bad in ["2027-02-30", "2027-13-01", "31/01/2027", "tomorrow", "", "2027-01-31T17:30:00+01:00", "2027-1-31"] {
+            assert!(parse_end_date(bad).is_err(), "{bad}");
+        }
     }
 }
 
@@ -245,6 +251,22 @@ pub fn parse_rfc3339(text: &str) -> Option<i64> {
         return None;
     }
     parse_generalized_time(&format!("{compact}Z"))
+}
+
+/// The `--on` of `account expire`: `never`, a date (`2027-01-31`: the account stops at
+/// 00:00 UTC that day) or an RFC 3339 UTC time (`2027-01-31T17:00:00Z`). A day that
+/// does not exist (`2027-02-30`) is refused, not moved into the next month.
+pub fn parse_end_date(text: &str) -> std::result::Result<Option<i64>, String> {
+    let text = text.trim();
+    if text.eq_ignore_ascii_case("never") {
+        return Ok(None);
+    }
+    let b = text.as_bytes();
+    let t = if b.len() == 10 && b[4] == b'-' && b[7] == b'-' { parse_rfc3339(&format!("{text}T00:00:00Z")) } else { parse_rfc3339(text) };
+    match t {
+        Some(t) if rfc3339(t).starts_with(&text[..text.len().min(10)]) => Ok(Some(t)),
+        _ => Err(format!("'{}' is not a date: give YYYY-MM-DD, YYYY-MM-DDTHH:MM:SSZ or never", sanitize(text))),
+    }
 }
 
 /// A YAML parse error (serde-saphyr) as one message naming the file: serde-saphyr says

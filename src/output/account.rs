@@ -58,7 +58,15 @@ pub fn show(r: &AccountStatus) -> Doc {
         fields.push(("grace logins left".to_string(), Cell::from(g.to_string())));
     }
     if let Some(e) = &s.account_expires {
-        fields.push(("account expires".to_string(), Cell::new(e.clone(), if s.account_expired { Tone::Bad } else { Tone::Plain })));
+        let text = match &s.account_expires_from {
+            Some(from) => format!("{e} ({from})"),
+            None => e.clone(),
+        };
+        fields.push(("account expires".to_string(), Cell::new(text, if s.account_expired { Tone::Bad } else { Tone::Plain })));
+    }
+    if let Some(from) = &s.last_logon_from {
+        let when = s.last_logon.as_deref().unwrap_or("never");
+        fields.push(("last logon".to_string(), Cell::from(format!("{when} ({from})"))));
     }
     doc.blocks.push(Block::Fields { title: format!("{} ({})", r.login, r.directory), fields });
     if let Some(servers) = &r.servers {

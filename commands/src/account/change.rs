@@ -23,6 +23,8 @@ pub enum Action {
     /// Add to the group of this name.
     GroupAdd(String),
     GroupRemove(String),
+    /// Set the moment the account stops working (seconds since the epoch), or `None`: never.
+    Expire(Option<i64>),
 }
 
 impl Action {
@@ -33,6 +35,7 @@ impl Action {
             Self::Enable => "enable",
             Self::GroupAdd(_) => "group add",
             Self::GroupRemove(_) => "group remove",
+            Self::Expire(_) => "expire",
         }
     }
 }
@@ -524,6 +527,17 @@ async fn plan<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, entry: &
                 Err(why) => Planned::Refused(why),
             }
         }
+        Action::Expire(when) => match flavor.expire_plan(entry, *when) {
+            Ok(Some(p)) => Planned::Change {
+                target: entry.dn.clone(),
+                changes: p.changes,
+                relax: p.relax,
+                done: if when.is_some() { "end date set" } else { "end date removed" },
+                would: if when.is_some() { "would set the end date" } else { "would remove the end date" },
+            },
+            Ok(None) => Planned::Unchanged(if when.is_some() { "already ends then".into() } else { "already never expires".into() }),
+            Err(why) => Planned::Refused(why),
+        },
         Action::Enable => match flavor.enable_plan(entry) {
             Some(p) => {
                 Planned::Change { target: entry.dn.clone(), changes: p.changes, relax: p.relax, done: "enabled", would: "would enable" }

@@ -62,6 +62,32 @@ pub async fn connect_others(profile: &Profile, password: Option<&Secret>) -> Res
     Ok(futures::future::join_all(connects).await)
 }
 
+/// The status card of `account show`: from the profile's server, or with `all_servers`
+/// from every server of the profile, side by side. On AD without it, a lock or failures
+/// say that the other DCs were not asked.
+pub async fn card(
+    dir: &LdapDirectory,
+    profile: &Profile,
+    password: Option<&Secret>,
+    flavor: Flavor,
+    user: &str,
+    all_servers: bool,
+) -> Result<(AccountStatus, Outcome)> {
+    let (mut status, outcome) = super::show::run(dir, profile, flavor, user).await?;
+    if !all_servers {
+        if flavor == Flavor::Ad && (status.state.lock.locked || status.state.failures > 0) && profile.all_servers().len() > 1 {
+            status.reasons.push("each DC counts bad passwords itself: --all-servers shows which one counted them".into());
+        }
+        return Ok((status, outcome));
+    }
+    let others = connect_others(profile, password).await?;
+    let mut servers: Vec<(String, std::result::Result<&LdapDirectory, CommandError>)> = vec![(profile.url.clone(), Ok(dir))];
+    servers.extend(others.iter().map(|(url, d)| (url.clone(), d.as_ref().map_err(Clone::clone))));
+    let per_server = across(&servers, flavor, &status.policy, &status.dn).await;
+    let outcome = judge(&mut status, per_server);
+    Ok((status, outcome))
+}
+
 /// Reads the account `dn` on one server.
 pub async fn state_on<D: Directory>(dir: &D, flavor: Flavor, policy: &Policy, dn: &str, now: i64) -> Result<ServerState> {
     let mut attrs: Vec<&str> = flavor.status_attributes().to_vec();
@@ -141,6 +167,32 @@ pub fn judge(status: &mut AccountStatus, servers: Vec<ServerState>) -> Outcome {
             });
         }
     }
+    // The true last logon: each server's own figure, the newest of them.
+    if let Some((server, when)) = servers
+        .iter()
+        .filter_map(|s| Some((s.server.as_str(), s.last_logon.as_deref()?)))
+        .max_by_key(|(_, when)| crate::util::parse_rfc3339(when))
+    {
+        status.state.last_logon = Some(when.to_string());
+        let asked = servers.iter().filter(|s| s.error.is_none()).count();
+        status.state.last_logon_from = Some(format!("newest of {asked} servers' own figures, on {server}"));
+    } else if servers.iter().any(|s| s.error.is_none()) {
+        status.state.last_logon = None;
+        status.state.last_logon_from = Some("no server asked has seen a logon".into());
+    }
+    // Where the bad passwords arrived: the server holding the count (AD counts per DC).
+    if status.flavor == Flavor::Ad
+        && let Some(s) = servers
+            .iter()
+            .filter(|s| s.failures.unwrap_or(0) > 0 || s.locked == Some(true) && s.last_failure.is_some())
+            .max_by_key(|s| s.last_failure.as_deref().and_then(crate::util::parse_rfc3339))
+    {
+        status.reasons.push(format!(
+            "the bad passwords arrived at {} (last at {}); which machine sent them is in that DC's security log (event 4740 for the lockout, 4625/4771 for each failure), which LDAP cannot read",
+            s.server,
+            s.last_failure.as_deref().unwrap_or("an unrecorded time")
+        ));
+    }
     status.reasons.dedup();
     let unasked = servers.iter().any(|s| s.error.is_some());
     status.servers = Some(servers);
@@ -162,7 +214,7 @@ mod tests {
             name: None,
             mail: None,
             groups: vec![],
-            flavor: Flavor::Ad,
+            flavor: Flavor::Openldap,
             state: AccountState::default(),
             policy: Policy { lockout: Some(true), max_failure: Some(3), ..Policy::default() },
             can_log_in: true,
@@ -191,5 +243,28 @@ mod tests {
         let mut s = status();
         assert_eq!(judge(&mut s, vec![on("dc1", false, 0), on("dc2", false, 1)]), Outcome::Ok);
         assert_eq!(s.reasons, vec!["dc2 counts 1 failed login(s) of 3"]);
+    }
+
+    /// On AD the card says where the bad passwords arrived (the DC holding the count,
+    /// the latest failure) and what LDAP cannot tell; the true last logon is the newest
+    /// of the DCs' own figures, with its DC.
+    #[test]
+    fn ad_says_where_the_bad_passwords_arrived_and_the_true_last_logon() {
+        let mut s = AccountStatus { flavor: Flavor::Ad, ..status() };
+        let dc1 = ServerState { last_logon: Some("2026-11-01T08:00:00Z".into()), ..on("dc1", false, 0) };
+        let dc2 = ServerState {
+            last_failure: Some("2026-12-04T09:14:00Z".into()),
+            last_logon: Some("2026-12-01T09:14:00Z".into()),
+            ..on("dc2", false, 1)
+        };
+        let dc3 = ServerState { last_failure: Some("2026-12-04T08:00:00Z".into()), ..on("dc3", false, 1) };
+        assert_eq!(judge(&mut s, vec![dc1, dc2, dc3]), Outcome::Ok);
+        assert!(
+            s.reasons.last().unwrap().starts_with("the bad passwords arrived at dc2 (last at 2026-12-04T09:14:00Z)"),
+            "{:?}",
+            s.reasons
+        );
+        assert_eq!(s.state.last_logon.as_deref(), Some("2026-12-01T09:14:00Z"));
+        assert_eq!(s.state.last_logon_from.as_deref(), Some("newest of 3 servers' own figures, on dc2"));
     }
 }

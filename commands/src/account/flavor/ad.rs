@@ -132,6 +132,11 @@ pub fn state(entry: &Entry, policy: &Policy, now: i64) -> AccountState {
     if let Some(end) = entry.first("accountExpires").and_then(filetime) {
         s.account_expires = Some(rfc3339(end));
         s.account_expired = now >= end;
+        s.account_expires_from = Some("accountExpires".into());
+    }
+    if let Some(t) = entry.first("lastLogonTimestamp").and_then(filetime) {
+        s.last_logon = Some(rfc3339(t));
+        s.last_logon_from = Some(LAST_LOGON_TIMESTAMP_NOTE.into());
     }
     let numbers = [
         "userAccountControl",
@@ -176,6 +181,25 @@ fn toggle_disabled(entry: &Entry, disable: bool) -> Option<Plan> {
 
 pub fn disable_plan(entry: &Entry) -> Option<Plan> {
     toggle_disabled(entry, true)
+}
+
+/// What the card says of AD's replicated last logon figure.
+pub const LAST_LOGON_TIMESTAMP_NOTE: &str =
+    "lastLogonTimestamp (replicated, up to 14 days behind; --all-servers reads each DC's own lastLogon)";
+
+/// A time as FILETIME (100 ns since 1601).
+pub fn to_filetime(t: i64) -> String {
+    (t.saturating_add(EPOCH_DIFF).saturating_mul(10_000_000)).to_string()
+}
+
+/// The account's end date: `accountExpires` (a FILETIME; 0 for never, as
+/// Clear-ADAccountExpiration writes it).
+pub fn expire_plan(entry: &Entry, when: Option<i64>) -> Option<Plan> {
+    if entry.first("accountExpires").and_then(filetime) == when {
+        return None;
+    }
+    let value = when.map_or_else(|| "0".to_string(), to_filetime);
+    Some(Plan { changes: vec![Change::Replace { attr: "accountExpires".into(), values: vec![value] }], relax: false, after: vec![] })
 }
 
 pub fn enable_plan(entry: &Entry) -> Option<Plan> {

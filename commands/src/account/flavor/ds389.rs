@@ -27,6 +27,8 @@ pub const STATUS_ATTRS: &[&str] = &[
     "passwordGraceUserTime",
     "pwdpolicysubentry",
     "objectClass",
+    "shadowExpire",
+    "lastLoginTime",
 ];
 
 const POLICY_ATTRS: &[&str] = &[
@@ -92,7 +94,27 @@ pub fn state(entry: &Entry, policy: &Policy, now: i64) -> AccountState {
         let used: u32 = entry.first("passwordGraceUserTime").and_then(|v| v.parse().ok()).unwrap_or(0);
         s.grace_logins_left = Some(limit.saturating_sub(used));
     }
+    // 389-ds keeps no end date of its own (its account policy plugin works on inactivity).
+    if let Some(end) = super::shadow_expire(entry) {
+        s.account_expires = Some(rfc3339(end));
+        s.account_expired = now >= end;
+        s.account_expires_from = Some(super::SHADOW_NOTE.to_string());
+    }
+    if let Some(t) = entry.first("lastLoginTime").and_then(parse_generalized_time) {
+        s.last_logon = Some(rfc3339(t));
+        s.last_logon_from = Some("lastLoginTime".into());
+    }
     s
+}
+
+/// The account's end date: 389-ds has none of its own, so `shadowExpire` (the
+/// shadowAccount class added where missing), which PAM/SSSD on the machines enforce.
+pub fn expire_plan(entry: &Entry, when: Option<i64>) -> Option<Plan> {
+    let current = super::shadow_expire(entry).map(|t| t.div_euclid(86_400));
+    if current == when.map(|t| t.div_euclid(86_400)) {
+        return None;
+    }
+    Some(Plan { changes: super::shadow_changes(entry, when), relax: false, after: vec![] })
 }
 
 /// The retry state cleared: count to 0, unlock and reset times removed (a replace with

@@ -58,6 +58,17 @@ pub struct AccountState {
     pub password_expired: bool,
     pub account_expires: Option<String>,
     pub account_expired: bool,
+    /// Where the end date comes from (`accountExpires`, `pwdEndTime`, `shadowExpire`), and
+    /// what enforces it when not the directory itself.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account_expires_from: Option<String>,
+    /// The last successful logon the server read knows of (AD without `--all-servers`:
+    /// the replicated `lastLogonTimestamp`, which may be up to 14 days behind).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_logon: Option<String>,
+    /// Which figure `last_logon` is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_logon_from: Option<String>,
     /// The account is valid only from this time (`pwdStartTime`).
     pub valid_from: Option<String>,
     pub not_valid_yet: bool,
@@ -82,6 +93,35 @@ pub(crate) fn check_syntax(entry: &Entry, attrs: &[&str], ok: impl Fn(&str) -> b
             out.push(format!("{attr}: '{shown}' is not {what}{more}"));
         }
     }
+}
+
+/// What enforces `shadowExpire`: the machines' PAM/SSSD, not the directory's binds.
+pub const SHADOW_NOTE: &str = "shadowExpire: PAM/SSSD clients refuse logins after it, LDAP binds still work";
+
+/// `shadowExpire` (days since 1970-01-01; -1 or absent: never) as the moment it starts.
+pub fn shadow_expire(entry: &Entry) -> Option<i64> {
+    let days: i64 = entry.first("shadowExpire")?.trim().parse().ok()?;
+    (days >= 0).then(|| days.saturating_mul(86_400))
+}
+
+/// The `shadowExpire` changes for an end date: the day it falls in (a day's account
+/// stops at its start), or the attribute gone for never; the class added when missing.
+pub(crate) fn shadow_changes(entry: &Entry, when: Option<i64>) -> Vec<Change> {
+    let mut changes = Vec::new();
+    let has_class = entry.all("objectClass").iter().any(|c| c.eq_ignore_ascii_case("shadowAccount"));
+    match when {
+        Some(t) => {
+            if !has_class {
+                changes.push(Change::Add { attr: "objectClass".into(), values: vec!["shadowAccount".into()] });
+            }
+            changes.push(Change::Replace { attr: "shadowExpire".into(), values: vec![t.div_euclid(86_400).to_string()] });
+        }
+        None if entry.first("shadowExpire").is_some() => {
+            changes.push(Change::Replace { attr: "shadowExpire".into(), values: vec![] });
+        }
+        None => {}
+    }
+    changes
 }
 
 impl AccountState {
@@ -239,6 +279,16 @@ impl Flavor {
             Self::Openldap => openldap::disable_plan(entry, policy, method),
             Self::Ad => Ok(ad::disable_plan(entry)),
             Self::Ds389 => Ok(ds389::disable_plan(entry)),
+        }
+    }
+
+    /// What setting the account's end date to `when` (seconds since the epoch; `None`:
+    /// never) changes, `Ok(None)` when it ends then already, or why it cannot.
+    pub fn expire_plan(self, entry: &Entry, when: Option<i64>) -> std::result::Result<Option<Plan>, String> {
+        match self {
+            Self::Openldap => Ok(openldap::expire_plan(entry, when)),
+            Self::Ad => Ok(ad::expire_plan(entry, when)),
+            Self::Ds389 => Ok(ds389::expire_plan(entry, when)),
         }
     }
 

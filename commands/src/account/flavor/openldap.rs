@@ -26,6 +26,8 @@ pub const STATUS_ATTRS: &[&str] = &[
     "pwdEndTime",
     "pwdStartTime",
     "objectClass",
+    "shadowExpire",
+    "pwdLastSuccess",
 ];
 
 fn policy_from(entry: &Entry) -> Policy {
@@ -108,11 +110,42 @@ pub fn state(entry: &Entry, policy: &Policy, now: i64) -> AccountState {
         let used = entry.all("pwdGraceUseTime").len() as u32;
         s.grace_logins_left = Some(limit.saturating_sub(used));
     }
-    if let Some(end) = entry.first("pwdEndTime").and_then(parse_generalized_time) {
+    // pwdEndTime is slapd's own (binds fail after it); shadowExpire is the machines'.
+    let end = entry.first("pwdEndTime").and_then(parse_generalized_time).map(|t| (t, "pwdEndTime"));
+    if let Some((end, from)) = end.or_else(|| super::shadow_expire(entry).map(|t| (t, super::SHADOW_NOTE))) {
         s.account_expires = Some(rfc3339(end));
         s.account_expired = now >= end;
+        s.account_expires_from = Some(from.to_string());
+    }
+    if let Some(t) = entry.first("pwdLastSuccess").and_then(parse_generalized_time) {
+        s.last_logon = Some(rfc3339(t));
+        s.last_logon_from = Some("pwdLastSuccess".into());
     }
     s
+}
+
+/// The account's end date: `pwdEndTime` (slapd refuses binds from then on), and
+/// `shadowExpire` too where the entry has one, so the machines agree.
+pub fn expire_plan(entry: &Entry, when: Option<i64>) -> Option<Plan> {
+    let current = entry.first("pwdEndTime").and_then(parse_generalized_time);
+    let mut changes = Vec::new();
+    if current != when {
+        changes.push(match when {
+            Some(t) => Change::Replace { attr: "pwdEndTime".into(), values: vec![generalized(t)] },
+            None => Change::Replace { attr: "pwdEndTime".into(), values: vec![] },
+        });
+    }
+    if entry.first("shadowExpire").is_some()
+        && super::shadow_expire(entry).map(|t| t.div_euclid(86_400)) != when.map(|t| t.div_euclid(86_400))
+    {
+        changes.extend(super::shadow_changes(entry, when));
+    }
+    (!changes.is_empty()).then_some(Plan { changes, relax: false, after: vec![] })
+}
+
+/// A time as GeneralizedTime (`20270131000000Z`).
+pub fn generalized(t: i64) -> String {
+    rfc3339(t).replace(['-', ':', 'T'], "")
 }
 
 /// Unlocking: deleting `pwdAccountLockedTime` (ppolicy then drops the failure count
