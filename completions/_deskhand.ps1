@@ -33,6 +33,7 @@ Register-ArgumentCompleter -Native -CommandName 'deskhand' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('account', 'account', [CompletionResultType]::ParameterValue, 'Directory accounts on OpenLDAP (ppolicy), Active Directory and 389-ds: status, search, unlock, reset, disable, groups, create, offboard')
+            [CompletionResult]::new('diagnose', 'diagnose', [CompletionResultType]::ParameterValue, 'A ticket in one run: each user''s status card (every DC) and groups, each host''s triage; findings worst first with the command that fixes each, as a ticket note')
             [CompletionResult]::new('net', 'net', [CompletionResultType]::ParameterValue, 'Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage')
             [CompletionResult]::new('inventory', 'inventory', [CompletionResultType]::ParameterValue, 'Installed software and system facts: list, show, facts, baseline checks, snapshots and diffs')
             [CompletionResult]::new('runbook', 'runbook', [CompletionResultType]::ParameterValue, 'YAML runbooks: checklists of deskhand commands, validated first, with a report for the ticket')
@@ -542,6 +543,29 @@ Register-ArgumentCompleter -Native -CommandName 'deskhand' -ScriptBlock {
             break
         }
         'deskhand;account;help;help' {
+            break
+        }
+        'deskhand;diagnose' {
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'A user of the ticket (login, user@domain or DN); repeat for several')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'A user of the ticket (login, user@domain or DN); repeat for several')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'A host of the ticket: HOST, HOST:PORT or a URL; repeat for several')
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'Trust the CA certificates in this PEM file instead of the system store (implies --tls)')
+            [CompletionResult]::new('--sni', '--sni', [CompletionResultType]::ParameterName, 'Server name to send (SNI) and check the certificate against (implies --tls) [default: the host as given]')
+            [CompletionResult]::new('--warn-days', '--warn-days', [CompletionResultType]::ParameterName, 'Fail when the certificate expires within N days (implies --tls) [default: 14, config net.warn_days]')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Ticket number: the note''s heading, and the fix commands carry it')
+            [CompletionResult]::new('--directory', '--directory', [CompletionResultType]::ParameterName, 'Directory profile for the users (default: default_directory, or the only one)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table; env: DESKHAND_OUTPUT]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table; env: DESKHAND_OUTPUT]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME or ~/.config, then /deskhand/config.yaml; env: DESKHAND_CONFIG]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s, directories 5s; env: DESKHAND_TIMEOUT] (a directory profile''s own timeout: wins)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Inspect the TLS certificate on open ports: chain, name, expiry')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress bars and no warnings on stderr (CSV still sends its warnings there: the file has no room for them)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress bars and no warnings on stderr (CSV still sends its warnings there: the file has no room for them)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'deskhand;net' {
@@ -1084,6 +1108,7 @@ Register-ArgumentCompleter -Native -CommandName 'deskhand' -ScriptBlock {
         }
         'deskhand;help' {
             [CompletionResult]::new('account', 'account', [CompletionResultType]::ParameterValue, 'Directory accounts on OpenLDAP (ppolicy), Active Directory and 389-ds: status, search, unlock, reset, disable, groups, create, offboard')
+            [CompletionResult]::new('diagnose', 'diagnose', [CompletionResultType]::ParameterValue, 'A ticket in one run: each user''s status card (every DC) and groups, each host''s triage; findings worst first with the command that fixes each, as a ticket note')
             [CompletionResult]::new('net', 'net', [CompletionResultType]::ParameterValue, 'Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage')
             [CompletionResult]::new('inventory', 'inventory', [CompletionResultType]::ParameterValue, 'Installed software and system facts: list, show, facts, baseline checks, snapshots and diffs')
             [CompletionResult]::new('runbook', 'runbook', [CompletionResultType]::ParameterValue, 'YAML runbooks: checklists of deskhand commands, validated first, with a report for the ticket')
@@ -1165,6 +1190,9 @@ Register-ArgumentCompleter -Native -CommandName 'deskhand' -ScriptBlock {
             break
         }
         'deskhand;help;account;restore' {
+            break
+        }
+        'deskhand;help;diagnose' {
             break
         }
         'deskhand;help;net' {

@@ -19,6 +19,9 @@ _deskhand() {
             deskhand,account)
                 cmd="deskhand__subcmd__account"
                 ;;
+            deskhand,diagnose)
+                cmd="deskhand__subcmd__diagnose"
+                ;;
             deskhand,fleet)
                 cmd="deskhand__subcmd__fleet"
                 ;;
@@ -207,6 +210,9 @@ _deskhand() {
                 ;;
             deskhand__subcmd__help,account)
                 cmd="deskhand__subcmd__help__subcmd__account"
+                ;;
+            deskhand__subcmd__help,diagnose)
+                cmd="deskhand__subcmd__help__subcmd__diagnose"
                 ;;
             deskhand__subcmd__help,fleet)
                 cmd="deskhand__subcmd__help__subcmd__fleet"
@@ -446,7 +452,7 @@ _deskhand() {
 
     case "${cmd}" in
         deskhand)
-            opts="-o -q -h -V --output --color --quiet --config --timeout --help --version account net inventory runbook fleet generate help"
+            opts="-o -q -h -V --output --color --quiet --config --timeout --help --version account diagnose net inventory runbook fleet generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1825,6 +1831,72 @@ _deskhand() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        deskhand__subcmd__diagnose)
+            opts="-u -o -q -h -V --user --host --tls --ca --sni --warn-days --ticket --directory --output --color --quiet --config --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sni)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warn-days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --directory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         deskhand__subcmd__fleet)
             opts="-o -q -h -V --output --color --quiet --config --timeout --help --version report module help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2202,7 +2274,7 @@ _deskhand() {
             return 0
             ;;
         deskhand__subcmd__help)
-            opts="account net inventory runbook fleet generate help"
+            opts="account diagnose net inventory runbook fleet generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2470,6 +2542,20 @@ _deskhand() {
         deskhand__subcmd__help__subcmd__account__subcmd__unlock)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        deskhand__subcmd__help__subcmd__diagnose)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

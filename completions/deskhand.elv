@@ -30,6 +30,7 @@ set edit:completion:arg-completer[deskhand] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand account 'Directory accounts on OpenLDAP (ppolicy), Active Directory and 389-ds: status, search, unlock, reset, disable, groups, create, offboard'
+            cand diagnose 'A ticket in one run: each user''s status card (every DC) and groups, each host''s triage; findings worst first with the command that fixes each, as a ticket note'
             cand net 'Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage'
             cand inventory 'Installed software and system facts: list, show, facts, baseline checks, snapshots and diffs'
             cand runbook 'YAML runbooks: checklists of deskhand commands, validated first, with a report for the ticket'
@@ -496,6 +497,28 @@ set edit:completion:arg-completer[deskhand] = {|@words|
         &'deskhand;account;help;restore'= {
         }
         &'deskhand;account;help;help'= {
+        }
+        &'deskhand;diagnose'= {
+            cand -u 'A user of the ticket (login, user@domain or DN); repeat for several'
+            cand --user 'A user of the ticket (login, user@domain or DN); repeat for several'
+            cand --host 'A host of the ticket: HOST, HOST:PORT or a URL; repeat for several'
+            cand --ca 'Trust the CA certificates in this PEM file instead of the system store (implies --tls)'
+            cand --sni 'Server name to send (SNI) and check the certificate against (implies --tls) [default: the host as given]'
+            cand --warn-days 'Fail when the certificate expires within N days (implies --tls) [default: 14, config net.warn_days]'
+            cand --ticket 'Ticket number: the note''s heading, and the fix commands carry it'
+            cand --directory 'Directory profile for the users (default: default_directory, or the only one)'
+            cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --output 'Output format [default: table; env: DESKHAND_OUTPUT]'
+            cand --color 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME or ~/.config, then /deskhand/config.yaml; env: DESKHAND_CONFIG]'
+            cand --timeout 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s, directories 5s; env: DESKHAND_TIMEOUT] (a directory profile''s own timeout: wins)'
+            cand --tls 'Inspect the TLS certificate on open ports: chain, name, expiry'
+            cand -q 'No progress bars and no warnings on stderr (CSV still sends its warnings there: the file has no room for them)'
+            cand --quiet 'No progress bars and no warnings on stderr (CSV still sends its warnings there: the file has no room for them)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'deskhand;net'= {
             cand -o 'Output format [default: table; env: DESKHAND_OUTPUT]'
@@ -984,6 +1007,7 @@ set edit:completion:arg-completer[deskhand] = {|@words|
         }
         &'deskhand;help'= {
             cand account 'Directory accounts on OpenLDAP (ppolicy), Active Directory and 389-ds: status, search, unlock, reset, disable, groups, create, offboard'
+            cand diagnose 'A ticket in one run: each user''s status card (every DC) and groups, each host''s triage; findings worst first with the command that fixes each, as a ticket note'
             cand net 'Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage'
             cand inventory 'Installed software and system facts: list, show, facts, baseline checks, snapshots and diffs'
             cand runbook 'YAML runbooks: checklists of deskhand commands, validated first, with a report for the ticket'
@@ -1046,6 +1070,8 @@ set edit:completion:arg-completer[deskhand] = {|@words|
         &'deskhand;help;account;offboard'= {
         }
         &'deskhand;help;account;restore'= {
+        }
+        &'deskhand;help;diagnose'= {
         }
         &'deskhand;help;net'= {
             cand ping 'ICMP echo to many hosts at once, with loss and round-trip statistics'

@@ -37,6 +37,7 @@ complete -c deskhand -n "__fish_deskhand_needs_command" -s q -l quiet -d 'No pro
 complete -c deskhand -n "__fish_deskhand_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c deskhand -n "__fish_deskhand_needs_command" -s V -l version -d 'Print version'
 complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "account" -d 'Directory accounts on OpenLDAP (ppolicy), Active Directory and 389-ds: status, search, unlock, reset, disable, groups, create, offboard'
+complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "diagnose" -d 'A ticket in one run: each user\'s status card (every DC) and groups, each host\'s triage; findings worst first with the command that fixes each, as a ticket note'
 complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "net" -d 'Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage'
 complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "inventory" -d 'Installed software and system facts: list, show, facts, baseline checks, snapshots and diffs'
 complete -c deskhand -n "__fish_deskhand_needs_command" -f -a "runbook" -d 'YAML runbooks: checklists of deskhand commands, validated first, with a report for the ticket'
@@ -356,6 +357,26 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_se
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "offboard" -d 'Disable, leave every group (AD: not the primary one), describe, move to the profile\'s disabled: OU, with an undo record'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Put an offboarded account back from its undo record: DN, attributes, groups (not a password offboard reset)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand diagnose" -s u -l user -d 'A user of the ticket (login, user@domain or DN); repeat for several' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand diagnose" -l host -d 'A host of the ticket: HOST, HOST:PORT or a URL; repeat for several' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand diagnose" -l ca -d 'Trust the CA certificates in this PEM file instead of the system store (implies --tls)' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand diagnose" -l sni -d 'Server name to send (SNI) and check the certificate against (implies --tls) [default: the host as given]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand diagnose" -l warn-days -d 'Fail when the certificate expires within N days (implies --tls) [default: 14, config net.warn_days]' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand diagnose" -l ticket -d 'Ticket number: the note\'s heading, and the fix commands carry it' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand diagnose" -l directory -d 'Directory profile for the users (default: default_directory, or the only one)' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand diagnose" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
+json\t'One JSON document with a `schema` field'
+markdown\t'Markdown, to paste into a ticket'
+csv\t'CSV of the tables, for spreadsheets'"
+complete -c deskhand -n "__fish_deskhand_using_subcommand diagnose" -l color -d 'When to use colour; NO_COLOR is honoured [default: auto; env: DESKHAND_COLOR]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c deskhand -n "__fish_deskhand_using_subcommand diagnose" -l config -d 'Config file [default: $XDG_CONFIG_HOME or ~/.config, then /deskhand/config.yaml; env: DESKHAND_CONFIG]' -r -F
+complete -c deskhand -n "__fish_deskhand_using_subcommand diagnose" -l timeout -d 'Default time to wait for a network answer, e.g. 500ms, 2s [default: 1s, directories 5s; env: DESKHAND_TIMEOUT] (a directory profile\'s own timeout: wins)' -r
+complete -c deskhand -n "__fish_deskhand_using_subcommand diagnose" -l tls -d 'Inspect the TLS certificate on open ports: chain, name, expiry'
+complete -c deskhand -n "__fish_deskhand_using_subcommand diagnose" -s q -l quiet -d 'No progress bars and no warnings on stderr (CSV still sends its warnings there: the file has no room for them)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand diagnose" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c deskhand -n "__fish_deskhand_using_subcommand diagnose" -s V -l version -d 'Print version'
 complete -c deskhand -n "__fish_deskhand_using_subcommand net; and not __fish_seen_subcommand_from ping dns port check help" -s o -l output -d 'Output format [default: table; env: DESKHAND_OUTPUT]' -r -f -a "table\t'A table for people'
 json\t'One JSON document with a `schema` field'
 markdown\t'Markdown, to paste into a ticket'
@@ -739,13 +760,14 @@ complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_s
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "man" -d 'Print the man page (roff), or write one page per command into a directory'
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "schemas" -d 'Print the JSON Schema of every report (one object by schema name), or write NAME.json files into a directory'
 complete -c deskhand -n "__fish_deskhand_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net inventory runbook fleet generate help" -f -a "account" -d 'Directory accounts on OpenLDAP (ppolicy), Active Directory and 389-ds: status, search, unlock, reset, disable, groups, create, offboard'
-complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net inventory runbook fleet generate help" -f -a "net" -d 'Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage'
-complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net inventory runbook fleet generate help" -f -a "inventory" -d 'Installed software and system facts: list, show, facts, baseline checks, snapshots and diffs'
-complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net inventory runbook fleet generate help" -f -a "runbook" -d 'YAML runbooks: checklists of deskhand commands, validated first, with a report for the ticket'
-complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net inventory runbook fleet generate help" -f -a "fleet" -d 'Many machines through Ansible: the fleet report of a playbook\'s per-host results'
-complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net inventory runbook fleet generate help" -f -a "generate" -d 'Shell completions and the man page'
-complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account net inventory runbook fleet generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account diagnose net inventory runbook fleet generate help" -f -a "account" -d 'Directory accounts on OpenLDAP (ppolicy), Active Directory and 389-ds: status, search, unlock, reset, disable, groups, create, offboard'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account diagnose net inventory runbook fleet generate help" -f -a "diagnose" -d 'A ticket in one run: each user\'s status card (every DC) and groups, each host\'s triage; findings worst first with the command that fixes each, as a ticket note'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account diagnose net inventory runbook fleet generate help" -f -a "net" -d 'Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account diagnose net inventory runbook fleet generate help" -f -a "inventory" -d 'Installed software and system facts: list, show, facts, baseline checks, snapshots and diffs'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account diagnose net inventory runbook fleet generate help" -f -a "runbook" -d 'YAML runbooks: checklists of deskhand commands, validated first, with a report for the ticket'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account diagnose net inventory runbook fleet generate help" -f -a "fleet" -d 'Many machines through Ansible: the fleet report of a playbook\'s per-host results'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account diagnose net inventory runbook fleet generate help" -f -a "generate" -d 'Shell completions and the man page'
+complete -c deskhand -n "__fish_deskhand_using_subcommand help; and not __fish_seen_subcommand_from account diagnose net inventory runbook fleet generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "show" -d 'The account\'s status card: locked, disabled, expiry, must-change, failures, groups'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "find" -d 'Search accounts by login, name or mail (substring)'
 complete -c deskhand -n "__fish_deskhand_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "locked" -d 'Every account that is locked now (disabled and built-in ones only with --all)'

@@ -68,6 +68,11 @@ pub enum ColorChoice {
 pub enum Command {
     /// Directory accounts on OpenLDAP (ppolicy), Active Directory and 389-ds: status, search, unlock, reset, disable, groups, create, offboard
     Account(AccountArgs),
+    /// A ticket in one run: each user's status card (every DC) and groups, each host's triage; findings worst first with the command that fixes each, as a ticket note
+    #[command(
+        after_help = "It changes nothing and asks nothing: the fixes are printed, never run. A part that cannot\nrun (no directory profile, no ping privilege, a DC that does not answer) is a finding of its\nown. When the config names DNS servers (net.dns_servers), the triage asks the first, and each\nhost name is asked of every one: a disagreement is a finding. Exit: 1 when a finding stands in the way, else 3 when\na part could not run, else 0.\n\nExamples:\n  deskhand diagnose --user bob --host vpn.example.test:443 --tls --ticket INC-42\n  deskhand diagnose --user bob --user alice -o markdown > note.md"
+    )]
+    Diagnose(DiagnoseArgs),
     /// Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage
     #[command(subcommand)]
     Net(NetCommand),
@@ -571,6 +576,25 @@ pub struct TlsArgs {
     /// Fail when the certificate expires within N days (implies --tls) [default: 14, config net.warn_days]
     #[arg(long, value_name = "DAYS")]
     pub warn_days: Option<u32>,
+}
+
+#[derive(Debug, Clone, Args)]
+#[command(group = clap::ArgGroup::new("subjects").required(true).multiple(true).args(["users", "hosts"]))]
+pub struct DiagnoseArgs {
+    /// A user of the ticket (login, user@domain or DN); repeat for several
+    #[arg(long = "user", short = 'u', value_name = "LOGIN")]
+    pub users: Vec<String>,
+    /// A host of the ticket: HOST, HOST:PORT or a URL; repeat for several
+    #[arg(long = "host", value_name = "HOST[:PORT]")]
+    pub hosts: Vec<String>,
+    #[command(flatten)]
+    pub tls: TlsArgs,
+    /// Ticket number: the note's heading, and the fix commands carry it
+    #[arg(long, value_name = "ID")]
+    pub ticket: Option<String>,
+    /// Directory profile for the users (default: default_directory, or the only one)
+    #[arg(long, value_name = "NAME")]
+    pub directory: Option<String>,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -11,8 +11,10 @@ use deskhand_commands::account::pool::Pool;
 
 /// Batches longer than this keep (and list) only the items that need a look.
 pub const LONG_BATCH: usize = 50;
-use crate::settings::{Operation, OutputSettings};
+use crate::settings::{DiagnoseRequest, Operation, OutputSettings, SecretSource};
+use deskhand_commands::account::directory::{Profile, Secret};
 use deskhand_commands::account::{self, audit::Audit, directory::LdapDirectory, flavor::Flavor};
+use deskhand_commands::diagnose as diag;
 use deskhand_commands::inventory;
 use deskhand_commands::net::{check, dns, ping, port, targets};
 use deskhand_commands::{CommandError, Outcome};
@@ -23,6 +25,7 @@ pub enum Report {
     Dns(dns::DnsReport),
     Port(port::PortReport),
     Check(check::CheckReport),
+    Diagnose(Box<diag::DiagnoseReport>),
     AccountShow(Box<account::show::AccountStatus>),
     AccountFind(account::find::FindReport),
     AccountLocked(account::locked::LockedReport),
@@ -47,26 +50,7 @@ pub enum Report {
 pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Outcome), CommandError> {
     match op {
         Operation::Account { profile, secret, verb } => {
-            let key = session::key(&profile);
-            let kept = match session::get(&key) {
-                // A kept connection the server has closed since (idle timeout, restart):
-                // connect again with the same password, never asking twice.
-                Some(k) if !k.0.alive().await => {
-                    let dir = LdapDirectory::connect(&profile, k.2.as_ref()).await?;
-                    session::put(&key, &dir, k.1, k.2.as_ref());
-                    Some((dir, k.1, k.2))
-                }
-                other => other,
-            };
-            let (dir, flavor, password) = if let Some(kept) = kept {
-                kept
-            } else {
-                let password = crate::progress::suspend(|| crate::secrets::obtain(&secret, &profile.name, profile.bind_dn.as_deref()))?;
-                let dir = LdapDirectory::connect(&profile, password.as_ref()).await?;
-                let flavor = Flavor::detect(&dir, &profile).await?;
-                session::put(&key, &dir, flavor, password.as_ref());
-                (dir, flavor, password)
-            };
+            let (dir, flavor, password) = open(&profile, &secret).await?;
             let mut profile = profile;
             if profile.login_attribute.is_empty() {
                 profile.login_attribute = flavor.default_login_attribute().to_string();
@@ -244,6 +228,10 @@ pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Ou
             let (report, outcome) = result?;
             Ok((Report::Port(report), outcome))
         }
+        Operation::Diagnose(request) => {
+            let (r, o) = diagnose(*request).await;
+            Ok((Report::Diagnose(Box::new(r)), o))
+        }
         Operation::Check(request) => {
             // Without ICMP privilege the ping layer is skipped, not the whole check.
             let pinger = ping::IcmpPinger::any_family().map_err(|e| format!("{} ({})", e.message, e.hint.unwrap_or_default()));
@@ -252,6 +240,139 @@ pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Ou
             Ok((Report::Check(report), outcome))
         }
     }
+}
+
+/// The directory connection for a profile: the runbook's kept one while it lives, else a
+/// new one (the password obtained once), with the flavour detected.
+async fn open(profile: &Profile, secret: &SecretSource) -> Result<(LdapDirectory, Flavor, Option<Secret>), CommandError> {
+    let key = session::key(profile);
+    let kept = match session::get(&key) {
+        // A kept connection the server has closed since (idle timeout, restart):
+        // connect again with the same password, never asking twice.
+        Some(k) if !k.0.alive().await => {
+            let dir = LdapDirectory::connect(profile, k.2.as_ref()).await?;
+            session::put(&key, &dir, k.1, k.2.as_ref());
+            Some((dir, k.1, k.2))
+        }
+        other => other,
+    };
+    let (dir, flavor, password) = if let Some(kept) = kept {
+        kept
+    } else {
+        let password = crate::progress::suspend(|| crate::secrets::obtain(secret, &profile.name, profile.bind_dn.as_deref()))?;
+        let dir = LdapDirectory::connect(profile, password.as_ref()).await?;
+        let flavor = Flavor::detect(&dir, profile).await?;
+        session::put(&key, &dir, flavor, password.as_ref());
+        (dir, flavor, password)
+    };
+    Ok((dir, flavor, password))
+}
+
+/// `diagnose`: every part runs, none aborts the others; the findings come from the
+/// parts' own reports (`deskhand_commands::diagnose`).
+async fn diagnose(req: DiagnoseRequest) -> (diag::DiagnoseReport, Outcome) {
+    let mut extra = Vec::new();
+    let hosts = futures::future::join_all(req.hosts.iter().map(|h| host_part(h, &req.dns_servers, req.timeout)));
+    let users = async {
+        let mut parts = Vec::new();
+        match &req.directory {
+            None => {}
+            Some(Err(e)) => extra.push(diag::Finding {
+                severity: diag::Severity::Unknown,
+                subject: "directory".into(),
+                finding: "no directory to ask: the users were not checked".into(),
+                evidence: e.message.clone(),
+                fix: None,
+                next_step: e.hint.clone(),
+            }),
+            Some(Ok((profile, secret))) => match open(profile, secret).await {
+                Err(e) => extra.push(diag::Finding {
+                    severity: diag::Severity::Unknown,
+                    subject: format!("directory {}", profile.name),
+                    finding: format!("cannot use directory '{}': the users were not checked", profile.name),
+                    evidence: e.message.clone(),
+                    fix: None,
+                    next_step: e.hint.clone(),
+                }),
+                Ok((dir, flavor, password)) => {
+                    let mut profile = (**profile).clone();
+                    if profile.login_attribute.is_empty() {
+                        profile.login_attribute = flavor.default_login_attribute().to_string();
+                    }
+                    let every = profile.all_servers().len() > 1;
+                    for user in &req.users {
+                        let (card, groups) = futures::join!(
+                            account::servers::card(&dir, &profile, password.as_ref(), flavor, user, every),
+                            account::groups::run(&dir, &profile, flavor, user)
+                        );
+                        let describe = |e: &CommandError| match &e.hint {
+                            Some(h) => format!("{} (hint: {h})", e.message),
+                            None => e.message.clone(),
+                        };
+                        parts.push(match (card, groups) {
+                            (Ok((card, _)), groups) => diag::UserPart {
+                                login: card.login.clone(),
+                                found: true,
+                                card: Some(card),
+                                error: groups.as_ref().err().map(describe),
+                                groups: groups.ok().map(|g| g.0),
+                            },
+                            (Err(e), _) => diag::UserPart {
+                                login: user.clone(),
+                                found: e.kind != deskhand_commands::ErrorKind::Usage,
+                                card: None,
+                                groups: None,
+                                error: Some(describe(&e)),
+                            },
+                        });
+                    }
+                }
+            },
+        }
+        parts
+    };
+    let (hosts, users) = futures::join!(hosts, users);
+    diag::report(req.ticket, users, hosts, extra)
+}
+
+/// One host of `diagnose`: `net check`, and the config's DNS servers side by side.
+async fn host_part(req: &check::CheckRequest, dns_servers: &[std::net::SocketAddr], timeout: std::time::Duration) -> diag::HostPart {
+    let target = match req.port {
+        Some(p) => port::host_port(&req.host, p),
+        None => req.host.clone(),
+    };
+    let pinger = ping::IcmpPinger::any_family().map_err(|e| format!("{} ({})", e.message, e.hint.unwrap_or_default()));
+    let transport = dns::NetTransport::default();
+    let checked = check::run(req, &transport, pinger.as_ref().map_err(Clone::clone), &port::TcpConnector);
+    let is_name = req.host.trim_matches(['[', ']']).parse::<std::net::IpAddr>().is_err();
+    let compared = async {
+        if dns_servers.is_empty() || !is_name {
+            return None;
+        }
+        let ask = dns::DnsRequest {
+            names: vec![req.host.clone()],
+            types: vec![],
+            servers: dns_servers.to_vec(),
+            protocol: dns::Protocol::Udp,
+            timeout,
+            concurrency: 16,
+            all_types: false,
+            system: None,
+        };
+        Some(dns::run(&ask, &transport, &deskhand_commands::progress::NoProgress).await)
+    };
+    let (checked, compared) = futures::join!(checked, compared);
+    let mut part = diag::HostPart { target, check: None, dns: None, error: None };
+    match checked {
+        Ok((r, _)) => part.check = Some(r),
+        Err(e) => part.error = Some(e.message),
+    }
+    match compared {
+        Some(Ok((r, _))) => part.dns = Some(r),
+        Some(Err(e)) => part.error = Some(part.error.map_or(e.message.clone(), |x| format!("{x}; {}", e.message))),
+        None => {}
+    }
+    part
 }
 
 /// Directory connections kept across the steps of a runbook: step 7 reuses the LDAPS

@@ -177,6 +177,7 @@ pub(crate) fn render_to<W: Write>(mut w: &mut W, report: &Report, outcome: Outco
         Report::Dns(r) => output::write_report(&mut w, &out, "deskhand.net.dns.v1", r, outcome, output::net::dns)?,
         Report::Port(r) => output::write_report(&mut w, &out, "deskhand.net.port.v1", r, outcome, output::net::port)?,
         Report::Check(r) => output::write_report(&mut w, &out, "deskhand.net.check.v1", r, outcome, output::net::check)?,
+        Report::Diagnose(r) => output::write_report(&mut w, &out, "deskhand.diagnose.v1", &**r, outcome, output::diagnose::diagnose)?,
         Report::AccountShow(r) => output::write_report(&mut w, &out, "deskhand.account.show.v1", &**r, outcome, output::account::show)?,
         Report::AccountFind(r) => output::write_report(&mut w, &out, "deskhand.account.find.v1", r, outcome, output::account::find)?,
         Report::AccountLocked(r) => output::write_report(&mut w, &out, "deskhand.account.locked.v1", r, outcome, output::account::locked)?,

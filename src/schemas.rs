@@ -98,6 +98,7 @@ pub fn all() -> Vec<(String, Value)> {
     for (name, about) in [("deskhand.account.expiring.v1", "account expiring"), ("deskhand.account.expired.v1", "account expired")] {
         add(name, envelope::<account::locked::ExpiryReport>(name, about));
     }
+    add("deskhand.diagnose.v1", envelope::<deskhand_commands::diagnose::DiagnoseReport>("deskhand.diagnose.v1", "diagnose"));
     add("deskhand.account.reset.v1", envelope::<account::reset::ResetBatch>("deskhand.account.reset.v1", "account reset"));
     for action in ["unlock", "disable", "enable", "expire", "group-add", "group-remove"] {
         let name = format!("deskhand.account.{action}.v1");

@@ -2,7 +2,7 @@
 //! by clap) > config file > default, merged by [`layer`]. Environment probes (is stdout
 //! a terminal? is `NO_COLOR` set?) happen here, once.
 
-use crate::cli::{AccountArgs, AccountCommand, GroupArgs, GroupCommand, InventoryCommand, SourceArgs, UsersArgs};
+use crate::cli::{AccountArgs, AccountCommand, DiagnoseArgs, GroupArgs, GroupCommand, InventoryCommand, SourceArgs, UsersArgs};
 use crate::cli::{
     CheckArgs, Cli, ColorChoice, Command, DnsArgs, FamilyArgs, GenerateCommand, NetCommand, OutputFormat, PingArgs, PortArgs, TlsArgs,
 };
@@ -145,11 +145,25 @@ pub enum Operation {
     Dns(DnsRequest),
     Port(PortRequest),
     Check(CheckRequest),
+    Diagnose(Box<DiagnoseRequest>),
     Inventory {
         verb: InventoryVerb,
         /// The sources asked for; empty: every one found (pip only when named).
         sources: Vec<Source>,
     },
+}
+
+/// What `diagnose` is asked.
+#[derive(Debug)]
+pub struct DiagnoseRequest {
+    pub users: Vec<String>,
+    /// The directory for the users, or why there is none (a finding, not an abort).
+    pub directory: Option<Result<(Box<Profile>, SecretSource), CommandError>>,
+    pub hosts: Vec<CheckRequest>,
+    /// The config's DNS servers, asked side by side for each host name.
+    pub dns_servers: Vec<std::net::SocketAddr>,
+    pub ticket: Option<String>,
+    pub timeout: Duration,
 }
 
 /// An `inventory` verb.
@@ -261,7 +275,9 @@ pub fn special(cli: &Cli) -> Option<Special> {
         Command::Generate(GenerateCommand::Completions { shell }) => Some(Special::Completions(*shell)),
         Command::Generate(GenerateCommand::Man { dir }) => Some(Special::Man(dir.clone())),
         Command::Generate(GenerateCommand::Schemas { dir }) => Some(Special::Schemas(dir.clone())),
-        Command::Net(_) | Command::Account(_) | Command::Inventory(_) | Command::Runbook(_) | Command::Fleet(_) => None,
+        Command::Net(_) | Command::Diagnose(_) | Command::Account(_) | Command::Inventory(_) | Command::Runbook(_) | Command::Fleet(_) => {
+            None
+        }
     }
 }
 
@@ -276,6 +292,7 @@ pub fn operation(cli: &Cli, g: &Globals, config: &Config) -> Result<Operation, C
         Command::Net(NetCommand::Dns(a)) => dns_op(a, config, timeout),
         Command::Net(NetCommand::Port(a)) => port_op(a, config, timeout),
         Command::Net(NetCommand::Check(a)) => check(a, config, timeout),
+        Command::Diagnose(a) => diagnose(a, g, config, timeout),
         Command::Account(a) => account(a, g, config, timeout),
         Command::Inventory(c) => inventory(c),
         Command::Runbook(_) => Err(CommandError::usage("runbook is handled before settings")),
@@ -462,10 +479,16 @@ fn check(a: &CheckArgs, config: &Config, timeout: Duration) -> Result<Operation,
     Ok(Operation::Check(CheckRequest { host, port, tls, dns_server, timeout, pings: a.count, family: family(&a.family) }))
 }
 
-fn account(args: &AccountArgs, g: &Globals, config: &Config, timeout: Duration) -> Result<Operation, CommandError> {
-    let name = args
-        .directory
-        .clone()
+/// The directory profile chosen (`--directory` of the command, the global one, the
+/// config's default, or the only one) and where its password comes from.
+fn directory_profile(
+    chosen: Option<&String>,
+    g: &Globals,
+    config: &Config,
+    timeout: Duration,
+) -> Result<(Profile, SecretSource, String), CommandError> {
+    let name = chosen
+        .cloned()
         .or_else(|| g.directory.clone())
         .or_else(|| config.default_directory.clone())
         .or_else(|| (config.directories.len() == 1).then(|| config.directories.keys().next().cloned()).flatten())
@@ -532,6 +555,47 @@ fn account(args: &AccountArgs, g: &Globals, config: &Config, timeout: Duration) 
     } else {
         SecretSource::Prompt
     };
+    Ok((profile, secret, name))
+}
+
+fn diagnose(a: &DiagnoseArgs, g: &Globals, config: &Config, timeout: Duration) -> Result<Operation, CommandError> {
+    // Hosts are the user's input: a bad one is a usage error before anything runs.
+    let hosts = a
+        .hosts
+        .iter()
+        .map(|h| {
+            let args = CheckArgs {
+                target: h.clone(),
+                server: None,
+                count: 2,
+                tls: a.tls.clone(),
+                family: FamilyArgs { ipv4: false, ipv6: false },
+            };
+            match check(&args, config, timeout)? {
+                Operation::Check(c) => Ok(c),
+                _ => unreachable!("check builds a check"),
+            }
+        })
+        .collect::<Result<Vec<_>, CommandError>>()?;
+    let directory =
+        (!a.users.is_empty()).then(|| directory_profile(a.directory.as_ref(), g, config, timeout).map(|(p, s, _)| (Box::new(p), s)));
+    let dns_servers = config.net.dns_servers.iter().flatten().map(|s| dns::parse_server(s)).collect::<Result<Vec<_>, _>>()?;
+    // The organisation's DNS when the config names it (as `net dns` asks it), not
+    // whatever resolver the technician's own machine has.
+    let hosts = hosts.into_iter().map(|h| CheckRequest { dns_server: dns_servers.first().copied(), ..h }).collect();
+    Ok(Operation::Diagnose(Box::new(DiagnoseRequest {
+        users: a.users.clone(),
+        directory,
+        hosts,
+        dns_servers,
+        ticket: a.ticket.clone(),
+        timeout,
+    })))
+}
+
+fn account(args: &AccountArgs, g: &Globals, config: &Config, timeout: Duration) -> Result<Operation, CommandError> {
+    let (profile, secret, name) = directory_profile(args.directory.as_ref(), g, config, timeout)?;
+    let profile_config = &config.directories[&name];
     let verb = match &args.command {
         AccountCommand::Show { user, all_servers } => AccountVerb::Show { user: user.clone(), all_servers: *all_servers },
         AccountCommand::Find { query } => AccountVerb::Find(query.clone()),

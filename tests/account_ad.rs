@@ -407,6 +407,36 @@ fn ad_card_facts_and_account_expire() {
     assert!(audit.contains("HR-80"), "{audit}");
 }
 
+/// `diagnose` on the AD pair: a lock on DC2 alone is a finding naming DC2, whose fix
+/// unlocks on every DC; a DC that does not answer is a finding of its own (unknown), and
+/// the lock still decides the exit.
+#[test]
+fn ad_diagnose_names_the_dc() {
+    let dc2 = dc2();
+    let password = "Diag-Passw0rd-26";
+    add_user("t-addiag", password);
+    wait_for("t-addiag to replicate to DC2", || bind_on(&dc2, "t-addiag", password).0);
+    for _ in 0..3 {
+        assert!(!bind_on(&dc2, "t-addiag", "Wrong-Password-1").0);
+    }
+    let setup = Setup::new(&format!("servers: [{dc2}]"));
+    let r = setup.run(&["-o", "json", "diagnose", "--user", "t-addiag", "--ticket", "INC-42"]);
+    r.expect_code(1);
+    let j = r.json();
+    let f = &j["data"]["findings"][0];
+    assert!(f["finding"].as_str().unwrap().starts_with(&format!("locked on {dc2}")), "{j}");
+    assert!(f["evidence"].as_str().unwrap().contains(&format!("{dc2} counts 3 bad password(s)")), "{j}");
+    assert_eq!(f["fix"], "deskhand account unlock t-addiag --all-servers --ticket INC-42");
+    assert_eq!(j["data"]["users"][0]["card"]["servers"].as_array().map(Vec::len), Some(2), "{j}");
+    // A third DC that is not there.
+    let gone = Setup::new(&format!("servers: [{dc2}, ldaps://127.0.0.9:636]"));
+    let r = gone.run(&["-o", "json", "diagnose", "--user", "t-addiag"]);
+    r.expect_code(1);
+    let kinds: Vec<String> =
+        r.json()["data"]["findings"].as_array().unwrap().iter().map(|f| f["severity"].as_str().unwrap().to_string()).collect();
+    assert_eq!(kinds, ["problem", "unknown"], "{}", r.stdout);
+}
+
 /// A fine-grained password policy (PSO) wins over the domain's: the lab gives
 /// Administrator and deskhand-svc one without lockout. An administrator may read it; the
 /// service account falls back to the domain policy and says why.

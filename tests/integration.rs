@@ -23,6 +23,7 @@ mod account_ad;
 mod account_ds;
 mod check;
 mod cli;
+mod diagnose;
 mod dns;
 mod fleet;
 mod inventory;

@@ -5,6 +5,7 @@
 //! are the CLI crate's business.
 
 pub mod account;
+pub mod diagnose;
 pub mod error;
 pub mod inventory;
 pub mod net;

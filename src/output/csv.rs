@@ -46,7 +46,7 @@ pub fn write<W: Write>(out: &mut W, doc: &Doc) -> io::Result<()> {
                     row(out, [k.clone(), v.text.clone()].into_iter())?;
                 }
             }
-            Block::Line(_) => {}
+            Block::Line(_) | Block::Heading(_) => {}
         }
     }
     Ok(())

@@ -106,6 +106,7 @@ pub fn write<W: Write>(out: &mut W, doc: &Doc) -> io::Result<()> {
                 }
                 writeln!(out)?;
             }
+            Block::Heading(h) => writeln!(out, "#### {}\n", esc(h, Place::Heading))?,
             Block::Line(c) => match c.tone {
                 Tone::Bad | Tone::Good => writeln!(out, "**{}**\n", esc(&c.text, Place::Inline))?,
                 _ => writeln!(out, "{}\n", esc(&c.text, Place::Block))?,

@@ -5,6 +5,7 @@
 
 pub mod account;
 mod csv;
+pub mod diagnose;
 pub mod inventory;
 mod markdown;
 pub mod net;
@@ -63,6 +64,8 @@ pub enum Block {
         fields: Vec<(String, Cell)>,
     },
     Line(Cell),
+    /// A section of a longer document (a ticket note's evidence for one user or host).
+    Heading(String),
 }
 
 /// A renderable document: a title and blocks.

@@ -77,6 +77,7 @@ pub fn write<W: Write>(out: &mut W, doc: &Doc, color: bool, width: Option<u16>) 
                 writeln!(out, "{t}")?;
             }
             Block::Line(c) => writeln!(out, "{}", paint(c, color))?,
+            Block::Heading(h) => writeln!(out, "\n{}", paint(&Cell { text: h.clone(), tone: Tone::Plain }, color))?,
         }
     }
     Ok(())

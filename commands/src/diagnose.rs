@@ -1,0 +1,466 @@
+//! `deskhand diagnose`: a ticket's users and hosts in one run, ending in findings, worst
+//! first, each with its evidence and the deskhand command that would fix it (never run
+//! by itself). It changes nothing and asks nothing; a part that cannot run is a finding
+//! of its own, not an abort. This module holds the report and the rules that turn each
+//! part's own report into findings; the parts are the `account show`, `account groups`,
+//! `net check` and `net dns` of the other modules.
+
+use crate::Outcome;
+use crate::account::groups::GroupsReport;
+use crate::account::show::AccountStatus;
+use crate::net::check::{CheckReport, LayerStatus};
+use crate::net::dns::DnsReport;
+use crate::util::{now_unix, parse_rfc3339, sanitize};
+use serde::Serialize;
+
+/// How bad a finding is, from the worst down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Stands in the way: the user cannot log in, the host cannot be reached.
+    Problem,
+    /// A part could not run or a server could not be asked: the answer is incomplete.
+    Unknown,
+    /// Works now, but is about to break or may explain the ticket.
+    Warning,
+    /// Worth knowing.
+    Info,
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct Finding {
+    pub severity: Severity,
+    /// What it is about: `user bob`, `host vpn.example.test:443`, `directory lab`.
+    pub subject: String,
+    pub finding: String,
+    /// The facts behind it.
+    pub evidence: String,
+    /// The deskhand command that would fix it, where one exists; never run by diagnose.
+    pub fix: Option<String>,
+    /// What to do when no command fixes it.
+    pub next_step: Option<String>,
+}
+
+/// One user's part: the status card (every server of the profile when it lists
+/// several) and the groups, or why they could not be read.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct UserPart {
+    pub login: String,
+    /// False when the directory has no such account (or several by that name).
+    pub found: bool,
+    pub card: Option<AccountStatus>,
+    pub groups: Option<GroupsReport>,
+    pub error: Option<String>,
+}
+
+/// One host's part: the `net check` triage, the DNS servers' answers side by side when
+/// the config names them, or why it could not run.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct HostPart {
+    pub target: String,
+    pub check: Option<CheckReport>,
+    pub dns: Option<DnsReport>,
+    pub error: Option<String>,
+}
+
+/// The report of `diagnose`.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct DiagnoseReport {
+    pub ticket: Option<String>,
+    /// When it ran (RFC 3339).
+    pub at: String,
+    /// Worst first.
+    pub findings: Vec<Finding>,
+    pub users: Vec<UserPart>,
+    pub hosts: Vec<HostPart>,
+}
+
+/// Days ahead within which an end date or a password expiry is a warning.
+pub const SOON_DAYS: i64 = 7;
+
+/// The ticket option for a fix command.
+fn ticket_arg(ticket: Option<&str>) -> String {
+    ticket.map_or_else(String::new, |t| format!(" --ticket {}", shell_word(t)))
+}
+
+/// A value as one shell word (quoted when it needs to be).
+fn shell_word(text: &str) -> String {
+    if !text.is_empty() && text.chars().all(|c| c.is_ascii_alphanumeric() || "-_.@=/:+,".contains(c)) {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
+}
+
+fn within(when: Option<&str>, now: i64, days: i64) -> bool {
+    when.and_then(parse_rfc3339).is_some_and(|t| t > now && t - now <= days * 86_400)
+}
+
+/// The findings of one user's card and groups.
+pub fn user_findings(part: &UserPart, ticket: Option<&str>, now: i64) -> Vec<Finding> {
+    let subject = format!("user {}", part.login);
+    let mut out = Vec::new();
+    let finding = |severity, what: String, evidence: String, fix: Option<String>, next: Option<&str>| Finding {
+        severity,
+        subject: subject.clone(),
+        finding: what,
+        evidence,
+        fix,
+        next_step: next.map(ToString::to_string),
+    };
+    let Some(card) = &part.card else {
+        if !part.found {
+            out.push(finding(
+                Severity::Problem,
+                "no such account (or more than one)".into(),
+                part.error.clone().unwrap_or_default(),
+                Some(format!("deskhand account find {}", shell_word(&part.login))),
+                Some("check the login the user gave"),
+            ));
+            return out;
+        }
+        let why = part.error.clone().unwrap_or_else(|| "not read".into());
+        out.push(finding(Severity::Unknown, "the account could not be read".into(), why, None, Some("see the evidence; rerun when fixed")));
+        return out;
+    };
+    let login = shell_word(&card.login);
+    let t = ticket_arg(ticket);
+    let s = &card.state;
+    let several = card.servers.as_ref().is_some_and(|v| v.len() > 1);
+    let all = if several { " --all-servers" } else { "" };
+    // Locks: per server when every server was asked, else the card's own.
+    let locked_on: Vec<String> = card
+        .servers
+        .iter()
+        .flatten()
+        .filter(|v| v.locked == Some(true))
+        .map(|v| match &v.locked_since {
+            Some(since) => format!("{} since {since}", v.server),
+            None => v.server.clone(),
+        })
+        .collect();
+    if s.lock.locked || !locked_on.is_empty() {
+        let where_ = if locked_on.is_empty() { card.directory.clone() } else { locked_on.join(", ") };
+        let mut evidence = match (&s.lock.since, &s.lock.until) {
+            (Some(since), Some(until)) => format!("locked since {since}, lifts by itself at {until}"),
+            (Some(since), None) => format!("locked since {since}, until an administrator unlocks"),
+            _ => "locked".to_string(),
+        };
+        let failures: Vec<String> = card
+            .servers
+            .iter()
+            .flatten()
+            .filter(|v| v.failures.unwrap_or(0) > 0)
+            .map(|v| {
+                format!(
+                    "{} counts {} bad password(s), last {}",
+                    v.server,
+                    v.failures.unwrap_or(0),
+                    v.last_failure.as_deref().unwrap_or("?")
+                )
+            })
+            .collect();
+        if !failures.is_empty() {
+            evidence = format!("{evidence}; {}", failures.join("; "));
+        } else if s.failures > 0 {
+            evidence = format!("{evidence}; {} bad password(s), last {}", s.failures, s.last_failure.as_deref().unwrap_or("?"));
+        }
+        out.push(finding(
+            Severity::Problem,
+            format!("locked on {where_}"),
+            evidence,
+            Some(format!("deskhand account unlock {login}{all}{t}")),
+            None,
+        ));
+    } else {
+        for v in card.servers.iter().flatten().filter(|v| v.failures.unwrap_or(0) > 0) {
+            let n = v.failures.unwrap_or(0);
+            let near = card.policy.max_failure.is_some_and(|m| m > 0 && n + 1 >= m);
+            out.push(finding(
+                if near { Severity::Warning } else { Severity::Info },
+                format!("{} counts {n} bad password(s){}", v.server, if near { ": one more locks the account there" } else { "" }),
+                format!(
+                    "last at {}; the machine that sent them is in that server's security log (event 4740/4625), which LDAP cannot read",
+                    v.last_failure.as_deref().unwrap_or("?")
+                ),
+                near.then(|| format!("deskhand account unlock {login}{all}{t}")),
+                None,
+            ));
+        }
+        if card.servers.is_none() && s.failures > 0 {
+            out.push(finding(
+                Severity::Info,
+                format!("{} bad password(s) since the last good one", s.failures),
+                format!("last at {}", s.last_failure.as_deref().unwrap_or("?")),
+                None,
+                None,
+            ));
+        }
+    }
+    if s.disabled {
+        out.push(finding(
+            Severity::Problem,
+            "the account is disabled".into(),
+            format!("{} ({})", card.dn, card.directory),
+            Some(format!("deskhand account enable {login}{t}")),
+            Some("enable only if the disable was not meant (an offboarding, a security hold)"),
+        ));
+    }
+    if s.account_expired {
+        out.push(finding(
+            Severity::Problem,
+            format!("the account expired on {}", s.account_expires.as_deref().unwrap_or("?")),
+            s.account_expires_from.clone().unwrap_or_default(),
+            Some(format!("deskhand account expire {login} --on never{t}")),
+            Some("or a new end date: --on YYYY-MM-DD"),
+        ));
+    } else if within(s.account_expires.as_deref(), now, SOON_DAYS) {
+        out.push(finding(
+            Severity::Warning,
+            format!("the account expires on {}", s.account_expires.as_deref().unwrap_or("?")),
+            s.account_expires_from.clone().unwrap_or_default(),
+            Some(format!("deskhand account expire {login} --on YYYY-MM-DD{t}")),
+            None,
+        ));
+    }
+    if s.not_valid_yet {
+        out.push(finding(
+            Severity::Problem,
+            format!("the account is not valid until {}", s.valid_from.as_deref().unwrap_or("later")),
+            "pwdStartTime".into(),
+            None,
+            Some("wait, or ask whoever set the start date"),
+        ));
+    }
+    if s.password_expired {
+        let grace = s.grace_logins_left.unwrap_or(0);
+        out.push(finding(
+            if grace == 0 { Severity::Problem } else { Severity::Warning },
+            format!("the password expired on {}", s.password_expires.as_deref().unwrap_or("?")),
+            if grace == 0 { "no grace logins left".into() } else { format!("{grace} grace login(s) left") },
+            Some(format!("deskhand account reset {login}{t}")),
+            Some("or the user changes it at a workstation logon"),
+        ));
+    } else if within(s.password_expires.as_deref(), now, SOON_DAYS) {
+        out.push(finding(
+            Severity::Warning,
+            format!("the password expires on {}", s.password_expires.as_deref().unwrap_or("?")),
+            format!("changed {}", s.password_changed.as_deref().unwrap_or("?")),
+            None,
+            Some("the user changes it before then"),
+        ));
+    }
+    if s.must_change {
+        out.push(finding(
+            Severity::Warning,
+            "the password must be changed at the next logon".into(),
+            "VPN, mail and web logins often cannot change it and fail".into(),
+            None,
+            Some("the user logs on at a workstation once to set a new password"),
+        ));
+    }
+    for v in card.servers.iter().flatten().filter(|v| v.error.is_some()) {
+        out.push(finding(
+            Severity::Unknown,
+            format!("{} could not be asked", v.server),
+            sanitize(v.error.as_deref().unwrap_or_default()),
+            None,
+            Some("the card lacks that server's view (its lock and failure count)"),
+        ));
+    }
+    for note in &s.unreadable {
+        out.push(finding(Severity::Warning, "a status value is unreadable".into(), note.clone(), None, None));
+    }
+    if let Some(e) = &part.error {
+        out.push(finding(Severity::Unknown, "the groups could not be read".into(), e.clone(), None, None));
+    }
+    if let Some(g) = &part.groups {
+        for note in &g.notes {
+            out.push(finding(Severity::Info, "the group nesting was cut".into(), note.clone(), None, None));
+        }
+    }
+    out
+}
+
+/// The findings of one host's triage and DNS comparison.
+pub fn host_findings(part: &HostPart) -> Vec<Finding> {
+    let subject = format!("host {}", part.target);
+    let mut out = Vec::new();
+    if let Some(e) = &part.error {
+        out.push(Finding {
+            severity: Severity::Unknown,
+            subject: subject.clone(),
+            finding: "the check could not run".into(),
+            evidence: e.clone(),
+            fix: None,
+            next_step: None,
+        });
+    }
+    if let Some(c) = &part.check {
+        let evidence: Vec<String> = c
+            .layers
+            .iter()
+            .filter(|l| l.status != LayerStatus::Skipped || c.verdict.failed_layer == Some(l.layer))
+            .map(|l| format!("{}: {}", l.layer, l.detail))
+            .collect();
+        if c.verdict.ok {
+            for l in c.layers.iter().filter(|l| l.status == LayerStatus::Warning || l.layer == "ping" && l.status == LayerStatus::Skipped) {
+                out.push(Finding {
+                    severity: if l.status == LayerStatus::Warning { Severity::Warning } else { Severity::Info },
+                    subject: subject.clone(),
+                    finding: if l.status == LayerStatus::Warning { format!("{} warns", l.layer) } else { "ping did not run".into() },
+                    evidence: l.detail.clone(),
+                    fix: None,
+                    next_step: None,
+                });
+            }
+        } else {
+            out.push(Finding {
+                severity: Severity::Problem,
+                subject: subject.clone(),
+                finding: c.verdict.message.clone(),
+                evidence: evidence.join("; "),
+                fix: None,
+                next_step: c.verdict.next_step.clone(),
+            });
+        }
+    }
+    if let Some(d) = &part.dns {
+        for l in d.lookups.iter().filter(|l| !l.agree) {
+            let said: Vec<String> = l
+                .answers
+                .iter()
+                .map(|a| {
+                    let data: Vec<&str> = a.records.iter().map(|r| r.data.as_str()).collect();
+                    let what = if data.is_empty() {
+                        a.rcode.clone().or(a.error.clone()).unwrap_or_else(|| "nothing".into())
+                    } else {
+                        data.join(", ")
+                    };
+                    format!("{} says {what}", a.server)
+                })
+                .collect();
+            out.push(Finding {
+                severity: Severity::Warning,
+                subject: subject.clone(),
+                finding: format!("the DNS servers disagree on {} {}", l.name, l.rtype),
+                evidence: said.join("; "),
+                fix: None,
+                next_step: Some(
+                    "users on different servers reach different addresses: check the zone on each server (replication, a stale record)"
+                        .into(),
+                ),
+            });
+        }
+    }
+    out
+}
+
+/// Puts the findings worst first (stable: within a severity, the order of the ticket).
+pub fn sort(findings: &mut [Finding]) {
+    findings.sort_by_key(|f| f.severity);
+}
+
+/// The exit status of the whole run: a problem says no (1) even where another part is
+/// unknown; otherwise an unknown part leaves the answer incomplete (3).
+pub fn outcome(findings: &[Finding]) -> Outcome {
+    if findings.iter().any(|f| f.severity == Severity::Problem) {
+        Outcome::CheckFailed
+    } else if findings.iter().any(|f| f.severity == Severity::Unknown) {
+        Outcome::Incomplete
+    } else {
+        Outcome::Ok
+    }
+}
+
+/// The report from its parts.
+pub fn report(ticket: Option<String>, users: Vec<UserPart>, hosts: Vec<HostPart>, mut extra: Vec<Finding>) -> (DiagnoseReport, Outcome) {
+    let now = now_unix();
+    for u in &users {
+        extra.extend(user_findings(u, ticket.as_deref(), now));
+    }
+    for h in &hosts {
+        extra.extend(host_findings(h));
+    }
+    sort(&mut extra);
+    let outcome = outcome(&extra);
+    (DiagnoseReport { ticket, at: crate::util::rfc3339(now), findings: extra, users, hosts }, outcome)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::account::flavor::{AccountState, Flavor, Lock, Policy};
+    use crate::account::servers::ServerState;
+
+    fn card(state: AccountState, servers: Option<Vec<ServerState>>) -> UserPart {
+        UserPart {
+            login: "bob".into(),
+            found: true,
+            card: Some(AccountStatus {
+                login: "bob".into(),
+                dn: "CN=bob,DC=lab".into(),
+                name: None,
+                mail: None,
+                groups: vec![],
+                flavor: Flavor::Ad,
+                state,
+                policy: Policy { max_failure: Some(3), lockout: Some(true), ..Policy::default() },
+                can_log_in: true,
+                reasons: vec![],
+                directory: "dc1".into(),
+                servers,
+            }),
+            groups: None,
+            error: None,
+        }
+    }
+
+    #[test]
+    fn a_lock_on_one_dc_is_a_problem_with_the_unlock_command() {
+        let dc2 = ServerState {
+            server: "dc2".into(),
+            locked: Some(true),
+            locked_since: Some("2026-12-04T09:14:00Z".into()),
+            failures: Some(3),
+            last_failure: Some("2026-12-04T09:14:00Z".into()),
+            ..ServerState::default()
+        };
+        let dc1 = ServerState { server: "dc1".into(), locked: Some(false), failures: Some(0), ..ServerState::default() };
+        let f = user_findings(&card(AccountState::default(), Some(vec![dc1, dc2])), Some("INC-42"), 0);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].severity, Severity::Problem);
+        assert_eq!(f[0].finding, "locked on dc2 since 2026-12-04T09:14:00Z");
+        assert!(f[0].evidence.contains("dc2 counts 3 bad password(s)"), "{}", f[0].evidence);
+        assert_eq!(f[0].fix.as_deref(), Some("deskhand account unlock bob --all-servers --ticket INC-42"));
+    }
+
+    #[test]
+    fn findings_sort_worst_first_and_set_the_exit() {
+        let state = AccountState {
+            disabled: true,
+            must_change: true,
+            lock: Lock::default(),
+            account_expires: Some("2026-12-06T00:00:00Z".into()),
+            ..AccountState::default()
+        };
+        let now = parse_rfc3339("2026-12-04T00:00:00Z").unwrap();
+        let mut f = user_findings(&card(state, None), Some("it's 1"), now);
+        f.push(Finding {
+            severity: Severity::Unknown,
+            subject: "host x".into(),
+            finding: "could not run".into(),
+            evidence: String::new(),
+            fix: None,
+            next_step: None,
+        });
+        sort(&mut f);
+        let kinds: Vec<Severity> = f.iter().map(|f| f.severity).collect();
+        assert_eq!(kinds, [Severity::Problem, Severity::Unknown, Severity::Warning, Severity::Warning]);
+        assert_eq!(f[0].fix.as_deref(), Some("deskhand account enable bob --ticket 'it'\\''s 1'"));
+        assert_eq!(outcome(&f), Outcome::CheckFailed);
+        assert_eq!(outcome(&f[1..]), Outcome::Incomplete);
+        assert_eq!(outcome(&f[2..]), Outcome::Ok);
+    }
+}
