@@ -118,7 +118,10 @@ pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Ou
                         &profile,
                         flavor,
                         batch,
-                        &|url: &str| Audit::new(audit_path.clone(), &format!("{} ({url})", profile.name), ticket.clone(), reason.clone()),
+                        &|url: &str| {
+                            Audit::new(audit_path.clone(), &format!("{} ({url})", profile.name), ticket.clone(), reason.clone())
+                                .bound_as(dir.identity())
+                        },
                         &bar,
                     )
                     .await;
@@ -126,7 +129,7 @@ pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Ou
                     Ok((Report::AccountChange(r), o))
                 }
                 AccountVerb::Change { actions, users, dry_run, ticket, reason, all_servers: false } => {
-                    let audit = Audit::new(Audit::default_path(), &profile.name, ticket, reason);
+                    let audit = Audit::new(Audit::default_path(), &profile.name, ticket, reason).bound_as(dir.identity());
                     if !dry_run {
                         check_audit(&audit)?;
                     }

@@ -24,8 +24,9 @@ pub(crate) fn new_secret_file(path: &Path, what: &str) -> Result<std::fs::File, 
     deskhand_commands::util::create_new(path, 0o600, what)
 }
 
-fn audit_for(profile: &Profile, change: &ChangeOptions) -> Result<Audit, CommandError> {
-    let audit = Audit::new(Audit::default_path(), &profile.name, change.ticket.clone(), change.reason.clone());
+fn audit_for(profile: &Profile, change: &ChangeOptions, dir: &impl Directory) -> Result<Audit, CommandError> {
+    let mut audit = Audit::new(Audit::default_path(), &profile.name, change.ticket.clone(), change.reason.clone());
+    audit.bind = dir.bound_as();
     if !change.dry_run {
         crate::dispatch::check_audit(&audit)?;
     }
@@ -53,7 +54,7 @@ pub async fn create<D: Directory>(
             None => {}
         }
     }
-    let audit = audit_for(profile, change)?;
+    let audit = audit_for(profile, change, dir)?;
     let mut session = Session::default();
     let result = create::create(dir, profile, flavor, template, account, change.dry_run, &audit, &mut session).await;
     let (mut report, secret) = match result {
@@ -125,7 +126,7 @@ pub async fn onboard<D: Directory>(
         })?
     };
     let rows = onboard::read_rows(&text, file, template)?;
-    let audit = audit_for(profile, change)?;
+    let audit = audit_for(profile, change, dir)?;
     let path = match password_out {
         Some(p) => Some(p.to_path_buf()),
         None if change.dry_run => None,
@@ -179,7 +180,7 @@ pub async fn offboard<D: Directory>(
     yes: bool,
     change: &ChangeOptions,
 ) -> Result<(OffboardReport, Outcome), CommandError> {
-    let audit = audit_for(profile, change)?;
+    let audit = audit_for(profile, change, dir)?;
     let plan = offboard::plan(dir, profile, flavor, user, change.ticket.as_deref(), &audit.operator, reset_password).await?;
     if change.dry_run || plan.is_empty() {
         let mut report = offboard::dry_report(&plan);
@@ -233,7 +234,7 @@ pub async fn restore<D: Directory>(
         ))
         .with_hint(format!("choose it: deskhand account -D {} restore ...", rec.directory)));
     }
-    let audit = audit_for(profile, change)?;
+    let audit = audit_for(profile, change, dir)?;
     let report = offboard::restore(dir, &rec, record, change.dry_run, &audit).await;
     let outcome = offboard::outcome(&report);
     Ok((report, outcome))

@@ -515,7 +515,8 @@ fn directory_profile(
         groups_dn: profile_config.groups.clone(),
         disabled_dn: profile_config.disabled.clone(),
         bind_dn: profile_config.bind_dn.clone(),
-        sasl_external: profile_config.sasl_external.unwrap_or(false),
+        sasl_external: profile_config.sasl_external.unwrap_or(false) || profile_config.sasl == Some(crate::config::SaslMechanism::External),
+        sasl_gssapi: profile_config.sasl == Some(crate::config::SaslMechanism::Gssapi),
         flavor: profile_config.flavor.unwrap_or_default(),
         // Empty: the flavour's own (uid, sAMAccountName), settled once it is known.
         login_attribute: profile_config.login_attribute.clone().unwrap_or_default(),
@@ -544,7 +545,11 @@ fn directory_profile(
         return Err(CommandError::usage(format!("directory '{name}' names more than one password source"))
             .with_hint("keep one of password_file, password_env, password_command"));
     }
-    let secret = if profile.sasl_external || profile.bind_dn.is_none() {
+    if profile.sasl_gssapi && profile.bind_dn.is_some() {
+        return Err(CommandError::usage(format!("directory '{name}' has both sasl: gssapi and bind_dn"))
+            .with_hint("with sasl: gssapi the ticket's principal binds (kinit): remove bind_dn and the password source"));
+    }
+    let secret = if profile.sasl_external || profile.sasl_gssapi || profile.bind_dn.is_none() {
         SecretSource::None
     } else if let Some(f) = &profile_config.password_file {
         SecretSource::File(f.clone())

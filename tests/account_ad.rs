@@ -437,6 +437,98 @@ fn ad_diagnose_names_the_dc() {
     assert_eq!(kinds, ["problem", "unknown"], "{}", r.stdout);
 }
 
+/// The technician's own identity: `sasl: gssapi` binds with the ticket `kinit` put in a
+/// cache of the test's own (a krb5.conf of its own names the lab's KDC), reads, unlocks
+/// and resets; the audit trail records the principal. Samba by default refuses GSSAPI
+/// over TLS without sign or seal, so the profile is ldap:// and Kerberos encrypts the
+/// connection (a reset's unicodePwd is refused on a connection that is neither). No
+/// ticket, an expired one: exit 3 and the kinit to run.
+#[test]
+fn ad_kerberos_bind_with_the_technicians_own_ticket() {
+    let a = ad();
+    let dir = tempfile::tempdir().unwrap();
+    let addr = var("DESKHAND_LAB_AD_ADDR");
+    let krb5 = dir.path().join("krb5.conf");
+    std::fs::write(
+        &krb5,
+        format!(
+            "[libdefaults]\n default_realm = LAB.TEST\n dns_lookup_realm = false\n dns_lookup_kdc = false\n rdns = false\n dns_canonicalize_hostname = false\n\n[realms]\n LAB.TEST = {{\n  kdc = {addr}\n }}\n"
+        ),
+    )
+    .unwrap();
+    let cache = format!("FILE:{}", dir.path().join("cc").display());
+    let config = dir.path().join("config.yaml");
+    let profile = |url: &str| {
+        format!(
+            "directories:\n  ad:\n    url: {url}\n    ca_file: {}\n    base_dn: {}\n    users: {}\n    sasl: gssapi\n",
+            a.ca, a.base, a.users
+        )
+    };
+    std::fs::write(&config, profile(&format!("ldap://{addr}"))).unwrap();
+    let state = dir.path().join("state");
+    let deskhand_as = |args: &[&str]| {
+        run_cmd(
+            deskhand()
+                .env("KRB5_CONFIG", &krb5)
+                .env("KRB5CCNAME", &cache)
+                .env("XDG_STATE_HOME", &state)
+                .arg("--config")
+                .arg(&config)
+                .args(args),
+        )
+    };
+    let kinit = |lifetime: &str| {
+        let out = std::process::Command::new("kinit")
+            .env("KRB5_CONFIG", &krb5)
+            .env("KRB5CCNAME", &cache)
+            .args(["-l", lifetime, "deskhand-svc@LAB.TEST"])
+            .stdin(std::fs::File::open(&a.password_file).unwrap())
+            .output()
+            .expect("kinit runs (krb5-user)");
+        assert!(out.status.success(), "kinit: {}", String::from_utf8_lossy(&out.stderr));
+    };
+
+    // No ticket yet: exit 3, and the kinit to run.
+    let r = deskhand_as(&["account", "show", "alice"]);
+    assert_eq!(r.code, 3, "{}{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("no Kerberos ticket") && r.stderr.contains("kinit"), "{}", r.stderr);
+
+    kinit("10h");
+    let r = deskhand_as(&["-o", "json", "account", "show", "alice"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_eq!(r.json()["data"]["login"], "alice");
+    // Unlock and reset as the principal, proven by the user's own binds; the audit
+    // trail names the principal next to the local operator.
+    add_user("t-krb", "Krb-Passw0rd-26");
+    lock("t-krb");
+    deskhand_as(&["account", "unlock", "t-krb", "--ticket", "INC-77"]).expect_code(0);
+    assert!(bind("t-krb", "Krb-Passw0rd-26").0, "unlocked over the Kerberos bind");
+    let pw = dir.path().join("pw");
+    deskhand_as(&["account", "reset", "t-krb", "--password-out", pw.to_str().unwrap()]).expect_code(0);
+    let (ok, said) = bind("t-krb", std::fs::read_to_string(&pw).unwrap().trim());
+    assert!(!ok && said.contains("data 773"), "reset over the sealed connection, must change: {said}");
+    let audit = std::fs::read_to_string(state.join("deskhand/audit.jsonl")).unwrap();
+    assert_eq!(audit.lines().filter(|l| l.contains("\"bind\":\"deskhand-svc@LAB.TEST (Kerberos)\"")).count(), 2, "{audit}");
+    assert!(audit.contains("INC-77") && audit.contains("\"operator\":"), "{audit}");
+
+    // Over LDAPS, Samba's default wants sign or seal: the error says what to change.
+    std::fs::write(&config, profile(&a.ldaps)).unwrap();
+    let r = deskhand_as(&["account", "show", "alice"]);
+    assert_eq!(r.code, 3, "{}{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("sign or seal") && r.stderr.contains("ldap://"), "{}", r.stderr);
+    std::fs::write(&config, profile(&format!("ldap://{addr}"))).unwrap();
+
+    // An expired ticket: exit 3, said as expired.
+    kinit("2s");
+    std::thread::sleep(std::time::Duration::from_secs(3));
+    let r = deskhand_as(&["account", "show", "alice"]);
+    assert_eq!(r.code, 3, "{}{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("expired") && r.stderr.contains("kinit"), "{}", r.stderr);
+    // bind_dn beside sasl: gssapi is a usage error.
+    std::fs::write(&config, profile(&format!("ldap://{addr}")) + &format!("    bind_dn: {}\n", a.bind_dn)).unwrap();
+    assert_eq!(deskhand_as(&["account", "show", "alice"]).code, 2);
+}
+
 /// A fine-grained password policy (PSO) wins over the domain's: the lab gives
 /// Administrator and deskhand-svc one without lockout. An administrator may read it; the
 /// service account falls back to the domain policy and says why.

@@ -10,6 +10,9 @@ use std::path::PathBuf;
 struct Line<'a> {
     time: String,
     operator: &'a str,
+    /// Who the directory saw make the change: the bind DN or Kerberos principal.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    bind: Option<&'a str>,
     directory: &'a str,
     target: &'a str,
     action: &'a str,
@@ -25,6 +28,9 @@ struct Line<'a> {
 pub struct Audit {
     pub path: Option<PathBuf>,
     pub operator: String,
+    /// The identity the directory saw (bind DN or Kerberos principal), next to the
+    /// local operator.
+    pub bind: Option<String>,
     pub directory: String,
     pub ticket: Option<String>,
     pub reason: Option<String>,
@@ -35,7 +41,22 @@ pub struct Audit {
 impl Audit {
     /// An audit trail for this run; nothing is opened until the first change.
     pub fn new(path: Option<PathBuf>, directory: &str, ticket: Option<String>, reason: Option<String>) -> Self {
-        Self { path, operator: Self::operator(), directory: directory.to_string(), ticket, reason, file: std::sync::Mutex::new(None) }
+        Self {
+            path,
+            operator: Self::operator(),
+            bind: None,
+            directory: directory.to_string(),
+            ticket,
+            reason,
+            file: std::sync::Mutex::new(None),
+        }
+    }
+
+    /// The same trail, recording the identity the directory saw.
+    #[must_use]
+    pub fn bound_as(mut self, identity: &str) -> Self {
+        self.bind = Some(identity.to_string());
+        self
     }
 
     /// The default audit file: `$XDG_STATE_HOME/deskhand/audit.jsonl`, else
@@ -95,6 +116,7 @@ impl Audit {
         let line = Line {
             time: crate::util::rfc3339(crate::util::now_unix()),
             operator: &self.operator,
+            bind: self.bind.as_deref(),
             directory: &self.directory,
             target,
             action,

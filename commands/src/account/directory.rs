@@ -59,6 +59,8 @@ pub struct Profile {
     pub bind_dn: Option<String>,
     /// SASL EXTERNAL (ldapi:// peer credentials, or a TLS client certificate).
     pub sasl_external: bool,
+    /// SASL GSSAPI: the technician's own Kerberos ticket (`kinit`), no password.
+    pub sasl_gssapi: bool,
     pub flavor: FlavorChoice,
     pub login_attribute: String,
     /// Allow a simple bind over a connection without TLS.
@@ -242,6 +244,10 @@ pub trait Directory: Send + Sync {
     fn delete(&self, dn: &str) -> impl Future<Output = Result<()>> + Send;
     /// A short description of the directory for reports (its URL).
     fn describe(&self) -> String;
+    /// Who the connection is bound as (bind DN, Kerberos principal), for the audit trail.
+    fn bound_as(&self) -> Option<String> {
+        None
+    }
 }
 
 /// The real directory, over ldap3.
@@ -250,6 +256,9 @@ pub struct LdapDirectory {
     ldap: ldap3::Ldap,
     url: String,
     timeout: Duration,
+    /// Who the connection is bound as: the bind DN, `PRINCIPAL (Kerberos)`, `SASL
+    /// EXTERNAL` or `anonymous`; the audit trail records it.
+    identity: String,
 }
 
 fn ldap_error(what: &str, url: &str, e: &ldap3::LdapError) -> CommandError {
@@ -320,17 +329,24 @@ fn tls_config(profile: &Profile) -> Result<Arc<rustls::ClientConfig>> {
 }
 
 impl LdapDirectory {
+    /// Who the connection is bound as (for the audit trail).
+    pub fn identity(&self) -> &str {
+        &self.identity
+    }
+
     /// Connects and binds as the profile says.
     pub async fn connect(profile: &Profile, password: Option<&Secret>) -> Result<Self> {
         let url = profile.url.trim();
         let is_ldapi = url.to_ascii_lowercase().starts_with("ldapi://");
         let mut settings = ldap3::LdapConnSettings::new().set_conn_timeout(profile.timeout);
         let mut encrypted = is_ldapi;
+        let mut server_host = String::new();
         if !is_ldapi {
             let (host, port, ldaps) = host_port(url).ok_or_else(|| {
                 CommandError::usage(format!("directory '{}': '{url}' is not an ldap://, ldaps:// or ldapi:// URL", profile.name))
                     .with_hint("e.g. ldaps://dc1.example.test or ldap://ldap.example.test with starttls: true")
             })?;
+            server_host.clone_from(&host);
             if ldaps || profile.starttls {
                 settings = settings.set_config(tls_config(profile)?);
                 encrypted = true;
@@ -358,7 +374,14 @@ impl LdapDirectory {
             ldap3::LdapConnAsync::with_settings(settings, url).await.map_err(|e| ldap_error("cannot connect to", url, &e))?;
         ldap3::drive!(conn);
         ldap.with_timeout(profile.timeout);
-        if profile.sasl_external {
+        let mut identity = "anonymous".to_string();
+        if profile.sasl_gssapi {
+            // The ticket's principal binds; no password exists to refuse over plaintext
+            // (without TLS, ldap3 seals the connection with Kerberos itself).
+            let principal = super::kerberos::bind(&mut ldap, url, &server_host).await?;
+            identity = format!("{principal} (Kerberos)");
+        } else if profile.sasl_external {
+            identity = "SASL EXTERNAL".to_string();
             ldap.sasl_external_bind().await.and_then(ldap3::LdapResult::success).map_err(|e| {
                 CommandError::environment(format!("SASL EXTERNAL bind to {url} failed: {e}"))
                     .with_hint("SASL EXTERNAL needs ldapi:// as a mapped user, or a TLS client certificate")
@@ -375,6 +398,7 @@ impl LdapDirectory {
                 CommandError::usage(format!("directory '{}': no bind password", profile.name))
                     .with_hint("set password_file, password_env or password_command in the profile, or run on a terminal to be asked")
             })?;
+            identity.clone_from(dn);
             let result = ldap.simple_bind(dn, pw.expose()).await.map_err(|e| ldap_error("bind to", url, &e))?;
             if result.rc != 0 {
                 let why = match (result.rc, ad_bind_reason(&result.text)) {
@@ -386,7 +410,7 @@ impl LdapDirectory {
                     .with_hint("check bind_dn and the password source of the profile (a locked service account also gives this)"));
             }
         }
-        Ok(Self { ldap, url: url.to_string(), timeout: profile.timeout })
+        Ok(Self { ldap, url: url.to_string(), timeout: profile.timeout, identity })
     }
 
     /// Whether a connection kept from an earlier step still answers: one read of the
@@ -569,6 +593,10 @@ impl Directory for LdapDirectory {
             return Err(rc_error(&format!("delete {dn}"), res.rc, &res.text));
         }
         Ok(())
+    }
+
+    fn bound_as(&self) -> Option<String> {
+        Some(self.identity.clone())
     }
 
     fn describe(&self) -> String {

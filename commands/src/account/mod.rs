@@ -10,6 +10,7 @@ pub mod escape;
 pub mod find;
 pub mod flavor;
 pub mod groups;
+pub mod kerberos;
 pub mod locked;
 pub mod offboard;
 pub mod onboard;

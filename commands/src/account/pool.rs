@@ -84,6 +84,10 @@ impl<D: Directory> Directory for Pool<D> {
         self.for_entry(dn).delete(dn)
     }
 
+    fn bound_as(&self) -> Option<String> {
+        self.members.first().and_then(Directory::bound_as)
+    }
+
     fn describe(&self) -> String {
         self.members[0].describe()
     }
