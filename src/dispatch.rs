@@ -288,6 +288,19 @@ async fn diagnose(req: DiagnoseRequest) -> (diag::DiagnoseReport, Outcome) {
                 fix: None,
                 next_step: e.hint.clone(),
             }),
+            // diagnose asks nothing: a profile whose password would be asked for is a
+            // finding, not a prompt.
+            Some(Ok((profile, SecretSource::Prompt))) => extra.push(diag::Finding {
+                severity: diag::Severity::Unknown,
+                subject: format!("directory {}", profile.name),
+                finding: format!(
+                    "directory '{}' has no password source and diagnose asks nothing: the users were not checked",
+                    profile.name
+                ),
+                evidence: "no password_file, password_env, password_command or sasl in the profile".into(),
+                fix: None,
+                next_step: Some("give the profile a password source, or bind with your own ticket (sasl: gssapi)".into()),
+            }),
             Some(Ok((profile, secret))) => match open(profile, secret).await {
                 Err(e) => extra.push(diag::Finding {
                     severity: diag::Severity::Unknown,

@@ -394,6 +394,8 @@ fn disable_and_enable() {
     assert!(bind("t-disable", std::fs::read_to_string(&pw).unwrap().trim()).0, "enabled again");
     assert_eq!(s.run(&["-o", "json", "account", "enable", "t-disable"]).json()["data"]["items"][0]["status"], "already enabled");
     assert_eq!(s.audit().lines().count(), 3, "disable, reset, enable");
+    // Who the directory saw: the bind DN, beside the local operator.
+    assert!(s.audit().lines().all(|l| l.contains(&format!("\"bind\":\"{}\"", lab().bind_dn))), "{}", s.audit());
     assert!(s.audit().lines().next().unwrap().contains("\"reason\":\"left the company\""), "{}", s.audit());
 }
 

@@ -183,6 +183,17 @@ fn a_part_that_cannot_run_is_a_finding_not_an_abort() {
     let r = run_cmd(deskhand().arg("--config").arg(&config).args(["-o", "json", "diagnose", "--user", "bob"]));
     assert_eq!(r.code, 3, "{}", r.stdout);
     assert!(r.json()["data"]["findings"][0]["finding"].as_str().unwrap().contains("cannot use directory 'gone'"), "{}", r.stdout);
+    // A profile whose password would be asked for: diagnose asks nothing, says so.
+    let asks = dir.path().join("asks.yaml");
+    std::fs::write(
+        &asks,
+        format!("directories:\n  asks:\n    url: {}\n    base_dn: dc=x\n    bind_dn: cn=x\n", var("DESKHAND_LAB_LDAPS_URI")),
+    )
+    .unwrap();
+    let r =
+        run_cmd(deskhand().arg("--config").arg(&asks).args(["-o", "json", "diagnose", "--user", "bob"]).stdin(std::process::Stdio::null()));
+    assert_eq!(r.code, 3, "{}", r.stdout);
+    assert!(r.json()["data"]["findings"][0]["finding"].as_str().unwrap().contains("asks nothing"), "{}", r.stdout);
     // A usage error is still one: a bad host, or nothing to diagnose.
     assert_eq!(s.run(&["diagnose", "--host", "bad host"]).code, 2);
     assert_eq!(s.run(&["diagnose", "--ticket", "X"]).code, 2);
