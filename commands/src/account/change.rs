@@ -188,6 +188,27 @@ fn interrupted() -> bool {
     INTERRUPTED.load(std::sync::atomic::Ordering::Relaxed)
 }
 
+/// The first chunk of logins a bulk change looks up; each next one is twice as long, up
+/// to [`LAST_CHUNK`].
+const FIRST_CHUNK: usize = 25;
+
+/// The longest chunk: two are looked up ahead while a third is being changed, so this
+/// bounds the entries held (a batch of 5,000 peaks where one of 500 does).
+const LAST_CHUNK: usize = 100;
+
+/// The batch in growing chunks: 25, 50, then 100 logins each.
+fn ramp(users: &[String]) -> Vec<&[String]> {
+    let mut out = Vec::new();
+    let (mut rest, mut size) = (users, FIRST_CHUNK);
+    while !rest.is_empty() {
+        let (head, tail) = rest.split_at(size.min(rest.len()));
+        out.push(head);
+        rest = tail;
+        size = (size * 2).min(LAST_CHUNK);
+    }
+    out
+}
+
 /// A chunk's logins looked up: `None` when the run has stopped (interrupted, or the
 /// directory gone, which a lost connection here also marks), else the entries or why not.
 async fn lookup<D: Directory>(
@@ -241,68 +262,52 @@ pub async fn run<D: Directory>(
     };
     let stop = |gone: &std::sync::atomic::AtomicBool| gone.load(std::sync::atomic::Ordering::Relaxed) || interrupted();
     let why_not = || if interrupted() { "interrupted before this item" } else { "the directory went away before this item" };
-    // Chunk by chunk: one search resolves the chunk's logins, then its modifies go out
-    // pipelined; the next chunk's search goes out while they are in flight (it only
-    // reads, and it is made before anything of that chunk is sent). A login listed twice
-    // is read before the earlier item's change, as within a chunk.
-    let chunks: Vec<&[String]> = users.chunks(super::resolve::CHUNK).collect();
-    let mut ahead = match chunks.first() {
-        Some(first) => lookup(dir, profile, flavor, first, &gone).await,
-        None => None,
-    };
-    for (i, chunk) in chunks.iter().copied().enumerate() {
-        let Some(resolved) = ahead.take() else {
-            for user in chunk {
-                for action in actions {
-                    emit(not_done(user, action, why_not()));
-                    progress.inc(1);
-                }
-            }
-            continue;
-        };
-        let jobs: Vec<(&String, std::result::Result<Entry, String>, &Action)> = match resolved {
-            Ok(list) => chunk
+    // Chunks that grow (25, 50, then 100 logins), each resolved by one search: the
+    // first search is short, so the first modifies go out early, and each later search
+    // goes out while earlier chunks' modifies are in flight (it only reads, and it is
+    // made before anything of its own chunk is sent; a login listed twice may be read
+    // before the earlier item's change, as within a chunk). One stream of items over the
+    // whole batch keeps the pipeline full across chunk boundaries.
+    let gone_ref = &gone;
+    let looked_up = futures::stream::iter(ramp(users))
+        .map(|chunk| async move { (chunk, lookup(dir, profile, flavor, chunk, gone_ref).await) })
+        .buffered(2);
+    let jobs = looked_up.flat_map(|(chunk, resolved)| {
+        type Job<'j> = (&'j String, Option<std::result::Result<Entry, String>>, &'j Action);
+        let list: Vec<Job<'_>> = match resolved {
+            None => chunk.iter().flat_map(|u| actions.iter().map(move |a| (u, None, a))).collect(),
+            Some(Ok(list)) => chunk
                 .iter()
                 .zip(list)
                 .flat_map(|(u, r)| {
                     let r = r.map_err(|why| unresolved_text(&why, u));
-                    actions.iter().map(move |a| (u, r.clone(), a))
+                    actions.iter().map(move |a| (u, Some(r.clone()), a))
                 })
                 .collect(),
-            Err(msg) => {
-                chunk.iter().flat_map(|u| actions.iter().map(|a| (u, Err(format!("error: {msg}")), a)).collect::<Vec<_>>()).collect()
+            Some(Err(msg)) => {
+                chunk.iter().flat_map(|u| actions.iter().map(|a| (u, Some(Err(format!("error: {msg}"))), a)).collect::<Vec<_>>()).collect()
             }
         };
-        let done = futures::stream::iter(jobs)
-            .map(|(user, entry, action)| {
-                let gone = &gone;
-                async move {
-                    let item = if stop(gone) {
-                        not_done(user, action, why_not())
-                    } else {
-                        let item = one(dir, profile, flavor, user, entry, action, dry_run, audit).await;
-                        if matches!(item.result, ItemResult::NotDone | ItemResult::Unknown) {
-                            gone.store(true, std::sync::atomic::Ordering::Relaxed);
-                        }
-                        item
-                    };
-                    progress.inc(1);
+        futures::stream::iter(list)
+    });
+    let mut done = jobs
+        .map(|(user, entry, action)| async move {
+            let item = match entry {
+                Some(entry) if !stop(gone_ref) => {
+                    let item = one(dir, profile, flavor, user, entry, action, dry_run, audit).await;
+                    if matches!(item.result, ItemResult::NotDone | ItemResult::Unknown) {
+                        gone_ref.store(true, std::sync::atomic::Ordering::Relaxed);
+                    }
                     item
                 }
-            })
-            .buffered(IN_FLIGHT)
-            .collect::<Vec<ChangeItem>>();
-        let next = async {
-            match chunks.get(i + 1) {
-                Some(next) => lookup(dir, profile, flavor, next, &gone).await,
-                None => None,
-            }
-        };
-        let (done, next) = futures::join!(done, next);
-        ahead = next;
-        for item in done {
-            emit(item);
-        }
+                _ => not_done(user, action, why_not()),
+            };
+            progress.inc(1);
+            item
+        })
+        .buffered(IN_FLIGHT);
+    while let Some(item) = done.next().await {
+        emit(item);
     }
     let outcome = summary.outcome();
     let action = actions.first().map_or("change", Action::name).to_string();
@@ -626,5 +631,22 @@ pub async fn find_group<D: Directory>(dir: &D, profile: &Profile, name: &str) ->
             found.iter().map(|g| g.dn.as_str()).collect::<Vec<_>>().join("; ")
         ))
         .with_hint("name the group by its DN")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The first search is short (the first modifies go out early) and no chunk is longer
+    /// than the last size (the entries held stay bounded); every login is in exactly one.
+    #[test]
+    fn chunks_grow_from_a_short_first_one_to_a_bounded_size() {
+        let users: Vec<String> = (0..500).map(|i| format!("u{i}")).collect();
+        let sizes: Vec<usize> = ramp(&users).iter().map(|c| c.len()).collect();
+        assert_eq!(sizes, [25, 50, 100, 100, 100, 100, 25]);
+        assert_eq!(ramp(&users).concat(), users);
+        assert_eq!(ramp(&users[..10]).iter().map(|c| c.len()).collect::<Vec<_>>(), [10]);
+        assert!(ramp(&[]).is_empty());
     }
 }
