@@ -54,6 +54,9 @@ pub struct DirectoryConfig {
     /// `gssapi`: bind with the technician's own Kerberos ticket (kinit); `external`:
     /// the same as `sasl_external: true`.
     pub sasl: Option<SaslMechanism>,
+    /// With `sasl: gssapi` and a URL by address: the server's DNS name for the Kerberos
+    /// service principal (`ldap/NAME`).
+    pub sasl_host: Option<String>,
     pub flavor: Option<deskhand_commands::account::directory::FlavorChoice>,
     pub login_attribute: Option<String>,
     pub allow_plaintext: Option<bool>,
@@ -122,7 +125,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, CommandError> {
     }
     let config = serde_saphyr::from_str::<Config>(text).map_err(|e| {
         CommandError::usage(deskhand_commands::util::yaml_error("config file", &path.display().to_string(), &e))
-            .with_hint("known keys: output, color, timeout, net.{dns_servers, ping_rate, warn_days}, default_directory, directories.NAME.{url, servers, starttls, ca_file, base_dn, users, groups, disabled, bind_dn, password_file, password_env, password_command, sasl, sasl_external, flavor, login_attribute, allow_plaintext, timeout, password_policy, disable_method, connections, templates.NAME.{ou, object_classes, rdn, attributes, groups, login, uid_start, password_policy}}")
+            .with_hint("known keys: output, color, timeout, net.{dns_servers, ping_rate, warn_days}, default_directory, directories.NAME.{url, servers, starttls, ca_file, base_dn, users, groups, disabled, bind_dn, password_file, password_env, password_command, sasl, sasl_host, sasl_external, flavor, login_attribute, allow_plaintext, timeout, password_policy, disable_method, connections, templates.NAME.{ou, object_classes, rdn, attributes, groups, login, uid_start, password_policy}}")
     })?;
     // Values whose syntax is ours are checked now, so the error names the file.
     let in_file =

@@ -348,7 +348,11 @@ async fn diagnose(req: DiagnoseRequest) -> (diag::DiagnoseReport, Outcome) {
         parts
     };
     let (hosts, users) = futures::join!(hosts, users);
-    diag::report(req.ticket, users, hosts, extra)
+    let directory = match &req.directory {
+        Some(Ok((profile, _))) => Some(profile.name.clone()),
+        _ => None,
+    };
+    diag::report(req.ticket, directory.as_deref(), users, hosts, extra)
 }
 
 /// One host of `diagnose`: `net check`, and the config's DNS servers side by side.

@@ -517,6 +517,7 @@ fn directory_profile(
         bind_dn: profile_config.bind_dn.clone(),
         sasl_external: profile_config.sasl_external.unwrap_or(false) || profile_config.sasl == Some(crate::config::SaslMechanism::External),
         sasl_gssapi: profile_config.sasl == Some(crate::config::SaslMechanism::Gssapi),
+        sasl_host: profile_config.sasl_host.clone(),
         flavor: profile_config.flavor.unwrap_or_default(),
         // Empty: the flavour's own (uid, sAMAccountName), settled once it is known.
         login_attribute: profile_config.login_attribute.clone().unwrap_or_default(),

@@ -426,7 +426,7 @@ fn ad_diagnose_names_the_dc() {
     let f = &j["data"]["findings"][0];
     assert!(f["finding"].as_str().unwrap().starts_with(&format!("locked on {dc2}")), "{j}");
     assert!(f["evidence"].as_str().unwrap().contains(&format!("{dc2} counts 3 bad password(s)")), "{j}");
-    assert_eq!(f["fix"], "deskhand account unlock t-addiag --all-servers --ticket INC-42");
+    assert_eq!(f["fix"], "deskhand account unlock t-addiag --all-servers --directory ad --ticket INC-42");
     assert_eq!(j["data"]["users"][0]["card"]["servers"].as_array().map(Vec::len), Some(2), "{j}");
     // A third DC that is not there.
     let gone = Setup::new(&format!("servers: [{dc2}, ldaps://127.0.0.9:636]"));
@@ -460,7 +460,7 @@ fn ad_kerberos_bind_with_the_technicians_own_ticket() {
     let config = dir.path().join("config.yaml");
     let profile = |url: &str| {
         format!(
-            "directories:\n  ad:\n    url: {url}\n    ca_file: {}\n    base_dn: {}\n    users: {}\n    sasl: gssapi\n",
+            "directories:\n  ad:\n    url: {url}\n    ca_file: {}\n    base_dn: {}\n    users: {}\n    sasl: gssapi\n    sasl_host: dc1.lab.test\n",
             a.ca, a.base, a.users
         )
     };
@@ -516,6 +516,14 @@ fn ad_kerberos_bind_with_the_technicians_own_ticket() {
     let r = deskhand_as(&["account", "show", "alice"]);
     assert_eq!(r.code, 3, "{}{}", r.stdout, r.stderr);
     assert!(r.stderr.contains("sign or seal") && r.stderr.contains("ldap://"), "{}", r.stderr);
+    std::fs::write(&config, profile(&format!("ldap://{addr}"))).unwrap();
+
+    // Without sasl_host, an address over ldap:// is refused (usage, exit 2): the service's
+    // DNS name never comes from the server unverified.
+    std::fs::write(&config, profile(&format!("ldap://{addr}")).replace("    sasl_host: dc1.lab.test\n", "")).unwrap();
+    let r = deskhand_as(&["account", "show", "alice"]);
+    assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("sasl_host"), "{}", r.stderr);
     std::fs::write(&config, profile(&format!("ldap://{addr}"))).unwrap();
 
     // An expired ticket: exit 3, said as expired.

@@ -342,6 +342,10 @@ fn ds389_expire_writes_shadow_expire() {
     assert_eq!(state["account_expires"], "2026-01-01T00:00:00Z");
     assert!(state["account_expires_from"].as_str().unwrap().contains("LDAP binds still work"), "{state}");
     assert!(bind("t-dsexp", "Ds-Expire-Pass-2026").0, "389-ds itself does not enforce shadowExpire");
+    // A time of day would end it hours early: refused, nothing changed.
+    let r = s.run(&["-o", "json", "account", "expire", "t-dsexp", "--on", "2027-01-31T17:00:00Z"]);
+    r.expect_code(1);
+    assert_eq!(r.json()["data"]["items"][0]["result"], "refused", "{}", r.stdout);
     s.run(&["account", "expire", "t-dsexp", "--on", "never"]).expect_code(0);
     let (attrs, _) = entry_state(&dn("t-dsexp"));
     assert!(!attrs.iter().any(|a| a.starts_with("shadowExpire")), "{attrs:?}");

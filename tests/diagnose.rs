@@ -84,9 +84,9 @@ fn each_user_state_is_its_finding_with_the_fix() {
     assert_eq!(
         fixes,
         [
-            "deskhand account unlock bob --ticket INC-42",
-            "deskhand account enable dave --ticket INC-42",
-            "deskhand account find nobody-here",
+            "deskhand account unlock bob --directory lab --ticket INC-42",
+            "deskhand account enable dave --directory lab --ticket INC-42",
+            "deskhand account find nobody-here --directory lab",
             ""
         ]
     );
@@ -106,7 +106,7 @@ fn each_user_state_is_its_finding_with_the_fix() {
         ],
         "{f:?}"
     );
-    assert_eq!(j["data"]["findings"][0]["fix"], "deskhand account reset carol");
+    assert_eq!(j["data"]["findings"][0]["fix"], "deskhand account reset carol --directory lab");
     // It changed nothing: bob is still locked.
     assert!(!crate::account::binds("bob", "Bob-Lab-2026"), "diagnose unlocked bob");
 }
@@ -121,7 +121,7 @@ fn an_expired_account_is_a_problem_with_the_expire_fix() {
     assert_eq!(code, 1);
     let f = &j["data"]["findings"][0];
     assert_eq!(f["finding"], "the account expired on 2026-01-01T00:00:00Z", "{j}");
-    assert_eq!(f["fix"], "deskhand account expire t-diag --on never");
+    assert_eq!(f["fix"], "deskhand account expire t-diag --on never --directory lab");
 }
 
 #[test]
@@ -218,7 +218,7 @@ fn the_markdown_is_one_ticket_note_and_a_runbook_can_call_it() {
     assert!(r.stdout.starts_with("### Ticket INC-7: diagnose at "), "{}", r.stdout);
     assert!(r.stdout.contains("| PROBLEM | user bob | locked on"), "{}", r.stdout);
     assert!(r.stdout.contains("#### User bob") && r.stdout.contains("#### Host 127.0.0.1:"), "{}", r.stdout);
-    assert!(r.stdout.contains("deskhand account unlock bob --ticket INC-7"), "{}", r.stdout);
+    assert!(r.stdout.contains("deskhand account unlock bob --directory lab --ticket INC-7"), "{}", r.stdout);
     let book = s.dir.path().join("book.yaml");
     std::fs::write(
         &book,

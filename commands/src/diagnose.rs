@@ -79,14 +79,24 @@ pub struct DiagnoseReport {
 /// Days ahead within which an end date or a password expiry is a warning.
 pub const SOON_DAYS: i64 = 7;
 
-/// The ticket option for a fix command.
-fn ticket_arg(ticket: Option<&str>) -> String {
-    ticket.map_or_else(String::new, |t| format!(" --ticket {}", shell_word(t)))
+/// The options every fix command ends with: the directory diagnose asked (so a pasted
+/// command acts on the same one) and the ticket.
+fn tail_args(directory: Option<&str>, ticket: Option<&str>) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    if let Some(d) = directory {
+        let _ = write!(out, " --directory {}", shell_word(d));
+    }
+    if let Some(t) = ticket {
+        let _ = write!(out, " --ticket {}", shell_word(t));
+    }
+    out
 }
 
-/// A value as one shell word (quoted when it needs to be).
+/// A value as one shell word (quoted when it needs to be; `=` or `-` first is quoted too,
+/// though a login starting with `-` still reads as an option: `account find` shows it).
 fn shell_word(text: &str) -> String {
-    if !text.is_empty() && text.chars().all(|c| c.is_ascii_alphanumeric() || "-_.@=/:+,".contains(c)) {
+    if !text.is_empty() && !text.starts_with(['-', '=']) && text.chars().all(|c| c.is_ascii_alphanumeric() || "-_.@=/:+,".contains(c)) {
         text.to_string()
     } else {
         format!("'{}'", text.replace('\'', "'\\''"))
@@ -98,7 +108,7 @@ fn within(when: Option<&str>, now: i64, days: i64) -> bool {
 }
 
 /// The findings of one user's card and groups.
-pub fn user_findings(part: &UserPart, ticket: Option<&str>, now: i64) -> Vec<Finding> {
+pub fn user_findings(part: &UserPart, directory: Option<&str>, ticket: Option<&str>, now: i64) -> Vec<Finding> {
     let subject = format!("user {}", part.login);
     let mut out = Vec::new();
     let finding = |severity, what: String, evidence: String, fix: Option<String>, next: Option<&str>| Finding {
@@ -115,7 +125,7 @@ pub fn user_findings(part: &UserPart, ticket: Option<&str>, now: i64) -> Vec<Fin
                 Severity::Problem,
                 "no such account (or more than one)".into(),
                 part.error.clone().unwrap_or_default(),
-                Some(format!("deskhand account find {}", shell_word(&part.login))),
+                Some(format!("deskhand account find {}{}", shell_word(&part.login), tail_args(directory, None))),
                 Some("check the login the user gave"),
             ));
             return out;
@@ -125,7 +135,7 @@ pub fn user_findings(part: &UserPart, ticket: Option<&str>, now: i64) -> Vec<Fin
         return out;
     };
     let login = shell_word(&card.login);
-    let t = ticket_arg(ticket);
+    let t = tail_args(directory, ticket);
     let s = &card.state;
     let several = card.servers.as_ref().is_some_and(|v| v.len() > 1);
     let all = if several { " --all-servers" } else { "" };
@@ -176,7 +186,7 @@ pub fn user_findings(part: &UserPart, ticket: Option<&str>, now: i64) -> Vec<Fin
     } else {
         for v in card.servers.iter().flatten().filter(|v| v.failures.unwrap_or(0) > 0) {
             let n = v.failures.unwrap_or(0);
-            let near = card.policy.max_failure.is_some_and(|m| m > 0 && n + 1 >= m);
+            let near = card.policy.lockout != Some(false) && card.policy.max_failure.is_some_and(|m| m > 0 && n + 1 >= m);
             out.push(finding(
                 if near { Severity::Warning } else { Severity::Info },
                 format!("{} counts {n} bad password(s){}", v.server, if near { ": one more locks the account there" } else { "" }),
@@ -375,10 +385,16 @@ pub fn outcome(findings: &[Finding]) -> Outcome {
 }
 
 /// The report from its parts.
-pub fn report(ticket: Option<String>, users: Vec<UserPart>, hosts: Vec<HostPart>, mut extra: Vec<Finding>) -> (DiagnoseReport, Outcome) {
+pub fn report(
+    ticket: Option<String>,
+    directory: Option<&str>,
+    users: Vec<UserPart>,
+    hosts: Vec<HostPart>,
+    mut extra: Vec<Finding>,
+) -> (DiagnoseReport, Outcome) {
     let now = now_unix();
     for u in &users {
-        extra.extend(user_findings(u, ticket.as_deref(), now));
+        extra.extend(user_findings(u, directory, ticket.as_deref(), now));
     }
     for h in &hosts {
         extra.extend(host_findings(h));
@@ -428,7 +444,7 @@ mod tests {
             ..ServerState::default()
         };
         let dc1 = ServerState { server: "dc1".into(), locked: Some(false), failures: Some(0), ..ServerState::default() };
-        let f = user_findings(&card(AccountState::default(), Some(vec![dc1, dc2])), Some("INC-42"), 0);
+        let f = user_findings(&card(AccountState::default(), Some(vec![dc1, dc2])), None, Some("INC-42"), 0);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].severity, Severity::Problem);
         assert_eq!(f[0].finding, "locked on dc2 since 2026-12-04T09:14:00Z");
@@ -446,7 +462,7 @@ mod tests {
             ..AccountState::default()
         };
         let now = parse_rfc3339("2026-12-04T00:00:00Z").unwrap();
-        let mut f = user_findings(&card(state, None), Some("it's 1"), now);
+        let mut f = user_findings(&card(state, None), Some("lab"), Some("it's 1"), now);
         f.push(Finding {
             severity: Severity::Unknown,
             subject: "host x".into(),
@@ -458,7 +474,7 @@ mod tests {
         sort(&mut f);
         let kinds: Vec<Severity> = f.iter().map(|f| f.severity).collect();
         assert_eq!(kinds, [Severity::Problem, Severity::Unknown, Severity::Warning, Severity::Warning]);
-        assert_eq!(f[0].fix.as_deref(), Some("deskhand account enable bob --ticket 'it'\\''s 1'"));
+        assert_eq!(f[0].fix.as_deref(), Some("deskhand account enable bob --directory lab --ticket 'it'\\''s 1'"));
         assert_eq!(outcome(&f), Outcome::CheckFailed);
         assert_eq!(outcome(&f[1..]), Outcome::Incomplete);
         assert_eq!(outcome(&f[2..]), Outcome::Ok);

@@ -238,7 +238,17 @@ mod generalized_time_tests {
         assert_eq!(parse_end_date("2027-01-31").map(|t| t.map(rfc3339)), Ok(Some("2027-01-31T00:00:00Z".into())));
         assert_eq!(parse_end_date("2027-01-31T17:30:00Z").map(|t| t.map(rfc3339)), Ok(Some("2027-01-31T17:30:00Z".into())));
         assert_eq!(parse_end_date("Never"), Ok(None));
-        for bad in ["2027-02-30", "2027-13-01", "31/01/2027", "tomorrow", "", "2027-01-31T17:30:00+01:00", "2027-1-31"] {
+        for bad in [
+            "2027-02-30",
+            "2027-13-01",
+            "31/01/2027",
+            "tomorrow",
+            "",
+            "2027-01-31T17:30:00+01:00",
+            "2027-1-31",
+            "2027-01-3é1T00:00:00Z",
+            "é",
+        ] {
             assert!(parse_end_date(bad).is_err(), "{bad}");
         }
     }
@@ -264,7 +274,7 @@ pub fn parse_end_date(text: &str) -> std::result::Result<Option<i64>, String> {
     let b = text.as_bytes();
     let t = if b.len() == 10 && b[4] == b'-' && b[7] == b'-' { parse_rfc3339(&format!("{text}T00:00:00Z")) } else { parse_rfc3339(text) };
     match t {
-        Some(t) if rfc3339(t).starts_with(&text[..text.len().min(10)]) => Ok(Some(t)),
+        Some(t) if text.get(..10).is_some_and(|day| rfc3339(t).starts_with(day)) => Ok(Some(t)),
         _ => Err(format!("'{}' is not a date: give YYYY-MM-DD, YYYY-MM-DDTHH:MM:SSZ or never", sanitize(text))),
     }
 }

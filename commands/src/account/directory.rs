@@ -61,6 +61,9 @@ pub struct Profile {
     pub sasl_external: bool,
     /// SASL GSSAPI: the technician's own Kerberos ticket (`kinit`), no password.
     pub sasl_gssapi: bool,
+    /// The server's DNS name for the Kerberos service principal (`ldap/NAME`) when the
+    /// URL names it by address.
+    pub sasl_host: Option<String>,
     pub flavor: FlavorChoice,
     pub login_attribute: String,
     /// Allow a simple bind over a connection without TLS.
@@ -378,7 +381,8 @@ impl LdapDirectory {
         if profile.sasl_gssapi {
             // The ticket's principal binds; no password exists to refuse over plaintext
             // (without TLS, ldap3 seals the connection with Kerberos itself).
-            let principal = super::kerberos::bind(&mut ldap, url, &server_host).await?;
+            let named = profile.sasl_host.as_deref().unwrap_or(&server_host);
+            let principal = super::kerberos::bind(&mut ldap, url, named, encrypted).await?;
             identity = format!("{principal} (Kerberos)");
         } else if profile.sasl_external {
             identity = "SASL EXTERNAL".to_string();

@@ -35,15 +35,23 @@ pub fn principal() -> Result<String> {
 }
 
 /// Binds `ldap` (connected to `url`, whose host is `host`) with the ticket; returns the
-/// principal. The service principal is `ldap/<the server's DNS name>`: the URL's host
-/// when it is a name, else the server's own `dnsHostName` from its root DSE (a URL by
-/// address, as a certificate with an IP subjectAltName allows).
+/// principal. The service principal is `ldap/<the server's DNS name>`: `host` when it is
+/// a name (the URL's, or the profile's `sasl_host`), else the server's own `dnsHostName`
+/// from its root DSE, but only over TLS (`tls`), where the certificate vouches for the
+/// server: on a plain connection anyone in the path could name a principal of their own.
 #[cfg(feature = "kerberos")]
-pub async fn bind(ldap: &mut ldap3::Ldap, url: &str, host: &str) -> Result<String> {
+pub async fn bind(ldap: &mut ldap3::Ldap, url: &str, host: &str, tls: bool) -> Result<String> {
     let principal = tokio::task::spawn_blocking(principal)
         .await
         .map_err(|e| CommandError::environment(format!("reading the Kerberos ticket failed: {e}")))??;
-    let server = if host.trim_matches(['[', ']']).parse::<std::net::IpAddr>().is_ok() {
+    let by_address = host.trim_matches(['[', ']']).parse::<std::net::IpAddr>().is_ok();
+    if by_address && !tls {
+        return Err(CommandError::usage(format!(
+            "{url} names the server by address over a plain connection: the Kerberos service name cannot be taken from the server unverified"
+        ))
+        .with_hint("give its DNS name: sasl_host: dc1.example.test in the profile (or in the url), or use ldaps://"));
+    }
+    let server = if by_address {
         let dse = ldap
             .search("", ldap3::Scope::Base, "(objectClass=*)", vec!["dnsHostName"])
             .await
@@ -94,7 +102,7 @@ pub async fn bind(ldap: &mut ldap3::Ldap, url: &str, host: &str) -> Result<Strin
 /// Without the `kerberos` feature, `sasl: gssapi` says how to get it.
 #[cfg(not(feature = "kerberos"))]
 #[allow(clippy::unused_async)] // the same signature as the real one
-pub async fn bind(_: &mut ldap3::Ldap, _: &str, _: &str) -> Result<String> {
+pub async fn bind(_: &mut ldap3::Ldap, _: &str, _: &str, _: bool) -> Result<String> {
     let _ = no_ticket;
     Err(CommandError::usage("this deskhand was built without Kerberos, so `sasl: gssapi` cannot bind")
         .with_hint("build it with the default features: `cargo install --path .` (Debian: apt-get install libkrb5-dev clang libclang-dev)"))

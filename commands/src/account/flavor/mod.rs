@@ -288,6 +288,11 @@ impl Flavor {
         match self {
             Self::Openldap => Ok(openldap::expire_plan(entry, when)),
             Self::Ad => Ok(ad::expire_plan(entry, when)),
+            // shadowExpire holds a day: a time within a day would end the account at
+            // the start of that day, hours early.
+            Self::Ds389 if when.is_some_and(|t| t.rem_euclid(86_400) != 0) => {
+                Err("389-ds keeps the end as a day (shadowExpire, which ends at the day's start): give a date, --on YYYY-MM-DD".into())
+            }
             Self::Ds389 => Ok(ds389::expire_plan(entry, when)),
         }
     }
