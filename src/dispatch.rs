@@ -237,7 +237,7 @@ pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Ou
         }
         Operation::Check(request) => {
             // Without ICMP privilege the ping layer is skipped, not the whole check.
-            let pinger = ping::IcmpPinger::any_family().map_err(|e| format!("{} ({})", e.message, e.hint.unwrap_or_default()));
+            let pinger = pinger_or_why();
             let (report, outcome) =
                 check::run(&request, &dns::NetTransport::default(), pinger.as_ref().map_err(Clone::clone), &port::TcpConnector).await?;
             Ok((Report::Check(report), outcome))
@@ -275,7 +275,9 @@ async fn open(profile: &Profile, secret: &SecretSource) -> Result<(LdapDirectory
 /// parts' own reports (`deskhand_commands::diagnose`).
 async fn diagnose(req: DiagnoseRequest) -> (diag::DiagnoseReport, Outcome) {
     let mut extra = Vec::new();
-    let hosts = futures::future::join_all(req.hosts.iter().map(|h| host_part(h, &req.dns_servers, req.timeout)));
+    // One ICMP socket for every host, as `net ping` shares one over its targets.
+    let pinger = pinger_or_why();
+    let hosts = futures::future::join_all(req.hosts.iter().map(|h| host_part(h, &pinger, &req.dns_servers, req.timeout)));
     let users = async {
         let mut parts = Vec::new();
         match &req.directory {
@@ -355,13 +357,22 @@ async fn diagnose(req: DiagnoseRequest) -> (diag::DiagnoseReport, Outcome) {
     diag::report(req.ticket, directory.as_deref(), users, hosts, extra)
 }
 
+/// The ICMP pinger, or why there is none (`net check` then skips its ping layer).
+fn pinger_or_why() -> Result<ping::IcmpPinger, String> {
+    ping::IcmpPinger::any_family().map_err(|e| format!("{} ({})", e.message, e.hint.unwrap_or_default()))
+}
+
 /// One host of `diagnose`: `net check`, and the config's DNS servers side by side.
-async fn host_part(req: &check::CheckRequest, dns_servers: &[std::net::SocketAddr], timeout: std::time::Duration) -> diag::HostPart {
+async fn host_part(
+    req: &check::CheckRequest,
+    pinger: &Result<ping::IcmpPinger, String>,
+    dns_servers: &[std::net::SocketAddr],
+    timeout: std::time::Duration,
+) -> diag::HostPart {
     let target = match req.port {
         Some(p) => port::host_port(&req.host, p),
         None => req.host.clone(),
     };
-    let pinger = ping::IcmpPinger::any_family().map_err(|e| format!("{} ({})", e.message, e.hint.unwrap_or_default()));
     let transport = dns::NetTransport::default();
     let checked = check::run(req, &transport, pinger.as_ref().map_err(Clone::clone), &port::TcpConnector);
     let is_name = req.host.trim_matches(['[', ']']).parse::<std::net::IpAddr>().is_err();

@@ -14,11 +14,15 @@ fn severity(s: Severity) -> Cell {
     }
 }
 
-/// Appends another view's blocks under a heading (its own title is the heading's job).
-fn section(doc: &mut Doc, heading: String, parts: Vec<Doc>) {
+/// Appends other views' blocks under a heading (their own titles are the heading's job),
+/// then why the part could not run, if it could not.
+fn section(doc: &mut Doc, heading: String, parts: impl IntoIterator<Item = Doc>, error: Option<&String>) {
     doc.blocks.push(Block::Heading(heading));
     for part in parts {
         doc.blocks.extend(part.blocks);
+    }
+    if let Some(e) = error {
+        doc.line(e.clone(), Tone::Bad);
     }
 }
 
@@ -65,34 +69,12 @@ pub fn diagnose(r: &DiagnoseReport) -> Doc {
         );
     }
     for u in &r.users {
-        let mut parts = Vec::new();
-        if let Some(card) = &u.card {
-            parts.push(super::account::show(card));
-        }
-        if let Some(groups) = &u.groups {
-            parts.push(super::account::groups(groups));
-        }
-        if let Some(e) = &u.error {
-            let mut d = Doc::new("");
-            d.line(e.clone(), Tone::Bad);
-            parts.push(d);
-        }
-        section(&mut doc, format!("User {}", u.login), parts);
+        let parts = u.card.as_ref().map(super::account::show).into_iter().chain(u.groups.as_ref().map(super::account::groups));
+        section(&mut doc, format!("User {}", u.login), parts, u.error.as_ref());
     }
     for h in &r.hosts {
-        let mut parts = Vec::new();
-        if let Some(check) = &h.check {
-            parts.push(super::net::check(check));
-        }
-        if let Some(dns) = &h.dns {
-            parts.push(super::net::dns(dns));
-        }
-        if let Some(e) = &h.error {
-            let mut d = Doc::new("");
-            d.line(e.clone(), Tone::Bad);
-            parts.push(d);
-        }
-        section(&mut doc, format!("Host {}", h.target), parts);
+        let parts = h.check.as_ref().map(super::net::check).into_iter().chain(h.dns.as_ref().map(super::net::dns));
+        section(&mut doc, format!("Host {}", h.target), parts, h.error.as_ref());
     }
     doc
 }
