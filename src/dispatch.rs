@@ -337,7 +337,7 @@ async fn diagnose(req: DiagnoseRequest) -> (diag::DiagnoseReport, Outcome) {
                             },
                             (Err(e), _) => diag::UserPart {
                                 login: user.clone(),
-                                found: e.kind != deskhand_commands::ErrorKind::Usage,
+                                found: !e.unresolved,
                                 card: None,
                                 groups: None,
                                 error: Some(describe(&e)),

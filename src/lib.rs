@@ -149,7 +149,7 @@ fn run_cli(cli: &Cli, style: &mut ErrorStyle) -> Result<Exit, CommandError> {
         }
         tokio::select! {
             r = dispatch::dispatch(op, &out) => r,
-            _ = tokio::signal::ctrl_c() => Err(CommandError { kind: ErrorKind::Interrupted, message: "interrupted".into(), hint: None }),
+            _ = tokio::signal::ctrl_c() => Err(CommandError { kind: ErrorKind::Interrupted, message: "interrupted".into(), hint: None, unresolved: false }),
         }
     });
     // Runtime drop may wait on blocking tasks (name lookups); don't let it.

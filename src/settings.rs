@@ -481,6 +481,14 @@ fn check(a: &CheckArgs, config: &Config, timeout: Duration) -> Result<Operation,
 
 /// The directory profile chosen (`--directory` of the command, the global one, the
 /// config's default, or the only one) and where its password comes from.
+/// An attribute description as RFC 4512 has it: a name (a letter, then letters, digits
+/// and hyphens) or a numeric OID. Anything else would break every filter built with it.
+fn is_attribute_description(a: &str) -> bool {
+    let name = a.starts_with(|c: char| c.is_ascii_alphabetic()) && a.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    let oid = a.starts_with(|c: char| c.is_ascii_digit()) && a.chars().all(|c| c.is_ascii_digit() || c == '.');
+    name || oid
+}
+
 fn directory_profile(
     chosen: Option<&String>,
     g: &Globals,
@@ -520,7 +528,14 @@ fn directory_profile(
         sasl_host: profile_config.sasl_host.clone(),
         flavor: profile_config.flavor.unwrap_or_default(),
         // Empty: the flavour's own (uid, sAMAccountName), settled once it is known.
-        login_attribute: profile_config.login_attribute.clone().unwrap_or_default(),
+        login_attribute: match &profile_config.login_attribute {
+            Some(a) if !is_attribute_description(a) => {
+                return Err(CommandError::usage(format!("directory '{name}': login_attribute '{a}' is not an attribute name"))
+                    .with_hint("give the attribute logins are stored in: uid, sAMAccountName, mail..."));
+            }
+            Some(a) => a.clone(),
+            None => String::new(),
+        },
         allow_plaintext: profile_config.allow_plaintext.unwrap_or(false),
         timeout: match &profile_config.timeout {
             Some(t) => positive(parse_duration(t)?, "the profile's timeout")?,

@@ -18,13 +18,18 @@ struct Setup {
 
 impl Setup {
     fn new(with_directory: bool) -> Self {
+        Self::with_users(with_directory, &format!("ou=people,{}", var("DESKHAND_LAB_LDAP_BASE")))
+    }
+
+    /// The lab profile with `users:` set to `users`.
+    fn with_users(with_directory: bool, users: &str) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let config = dir.path().join("config.yaml");
         let mut text = format!("net:\n  dns_servers: [{}, {}]\n", dns1(), dns2());
         if with_directory {
             let _ = write!(
                 text,
-                "directories:\n  lab:\n    url: {}\n    ca_file: {}\n    base_dn: {base}\n    users: ou=people,{base}\n    bind_dn: {}\n    password_file: {}\n",
+                "directories:\n  lab:\n    url: {}\n    ca_file: {}\n    base_dn: {base}\n    users: '{users}'\n    bind_dn: {}\n    password_file: {}\n",
                 var("DESKHAND_LAB_LDAPS_URI"),
                 var("DESKHAND_LAB_LDAP_CA"),
                 var("DESKHAND_LAB_LDAP_BIND_DN"),
@@ -111,6 +116,42 @@ fn each_user_state_is_its_finding_with_the_fix() {
     assert!(!crate::account::binds("bob", "Bob-Lab-2026"), "diagnose unlocked bob");
 }
 
+/// A users' base that is not in the directory (a typo in the profile) is not "no such
+/// account": diagnose says the account could not be read (unknown, exit 3) and the
+/// commands say what is wrong with the profile (exit 2), a bulk change per item.
+#[test]
+fn a_users_base_not_in_the_directory_is_not_a_missing_account() {
+    let base = var("DESKHAND_LAB_LDAP_BASE");
+    let s = Setup::with_users(true, &format!("ou=nowhere,{base}"));
+    let (code, j) = s.json(&["--user", "alice"]);
+    assert_eq!(code, 3, "{j}");
+    assert_eq!(findings(&j), [("unknown".into(), "user alice".into(), "the account could not be read".into())], "{j}");
+    assert_eq!(j["data"]["users"][0]["found"], true, "{j}");
+    let evidence = j["data"]["findings"][0]["evidence"].as_str().unwrap();
+    assert!(evidence.contains(&format!("the users' base ou=nowhere,{base} is not in the directory")), "{evidence}");
+    let r = s.run(&["account", "show", "alice"]);
+    r.expect_code(2);
+    assert!(r.stderr.contains("check `users:` and `base_dn:`"), "{}", r.stderr);
+    let r = s.run(&["-o", "json", "account", "unlock", "alice", "bob", "--dry-run"]);
+    let j = r.json();
+    for item in j["data"]["items"].as_array().unwrap() {
+        assert_eq!(item["result"], "failed", "{j}");
+        assert!(item["detail"].as_str().unwrap().contains("is not in the directory"), "{j}");
+    }
+    // The same profile with the right base: alice is there, a made-up login is not.
+    let s = Setup::with_users(true, &format!("ou=people,{base}"));
+    let (code, j) = s.json(&["--user", "alice", "--user", "nobody-here"]);
+    assert_eq!(code, 1, "{j}");
+    assert_eq!(findings(&j), [("problem".into(), "user nobody-here".into(), "the login does not name one user account".into())]);
+    assert_eq!(j["data"]["users"][1]["found"], false, "{j}");
+    // A login attribute that is no attribute name would break every filter: refused at
+    // the profile, before any search.
+    std::fs::write(&s.config, std::fs::read_to_string(&s.config).unwrap() + "    login_attribute: 'ui d'\n").unwrap();
+    let r = s.run(&["account", "show", "alice"]);
+    r.expect_code(2);
+    assert!(r.stderr.contains("login_attribute 'ui d' is not an attribute name"), "{}", r.stderr);
+}
+
 #[test]
 fn an_expired_account_is_a_problem_with_the_expire_fix() {
     let s = Setup::new(true);
@@ -159,6 +200,35 @@ fn each_host_failure_is_its_finding() {
     assert!(findings(&j)[0].2.contains("TLS certificate fails"), "{j}");
     let (code, j) = s.json(&["--host", &ldaps, "--ca", &var("DESKHAND_LAB_LDAP_CA")]);
     assert_eq!((code, findings(&j)), (0, vec![]), "{j}");
+}
+
+/// A DNS server that sends no reply says nothing about the name: it is an unknown of its
+/// own (exit 3), not a disagreement, and the servers that answered are still compared.
+#[test]
+fn a_dns_server_that_does_not_answer_is_unknown_not_a_disagreement() {
+    // Bound and never read: queries to it time out.
+    let silent = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    let silent = silent.local_addr().unwrap().to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("c.yaml");
+    std::fs::write(&config, format!("timeout: 500ms\nnet:\n  dns_servers: [{}, {silent}]\n", dns1())).unwrap();
+    let ldap = format!("ldap.lab.test:{}", ldaps_port());
+    let r = run_cmd(deskhand().arg("--config").arg(&config).args(["-o", "json", "diagnose", "--host", &ldap]));
+    let j = r.json();
+    assert_eq!(r.code, 3, "{j}");
+    assert_eq!(findings(&j), [("unknown".into(), format!("host {ldap}"), format!("DNS server {silent} did not answer"))], "{j}");
+    assert_eq!(j["data"]["hosts"][0]["check"]["verdict"]["ok"], true, "{j}");
+    // Three servers, the two that answer disagree on split.lab.test: that is still said.
+    std::fs::write(&config, format!("timeout: 500ms\nnet:\n  dns_servers: [{}, {silent}, {}]\n", dns1(), dns2())).unwrap();
+    let split = format!("split.lab.test:{}", ldaps_port());
+    let r = run_cmd(deskhand().arg("--config").arg(&config).args(["-o", "json", "diagnose", "--host", &split]));
+    let j = r.json();
+    let f = findings(&j);
+    let kinds: Vec<(&str, &str)> = f.iter().map(|(s, _, w)| (s.as_str(), w.as_str())).collect();
+    assert!(kinds.contains(&("unknown", format!("DNS server {silent} did not answer").as_str())), "{f:?}");
+    assert!(kinds.contains(&("warning", "the DNS servers disagree on split.lab.test A")), "{f:?}");
+    let disagree = j["data"]["findings"].as_array().unwrap().iter().find(|f| f["severity"] == "warning").unwrap();
+    assert!(!disagree["evidence"].as_str().unwrap().contains(&silent), "{disagree}");
 }
 
 #[test]

@@ -9,7 +9,7 @@ use crate::Outcome;
 use crate::account::groups::GroupsReport;
 use crate::account::show::AccountStatus;
 use crate::net::check::{CheckReport, LayerStatus};
-use crate::net::dns::DnsReport;
+use crate::net::dns::{DnsReport, ServerAnswer, Status as DnsStatus};
 use crate::util::{now_unix, parse_rfc3339, sanitize};
 use serde::Serialize;
 
@@ -47,7 +47,8 @@ pub struct Finding {
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct UserPart {
     pub login: String,
-    /// False when the directory has no such account (or several by that name).
+    /// False when the login does not name one user account: none, several, or an entry deskhand does
+    /// not act on. (Any other failure to read it leaves this true, with `card` empty.)
     pub found: bool,
     pub card: Option<AccountStatus>,
     pub groups: Option<GroupsReport>,
@@ -123,7 +124,7 @@ pub fn user_findings(part: &UserPart, directory: Option<&str>, ticket: Option<&s
         if !part.found {
             out.push(finding(
                 Severity::Problem,
-                "no such account (or more than one)".into(),
+                "the login does not name one user account".into(),
                 part.error.clone().unwrap_or_default(),
                 Some(format!("deskhand account find {}{}", shell_word(&part.login), tail_args(directory, None))),
                 Some("check the login the user gave"),
@@ -337,9 +338,36 @@ pub fn host_findings(part: &HostPart) -> Vec<Finding> {
         }
     }
     if let Some(d) = &part.dns {
-        for l in d.lookups.iter().filter(|l| !l.agree) {
-            let said: Vec<String> = l
-                .answers
+        // A server that sent no reply (timeout, nothing listening) says nothing about the
+        // name: it is unknown there, and the others are compared among themselves.
+        let silent = |a: &ServerAnswer| matches!(a.status, DnsStatus::Timeout | DnsStatus::Unreachable);
+        let mut unanswered: Vec<(String, Vec<String>)> = Vec::new();
+        for l in &d.lookups {
+            for a in l.answers.iter().filter(|a| silent(a)) {
+                let what = format!("{} {}", l.name, l.rtype);
+                let why = a.error.clone().unwrap_or_else(|| a.status.as_str().into());
+                match unanswered.iter_mut().find(|(s, _)| *s == a.server) {
+                    Some((_, v)) => v.push(format!("{what}: {why}")),
+                    None => unanswered.push((a.server.clone(), vec![format!("{what}: {why}")])),
+                }
+            }
+        }
+        for (server, what) in unanswered {
+            out.push(Finding {
+                severity: Severity::Unknown,
+                subject: subject.clone(),
+                finding: format!("DNS server {server} did not answer"),
+                evidence: what.join("; "),
+                fix: None,
+                next_step: Some("its view of the name is unknown: check that server (up, reachable, port 53 open)".into()),
+            });
+        }
+        for l in &d.lookups {
+            let heard: Vec<&ServerAnswer> = l.answers.iter().filter(|a| !silent(a)).collect();
+            if l.agree || heard.windows(2).all(|w| crate::net::dns::same_answer(w[0], w[1])) {
+                continue;
+            }
+            let said: Vec<String> = heard
                 .iter()
                 .map(|a| {
                     let data: Vec<&str> = a.records.iter().map(|r| r.data.as_str()).collect();

@@ -28,6 +28,10 @@ pub struct CommandError {
     pub kind: ErrorKind,
     pub message: String,
     pub hint: Option<String>,
+    /// The user given is not one account: no such account, several by that name, or an
+    /// entry deskhand may not act on (a usage error, told apart from the other usage
+    /// errors so `diagnose` can report it as a fact about the user).
+    pub unresolved: bool,
 }
 
 impl CommandError {
@@ -38,11 +42,11 @@ impl CommandError {
     }
 
     pub fn usage(message: impl Into<String>) -> Self {
-        Self { kind: ErrorKind::Usage, message: message.into(), hint: None }
+        Self { kind: ErrorKind::Usage, message: message.into(), hint: None, unresolved: false }
     }
 
     pub fn environment(message: impl Into<String>) -> Self {
-        Self { kind: ErrorKind::Environment, message: message.into(), hint: None }
+        Self { kind: ErrorKind::Environment, message: message.into(), hint: None, unresolved: false }
     }
 
     #[must_use]

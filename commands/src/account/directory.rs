@@ -448,10 +448,16 @@ pub fn ad_bind_reason(text: &str) -> Option<&'static str> {
 }
 
 fn op_error(what: &str, e: &ldap3::LdapError) -> CommandError {
+    // Refused before anything was sent: the filter deskhand was given cannot be encoded.
+    if matches!(e, ldap3::LdapError::FilterParsing) {
+        return CommandError::usage(format!("{what}: the search filter is invalid"))
+            .with_hint("check the filter given, and login_attribute in the directory profile");
+    }
     CommandError {
         kind: crate::ErrorKind::Connection,
         message: format!("{what}: {e}"),
         hint: Some("the connection to the directory broke or timed out; run the same command again to finish".into()),
+        unresolved: false,
     }
 }
 
@@ -466,6 +472,7 @@ fn change_error(what: &str, e: &ldap3::LdapError) -> CommandError {
         kind: crate::ErrorKind::Unanswered,
         message: format!("{what}: sent, no answer ({e})"),
         hint: Some("the directory may or may not have applied it: run the same command again to settle it (it skips what is done)".into()),
+        unresolved: false,
     }
 }
 
@@ -489,7 +496,7 @@ fn rc_error(what: &str, rc: u32, text: &str) -> CommandError {
         ),
         _ => (crate::ErrorKind::Environment, "see the directory's log for details"),
     };
-    CommandError { kind, message: format!("{what} failed: rc={rc} {text}"), hint: Some(hint.into()) }
+    CommandError { kind, message: format!("{what} failed: rc={rc} {text}"), hint: Some(hint.into()), unresolved: false }
 }
 
 impl Directory for LdapDirectory {

@@ -31,7 +31,7 @@ impl Unresolved {
             Self::Ambiguous(_) => "name the account by its DN",
             Self::Refused(_) => "give the login or DN of a user account under the profile's base DN",
         };
-        CommandError::usage(self.message(user)).with_hint(hint)
+        CommandError { unresolved: true, ..CommandError::usage(self.message(user)).with_hint(hint) }
     }
 }
 
@@ -39,8 +39,36 @@ impl Unresolved {
 pub const ACCOUNT_FILTER: &str =
     "(|(objectClass=person)(objectClass=inetOrgPerson)(objectClass=posixAccount)(objectClass=account)(objectClass=user))";
 
-/// Finds the one entry for `user`, with `attrs`.
+/// Finds the one entry for `user`, with `attrs`. Found nowhere, the users' base itself
+/// is looked at: a base that does not exist (a typo in the profile) is a usage error
+/// about the profile, not "no such account".
 pub async fn resolve<D: Directory>(
+    dir: &D,
+    profile: &Profile,
+    user: &str,
+    attrs: &[&str],
+) -> Result<std::result::Result<Entry, Unresolved>> {
+    let found = resolve_here(dir, profile, user, attrs).await?;
+    if matches!(found, Err(Unresolved::NotFound(_))) && !looks_like_dn(user.trim()) {
+        check_users_base(dir, profile).await?;
+    }
+    Ok(found)
+}
+
+/// A usage error when the profile's users' base is not in the directory (or the service
+/// account cannot see it): every login would read as "no such account".
+pub async fn check_users_base<D: Directory>(dir: &D, profile: &Profile) -> Result<()> {
+    let base = profile.users_base();
+    if dir.search(base, Scope::Base, "(objectClass=*)", &["1.1"]).await?.is_empty() {
+        return Err(CommandError::usage(format!(
+            "the users' base {base} is not in the directory (or the account deskhand binds as cannot see it)"
+        ))
+        .with_hint("check `users:` and `base_dn:` in the directory profile"));
+    }
+    Ok(())
+}
+
+async fn resolve_here<D: Directory>(
     dir: &D,
     profile: &Profile,
     user: &str,
@@ -90,7 +118,8 @@ pub async fn resolve_or_offboarded<D: Directory>(
     match (&first, &profile.disabled_dn) {
         (Err(Unresolved::NotFound(_)), Some(ou)) if !looks_like_dn(user.trim()) => {
             let there = Profile { users_dn: Some(ou.clone()), ..profile.clone() };
-            Ok(match resolve(dir, &there, user, attrs).await? {
+            // (That OU may not exist yet: nothing has been offboarded.)
+            Ok(match resolve_here(dir, &there, user, attrs).await? {
                 Ok(e) => Ok(e),
                 Err(Unresolved::NotFound(_)) => first,
                 Err(other) => Err(other),
@@ -170,5 +199,9 @@ pub async fn resolve_many<D: Directory>(
             });
         }
     }
-    Ok(out.into_iter().map(|r| r.unwrap_or_else(|| Err(Unresolved::NotFound(profile.users_base().to_string())))).collect())
+    let out: Vec<_> = out.into_iter().map(|r| r.unwrap_or_else(|| Err(Unresolved::NotFound(profile.users_base().to_string())))).collect();
+    if !logins.is_empty() && out.iter().any(|r| matches!(r, Err(Unresolved::NotFound(_)))) {
+        check_users_base(dir, profile).await?;
+    }
+    Ok(out)
 }

@@ -426,7 +426,8 @@ where
     done.into_iter().map(|(_, r)| r).collect()
 }
 
-fn same_answer(a: &ServerAnswer, b: &ServerAnswer) -> bool {
+/// Whether two servers gave the same answer: the same status and records (TTLs aside).
+pub fn same_answer(a: &ServerAnswer, b: &ServerAnswer) -> bool {
     let key = |x: &ServerAnswer| {
         let mut v: Vec<(String, String)> = x.records.iter().map(|r| (r.rtype.clone(), r.data.to_ascii_lowercase())).collect();
         v.sort();
