@@ -375,6 +375,34 @@ fn ad_card_facts_and_account_expire() {
     let all = setup.run(&["-o", "json", "account", "show", "t-facts", "--all-servers"]).json();
     let reasons = all["data"]["reasons"].to_string();
     assert!(reasons.contains(&format!("the bad passwords arrived at {dc2}")) && reasons.contains("event 4740"), "{reasons}");
+    // DC1 holds the PDC emulator role (fSMORoleOwner), DC2 not.
+    let pdc: Vec<&serde_json::Value> = all["data"]["servers"].as_array().unwrap().iter().map(|s| &s["pdc_emulator"]).collect();
+    assert_eq!(pdc, [&serde_json::Value::Bool(true), &serde_json::Value::Bool(false)], "{all}");
+    // A bad password at DC1 as well: on AD the PDC emulator also counts what other DCs
+    // forward, so the card names DC2 as where they arrived and explains DC1's count.
+    assert!(!bind("t-facts", "Wrong-Password-1").0);
+    let all = setup.run(&["-o", "json", "account", "show", "t-facts", "--all-servers"]).json();
+    let reasons = all["data"]["reasons"].to_string();
+    assert!(
+        reasons.contains(&format!("the bad passwords arrived at {dc2} (last at "))
+            && reasons.contains(&format!("{}, the PDC emulator, counts 1 too", a.ldaps)),
+        "{reasons}"
+    );
+
+    // A DC that cannot be asked: the replicated lastLogonTimestamp, newer than both asked
+    // DCs' own figures (2026-12-02T00:00Z), is the last logon shown, and the card says why.
+    write(&a.ldaps, &[("lastLogonTimestamp", "134406432000000000")]);
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let three = Setup::new(&format!("servers: [{dc2}, ldaps://127.0.0.1:{closed}]"));
+    let card = three.run(&["-o", "json", "account", "show", "t-facts", "--all-servers"]);
+    let state = &card.json()["data"]["state"];
+    assert_eq!(state["last_logon"], "2026-12-02T00:00:00Z", "{state}");
+    let from = state["last_logon_from"].as_str().unwrap();
+    assert!(
+        from.starts_with("the replicated lastLogonTimestamp, newer than the 2 asked DCs'")
+            && from.contains("1 server(s) could not be asked"),
+        "{from}"
+    );
 
     // The end date: a dry run changes nothing; a date in the past stops binds (data 701).
     let dry = setup.run(&["-o", "json", "account", "expire", "t-facts", "--on", "2026-01-01", "--dry-run"]);

@@ -165,8 +165,9 @@ pub fn user_findings(part: &UserPart, directory: Option<&str>, ticket: Option<&s
             .filter(|v| v.failures.unwrap_or(0) > 0)
             .map(|v| {
                 format!(
-                    "{} counts {} bad password(s), last {}",
+                    "{}{} counts {} bad password(s), last {}",
                     v.server,
+                    if v.pdc_emulator == Some(true) { " (the PDC emulator: other DCs forward failures to it)" } else { "" },
                     v.failures.unwrap_or(0),
                     v.last_failure.as_deref().unwrap_or("?")
                 )

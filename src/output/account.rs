@@ -87,7 +87,8 @@ pub fn show(r: &AccountStatus) -> Doc {
                     } else {
                         Cell::new(format!("{failures} (last {})", v.last_failure.as_deref().unwrap_or("?")), Tone::Warn)
                     };
-                    vec![Cell::from(v.server.clone()), locked, failures, Cell::from(v.last_logon.as_deref().unwrap_or("never"))]
+                    let server = if v.pdc_emulator == Some(true) { format!("{} (PDC emulator)", v.server) } else { v.server.clone() };
+                    vec![Cell::from(server), locked, failures, Cell::from(v.last_logon.as_deref().unwrap_or("never"))]
                 }
             })
             .collect();

@@ -28,6 +28,15 @@ pub struct ServerState {
     /// The last successful login this server saw (AD `lastLogon`, OpenLDAP
     /// `pwdLastSuccess`, 389 `lastLoginTime`); `None`: never, or not recorded.
     pub last_logon: Option<String>,
+    /// AD: whether this DC holds the PDC emulator role. Other DCs forward a failed logon
+    /// to it, so its count may hold failures that arrived elsewhere. `None`: not AD, or
+    /// not known.
+    pub pdc_emulator: Option<bool>,
+    /// AD: this DC's NTDS Settings DN (root DSE `dsServiceName`), to match the domain's
+    /// PDC emulator role owner.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub ds_service: Option<String>,
 }
 
 /// The per-server attributes beyond the flavour's status attributes.
@@ -83,7 +92,15 @@ pub async fn card(
     let others = connect_others(profile, password).await?;
     let mut servers: Vec<(String, std::result::Result<&LdapDirectory, CommandError>)> = vec![(profile.url.clone(), Ok(dir))];
     servers.extend(others.iter().map(|(url, d)| (url.clone(), d.as_ref().map_err(Clone::clone))));
-    let per_server = across(&servers, flavor, &status.policy, &status.dn).await;
+    let (mut per_server, pdc) = futures::join!(across(&servers, flavor, &status.policy, &status.dn), async {
+        if flavor == Flavor::Ad { pdc_emulator(dir, profile).await } else { None }
+    });
+    if let Some(pdc) = pdc {
+        let pdc = super::escape::normalize_dn(&pdc);
+        for s in per_server.iter_mut().filter(|s| s.error.is_none()) {
+            s.pdc_emulator = s.ds_service.as_deref().map(|d| super::escape::normalize_dn(d) == pdc);
+        }
+    }
     let outcome = judge(&mut status, per_server);
     Ok((status, outcome))
 }
@@ -95,8 +112,12 @@ pub async fn state_on<D: Directory>(dir: &D, flavor: Flavor, policy: &Policy, dn
     if flavor == Flavor::Ad {
         attrs.extend_from_slice(ad::COMPUTED_ATTRS);
     }
-    let found = dir.search(dn, Scope::Base, "(objectClass=*)", &attrs).await?;
-    let Some(entry) = found.into_iter().next() else {
+    // On AD, which DC this is (its NTDS Settings), asked together with the account.
+    let (found, dse) = futures::join!(dir.search(dn, Scope::Base, "(objectClass=*)", &attrs), async {
+        if flavor == Flavor::Ad { dir.search("", Scope::Base, "(objectClass=*)", &["dsServiceName"]).await.ok() } else { None }
+    });
+    let ds_service = dse.and_then(|d| d.into_iter().next()).and_then(|e| e.first("dsServiceName").map(ToString::to_string));
+    let Some(entry) = found?.into_iter().next() else {
         return Err(CommandError::usage(format!("{} has no entry {dn} (not replicated yet?)", dir.describe()))
             .with_hint("wait for replication, or check the server's replication status"));
     };
@@ -109,7 +130,16 @@ pub async fn state_on<D: Directory>(dir: &D, flavor: Flavor, policy: &Policy, dn
         failures: Some(state.failures),
         last_failure: state.last_failure,
         last_logon: last_logon(flavor, &entry),
+        pdc_emulator: None,
+        ds_service,
     })
+}
+
+/// AD: the domain's PDC emulator role owner (`fSMORoleOwner` of the domain head), or
+/// `None` when it cannot be read.
+pub async fn pdc_emulator<D: Directory>(dir: &D, profile: &Profile) -> Option<String> {
+    let head = dir.search(&profile.base_dn, Scope::Base, "(objectClass=*)", &["fSMORoleOwner"]).await.ok()?;
+    head.into_iter().next()?.first("fSMORoleOwner").map(ToString::to_string)
 }
 
 /// Reads the account on every server at once; a server that cannot be reached or read
@@ -167,39 +197,77 @@ pub fn judge(status: &mut AccountStatus, servers: Vec<ServerState>) -> Outcome {
             });
         }
     }
-    // The true last logon: each server's own figure, the newest of them.
-    if let Some((server, when)) = servers
+    // The true last logon: each server's own figure, the newest of them; on AD the
+    // replicated lastLogonTimestamp the card read counts too (a DC that could not be
+    // asked, or a logon that sets only it, as S4U does, can make it the newest).
+    let asked = servers.iter().filter(|s| s.error.is_none()).count();
+    let unasked = servers.len() - asked;
+    let replicated = if status.flavor == Flavor::Ad { status.state.last_logon.clone() } else { None };
+    let newest = servers
         .iter()
         .filter_map(|s| Some((s.server.as_str(), s.last_logon.as_deref()?)))
-        .max_by_key(|(_, when)| crate::util::parse_rfc3339(when))
-    {
-        status.state.last_logon = Some(when.to_string());
-        let asked = servers.iter().filter(|s| s.error.is_none()).count();
-        status.state.last_logon_from = Some(format!("newest of {asked} servers' own figures, on {server}"));
-    } else if servers.iter().any(|s| s.error.is_none()) {
-        status.state.last_logon = None;
-        status.state.last_logon_from = Some("no server asked has seen a logon".into());
+        .max_by_key(|(_, when)| crate::util::parse_rfc3339(when));
+    let after = |a: &str, b: &str| crate::util::parse_rfc3339(a) > crate::util::parse_rfc3339(b);
+    let not_asked =
+        if unasked > 0 { format!("; {unasked} server(s) could not be asked: a later logon there is not seen") } else { String::new() };
+    match (newest, replicated) {
+        (Some((_, when)), Some(r)) if after(&r, when) => {
+            status.state.last_logon_from = Some(format!(
+                "the replicated lastLogonTimestamp, newer than the {asked} asked DCs' own lastLogon (the logon was at a DC not asked, or set only it){not_asked}"
+            ));
+        }
+        (Some((server, when)), _) => {
+            status.state.last_logon = Some(when.to_string());
+            let whose = if asked == 1 { "server's" } else { "servers'" };
+            status.state.last_logon_from = Some(format!("newest of {asked} {whose} own figures, on {server}{not_asked}"));
+        }
+        (None, Some(_)) => {
+            status.state.last_logon_from =
+                Some(format!("the replicated lastLogonTimestamp: none of the {asked} asked DCs has its own lastLogon{not_asked}"));
+        }
+        (None, None) if asked > 0 => {
+            status.state.last_logon = None;
+            status.state.last_logon_from = Some(format!("no server asked has seen a logon{not_asked}"));
+        }
+        (None, None) => {}
     }
-    // Where the bad passwords arrived: the server holding the count (AD counts per DC).
-    if status.flavor == Flavor::Ad
-        && let Some(s) = servers
-            .iter()
-            .filter(|s| s.failures.unwrap_or(0) > 0 || s.locked == Some(true) && s.last_failure.is_some())
-            .max_by_key(|s| s.last_failure.as_deref().and_then(crate::util::parse_rfc3339))
-    {
-        status.reasons.push(format!(
-            "the bad passwords arrived at {} (last at {}); which machine sent them is in that DC's security log (event 4740 for the lockout, 4625/4771 for each failure), which LDAP cannot read",
-            s.server,
-            s.last_failure.as_deref().unwrap_or("an unrecorded time")
-        ));
+    // Where the bad passwords arrived: the DCs holding a count (AD counts per DC), the
+    // latest first. The PDC emulator also counts what other DCs forward to it, so where
+    // another DC counts too, the failures arrived there.
+    if status.flavor == Flavor::Ad {
+        let mut counting: Vec<&ServerState> =
+            servers.iter().filter(|s| s.failures.unwrap_or(0) > 0 || s.locked == Some(true) && s.last_failure.is_some()).collect();
+        counting.sort_by_key(|s| std::cmp::Reverse(s.last_failure.as_deref().and_then(crate::util::parse_rfc3339)));
+        let (pdc, others): (Vec<&ServerState>, Vec<&ServerState>) = counting.iter().partition(|s| s.pdc_emulator == Some(true));
+        let arrived = if others.is_empty() { &pdc } else { &others };
+        if !arrived.is_empty() {
+            let at: Vec<String> = arrived
+                .iter()
+                .map(|s| {
+                    let role = if s.pdc_emulator == Some(true) { ", the PDC emulator" } else { "" };
+                    format!("{}{role} (last at {})", s.server, s.last_failure.as_deref().unwrap_or("an unrecorded time"))
+                })
+                .collect();
+            let forwarded = match (others.is_empty(), pdc.first()) {
+                (false, Some(p)) => format!(
+                    "; {}, the PDC emulator, counts {} too: other DCs forward failed logons to it",
+                    p.server,
+                    p.failures.unwrap_or(0)
+                ),
+                _ => String::new(),
+            };
+            status.reasons.push(format!(
+                "the bad passwords arrived at {}{forwarded}; which machine sent them is in that DC's security log (event 4740 for the lockout, 4625/4771 for each failure), which LDAP cannot read",
+                at.join(" and ")
+            ));
+        }
     }
     status.reasons.dedup();
-    let unasked = servers.iter().any(|s| s.error.is_some());
     status.servers = Some(servers);
     // A server that could not be asked leaves the answer incomplete (exit 3), unless
     // another server already said no.
     let outcome = Outcome::from_ok(status.can_log_in);
-    if unasked && outcome.is_ok() { Outcome::Incomplete } else { outcome }
+    if unasked > 0 && outcome.is_ok() { Outcome::Incomplete } else { outcome }
 }
 
 #[cfg(test)]
@@ -266,5 +334,54 @@ mod tests {
         );
         assert_eq!(s.state.last_logon.as_deref(), Some("2026-12-01T09:14:00Z"));
         assert_eq!(s.state.last_logon_from.as_deref(), Some("newest of 3 servers' own figures, on dc2"));
+        assert!(s.reasons.last().unwrap().contains(" and dc3 (last at 2026-12-04T08:00:00Z)"), "{:?}", s.reasons);
+    }
+
+    /// The PDC emulator counts the failures other DCs forward to it: where another DC
+    /// counts too, that one is where they arrived, and the PDC's count is explained.
+    #[test]
+    fn the_pdc_emulators_forwarded_count_is_not_where_they_arrived() {
+        let pdc = |s: ServerState| ServerState { pdc_emulator: Some(true), ..s };
+        let other = |s: ServerState| ServerState { pdc_emulator: Some(false), ..s };
+        let at = |t: &str| Some(format!("2026-12-04T{t}:00Z"));
+        let mut s = AccountStatus { flavor: Flavor::Ad, ..status() };
+        let dc1 = pdc(ServerState { last_failure: at("09:15"), ..on("dc1", false, 2) });
+        let dc2 = other(ServerState { last_failure: at("09:14"), ..on("dc2", false, 2) });
+        judge(&mut s, vec![dc1, dc2]);
+        let said = s.reasons.last().unwrap();
+        assert!(
+            said.starts_with(
+                "the bad passwords arrived at dc2 (last at 2026-12-04T09:14:00Z); dc1, the PDC emulator, counts 2 too: other DCs forward failed logons to it;"
+            ),
+            "{said}"
+        );
+        // Only the PDC emulator counts: they arrived there.
+        let mut s = AccountStatus { flavor: Flavor::Ad, ..status() };
+        judge(&mut s, vec![pdc(ServerState { last_failure: at("09:15"), ..on("dc1", false, 1) }), other(on("dc2", false, 0))]);
+        assert!(s.reasons.last().unwrap().starts_with("the bad passwords arrived at dc1, the PDC emulator (last at"), "{:?}", s.reasons);
+    }
+
+    /// With a DC that could not be asked, the replicated lastLogonTimestamp still counts:
+    /// newer than every asked DC's own figure, it is the one shown, and said so.
+    #[test]
+    fn the_replicated_last_logon_counts_when_a_dc_is_not_asked() {
+        let mut s = AccountStatus { flavor: Flavor::Ad, ..status() };
+        s.state.last_logon = Some("2026-12-01T00:00:00Z".into());
+        let down = ServerState { server: "dc3".into(), error: Some("timed out".into()), ..ServerState::default() };
+        let dc1 = ServerState { last_logon: Some("2026-11-20T00:00:00Z".into()), ..on("dc1", false, 0) };
+        assert_eq!(judge(&mut s, vec![dc1.clone(), on("dc2", false, 0), down.clone()]), Outcome::Incomplete);
+        assert_eq!(s.state.last_logon.as_deref(), Some("2026-12-01T00:00:00Z"));
+        let from = s.state.last_logon_from.clone().unwrap();
+        assert!(from.starts_with("the replicated lastLogonTimestamp, newer than the 2 asked DCs' own lastLogon"), "{from}");
+        assert!(from.ends_with("1 server(s) could not be asked: a later logon there is not seen"), "{from}");
+        // Older than a DC's own figure: the DC's figure, and still the unasked one said.
+        let mut s = AccountStatus { flavor: Flavor::Ad, ..status() };
+        s.state.last_logon = Some("2026-11-01T00:00:00Z".into());
+        judge(&mut s, vec![dc1, down]);
+        assert_eq!(s.state.last_logon.as_deref(), Some("2026-11-20T00:00:00Z"));
+        assert_eq!(
+            s.state.last_logon_from.as_deref(),
+            Some("newest of 1 server's own figures, on dc1; 1 server(s) could not be asked: a later logon there is not seen")
+        );
     }
 }
