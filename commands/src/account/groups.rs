@@ -131,38 +131,44 @@ async fn walk<D: Directory>(dir: &D, base: &str, direct: &[Found]) -> Result<(Ve
     let mut level: Vec<(String, Vec<String>)> = direct.iter().map(|g| (g.dn.clone(), vec![g.name.clone()])).collect();
     let mut out = Vec::new();
     let mut depth = 0;
+    let mut notes = Vec::new();
     while !level.is_empty() {
-        if depth == MAX_DEPTH {
-            let notes = vec![format!(
-                "the nesting goes deeper than {MAX_DEPTH} levels; groups beyond that are not listed (the next level starts at {})",
-                level[0].1.last().map_or("?", String::as_str)
-            )];
-            out.sort_by(|a: &InheritedGroup, b| a.name.cmp(&b.name).then_with(|| a.dn.cmp(&b.dn)));
-            return Ok((out, notes));
-        }
         let asks = level.iter().map(|(dn, _)| {
             let filter = format!("(|(member={v})(uniqueMember={v}))", v = filter_value(dn));
             async move { dir.search(base, Scope::Subtree, &filter, &["cn"]).await }
         });
         let answers = futures::future::join_all(asks).await;
+        let mut found = Vec::new();
         let mut next = Vec::new();
         for ((_, path), parents) in level.iter().zip(answers) {
             let mut parents: Vec<Found> = parents?.iter().map(Found::of).collect();
             parents.sort_by(|a, b| a.name.cmp(&b.name));
             for p in parents {
                 if seen.insert(key(&p.dn)) {
-                    out.push(InheritedGroup { name: p.name.clone(), dn: p.dn.clone(), via: path.clone() });
+                    found.push(InheritedGroup { name: p.name.clone(), dn: p.dn.clone(), via: path.clone() });
                     let mut longer = path.clone();
                     longer.push(p.name);
                     next.push((p.dn, longer));
                 }
             }
         }
+        // The level past the limit is asked only to know whether there is one: a nesting
+        // exactly MAX_DEPTH deep is whole, and said to be so.
+        if depth == MAX_DEPTH {
+            if let Some(first) = found.first() {
+                notes.push(format!(
+                    "the nesting goes deeper than {MAX_DEPTH} levels; groups beyond that are not listed (the next level starts at {})",
+                    first.name
+                ));
+            }
+            break;
+        }
+        out.extend(found);
         level = next;
         depth += 1;
     }
     out.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.dn.cmp(&b.dn)));
-    Ok((out, vec![]))
+    Ok((out, notes))
 }
 
 #[cfg(test)]
@@ -232,6 +238,12 @@ mod tests {
         assert_eq!(inherited.len(), MAX_DEPTH);
         assert_eq!(inherited.last().unwrap().via.len(), MAX_DEPTH);
         assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(notes[0].ends_with(&format!("(the next level starts at {})", names[MAX_DEPTH + 1])), "{notes:?}");
+        // Exactly MAX_DEPTH levels above the direct group: all listed, nothing cut.
+        let groups = (1..=MAX_DEPTH).map(|i| (dns[i], names[i], vec![dns[i - 1]])).collect();
+        let dir = Groups(groups, 0.into());
+        let (inherited, notes) = walk(&dir, "dc=lab", &[found(dns[0], names[0])]).await.unwrap();
+        assert_eq!((inherited.len(), notes), (MAX_DEPTH, vec![]));
     }
 
     #[test]
