@@ -317,33 +317,47 @@ async fn diagnose(req: DiagnoseRequest) -> (diag::DiagnoseReport, Outcome) {
                     if profile.login_attribute.is_empty() {
                         profile.login_attribute = flavor.default_login_attribute().to_string();
                     }
-                    let every = profile.all_servers().len() > 1;
-                    for user in &req.users {
-                        let (card, groups) = futures::join!(
-                            account::servers::card(&dir, &profile, password.as_ref(), flavor, user, every),
-                            account::groups::run(&dir, &profile, flavor, user)
-                        );
-                        let describe = |e: &CommandError| match &e.hint {
-                            Some(h) => format!("{} (hint: {h})", e.message),
-                            None => e.message.clone(),
-                        };
-                        parts.push(match (card, groups) {
-                            (Ok((card, _)), groups) => diag::UserPart {
-                                login: card.login.clone(),
-                                found: true,
-                                card: Some(card),
-                                error: groups.as_ref().err().map(describe),
-                                groups: groups.ok().map(|g| g.0),
-                            },
-                            (Err(e), _) => diag::UserPart {
-                                login: user.clone(),
-                                found: !e.unresolved,
-                                card: None,
-                                groups: None,
-                                error: Some(describe(&e)),
-                            },
-                        });
-                    }
+                    // Every server of the profile when it lists several, each connected
+                    // to once for the whole run; the users are read at the same time.
+                    let others = if profile.all_servers().len() > 1 {
+                        account::servers::connect_others(&profile, password.as_ref()).await.ok()
+                    } else {
+                        None
+                    };
+                    let (dir, profile) = (&dir, &profile);
+                    let reads = req.users.iter().map(|user| {
+                        let others = others.as_deref();
+                        async move {
+                            let card = async {
+                                match others {
+                                    Some(others) => account::servers::card_across(dir, others, profile, flavor, user).await,
+                                    None => account::servers::card(dir, profile, None, flavor, user, false).await,
+                                }
+                            };
+                            let (card, groups) = futures::join!(card, account::groups::run(dir, profile, flavor, user));
+                            let describe = |e: &CommandError| match &e.hint {
+                                Some(h) => format!("{} (hint: {h})", e.message),
+                                None => e.message.clone(),
+                            };
+                            match (card, groups) {
+                                (Ok((card, _)), groups) => diag::UserPart {
+                                    login: card.login.clone(),
+                                    found: true,
+                                    card: Some(card),
+                                    error: groups.as_ref().err().map(describe),
+                                    groups: groups.ok().map(|g| g.0),
+                                },
+                                (Err(e), _) => diag::UserPart {
+                                    login: user.clone(),
+                                    found: !e.unresolved,
+                                    card: None,
+                                    groups: None,
+                                    error: Some(describe(&e)),
+                                },
+                            }
+                        }
+                    });
+                    parts.extend(futures::future::join_all(reads).await);
                 }
             },
         }

@@ -456,13 +456,34 @@ fn ad_diagnose_names_the_dc() {
     assert!(f["evidence"].as_str().unwrap().contains(&format!("{dc2} counts 3 bad password(s)")), "{j}");
     assert_eq!(f["fix"], "deskhand account unlock t-addiag --all-servers --directory ad --ticket INC-42");
     assert_eq!(j["data"]["users"][0]["card"]["servers"].as_array().map(Vec::len), Some(2), "{j}");
-    // A third DC that is not there.
+    // A third DC that is not there, and three users read at once over the same DC
+    // connections: each gets its own card from both DCs that answer, in the order given.
     let gone = Setup::new(&format!("servers: [{dc2}, ldaps://127.0.0.9:636]"));
-    let r = gone.run(&["-o", "json", "diagnose", "--user", "t-addiag"]);
+    let r = gone.run(&["-o", "json", "diagnose", "--user", "t-addiag", "--user", "alice", "--user", "nobody-here"]);
     r.expect_code(1);
-    let kinds: Vec<String> =
-        r.json()["data"]["findings"].as_array().unwrap().iter().map(|f| f["severity"].as_str().unwrap().to_string()).collect();
-    assert_eq!(kinds, ["problem", "unknown"], "{}", r.stdout);
+    let j = r.json();
+    let got: Vec<(String, String)> = j["data"]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["severity"].as_str().unwrap().to_string(), f["subject"].as_str().unwrap().to_string()))
+        .collect();
+    let want = |s: &str, u: &str| (s.to_string(), format!("user {u}"));
+    assert_eq!(
+        got,
+        [want("problem", "t-addiag"), want("problem", "nobody-here"), want("unknown", "t-addiag"), want("unknown", "alice")],
+        "{}",
+        r.stdout
+    );
+    let users = j["data"]["users"].as_array().unwrap();
+    assert_eq!(users.iter().map(|u| u["login"].as_str().unwrap()).collect::<Vec<_>>(), ["t-addiag", "alice", "nobody-here"]);
+    for u in &users[..2] {
+        let servers = u["card"]["servers"].as_array().unwrap();
+        assert_eq!(servers.iter().filter(|s| s["error"].is_null()).count(), 2, "{u}");
+        assert!(u["card"]["dn"].as_str().unwrap().contains(u["login"].as_str().unwrap()), "{u}");
+    }
+    assert_eq!(users[0]["card"]["servers"][1]["locked"], true, "{j}");
+    assert_eq!(users[1]["card"]["servers"][1]["locked"], false, "{j}");
 }
 
 /// The technician's own identity: `sasl: gssapi` binds with the ticket `kinit` put in a

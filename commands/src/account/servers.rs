@@ -82,14 +82,40 @@ pub async fn card(
     user: &str,
     all_servers: bool,
 ) -> Result<(AccountStatus, Outcome)> {
-    let (mut status, outcome) = super::show::run(dir, profile, flavor, user).await?;
     if !all_servers {
+        let (mut status, outcome) = super::show::run(dir, profile, flavor, user).await?;
         if flavor == Flavor::Ad && (status.state.lock.locked || status.state.failures > 0) && profile.all_servers().len() > 1 {
             status.reasons.push("each DC counts bad passwords itself: --all-servers shows which one counted them".into());
         }
         return Ok((status, outcome));
     }
-    let others = connect_others(profile, password).await?;
+    // The other servers are connected to while the first one reads the account.
+    let (shown, others) = futures::join!(super::show::run(dir, profile, flavor, user), connect_others(profile, password));
+    let (status, others) = (shown?.0, others?);
+    Ok(fold_servers(status, dir, &others, profile, flavor).await)
+}
+
+/// The card from every server of the profile, over connections to the other servers
+/// already made (`connect_others`): a run that reads many accounts connects once.
+pub async fn card_across(
+    dir: &LdapDirectory,
+    others: &[(String, Result<LdapDirectory>)],
+    profile: &Profile,
+    flavor: Flavor,
+    user: &str,
+) -> Result<(AccountStatus, Outcome)> {
+    let (status, _) = super::show::run(dir, profile, flavor, user).await?;
+    Ok(fold_servers(status, dir, others, profile, flavor).await)
+}
+
+/// The card of the profile's server, with every server's view of the account folded in.
+async fn fold_servers(
+    mut status: AccountStatus,
+    dir: &LdapDirectory,
+    others: &[(String, Result<LdapDirectory>)],
+    profile: &Profile,
+    flavor: Flavor,
+) -> (AccountStatus, Outcome) {
     let mut servers: Vec<(String, std::result::Result<&LdapDirectory, CommandError>)> = vec![(profile.url.clone(), Ok(dir))];
     servers.extend(others.iter().map(|(url, d)| (url.clone(), d.as_ref().map_err(Clone::clone))));
     let (mut per_server, pdc) = futures::join!(across(&servers, flavor, &status.policy, &status.dn), async {
@@ -102,7 +128,7 @@ pub async fn card(
         }
     }
     let outcome = judge(&mut status, per_server);
-    Ok((status, outcome))
+    (status, outcome)
 }
 
 /// Reads the account `dn` on one server.
