@@ -8,6 +8,7 @@ use crate::settings::AccountVerb;
 use deskhand_commands::account::change::Keep;
 use deskhand_commands::account::directory::Directory as _;
 use deskhand_commands::account::pool::Pool;
+use futures::StreamExt as _;
 
 /// Batches longer than this keep (and list) only the items that need a look.
 pub const LONG_BATCH: usize = 50;
@@ -318,7 +319,7 @@ async fn diagnose(req: DiagnoseRequest) -> (diag::DiagnoseReport, Outcome) {
                         profile.login_attribute = flavor.default_login_attribute().to_string();
                     }
                     // Every server of the profile when it lists several, each connected
-                    // to once for the whole run; the users are read at the same time.
+                    // to once for the whole run; the users are read together.
                     let others = if profile.all_servers().len() > 1 {
                         account::servers::connect_others(&profile, password.as_ref()).await.ok()
                     } else {
@@ -357,7 +358,9 @@ async fn diagnose(req: DiagnoseRequest) -> (diag::DiagnoseReport, Outcome) {
                             }
                         }
                     });
-                    parts.extend(futures::future::join_all(reads).await);
+                    // Four users at a time, in the order given: a long list (a runbook's)
+                    // does not crowd the shared connections into their timeouts.
+                    parts.extend(futures::stream::iter(reads).buffered(4).collect::<Vec<_>>().await);
                 }
             },
         }

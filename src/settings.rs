@@ -479,16 +479,17 @@ fn check(a: &CheckArgs, config: &Config, timeout: Duration) -> Result<Operation,
     Ok(Operation::Check(CheckRequest { host, port, tls, dns_server, timeout, pings: a.count, family: family(&a.family) }))
 }
 
-/// The directory profile chosen (`--directory` of the command, the global one, the
-/// config's default, or the only one) and where its password comes from.
 /// An attribute description as RFC 4512 has it: a name (a letter, then letters, digits
 /// and hyphens) or a numeric OID. Anything else would break every filter built with it.
+/// (Empty: the flavour's own, as when the key is left out.)
 fn is_attribute_description(a: &str) -> bool {
     let name = a.starts_with(|c: char| c.is_ascii_alphabetic()) && a.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
     let oid = a.starts_with(|c: char| c.is_ascii_digit()) && a.chars().all(|c| c.is_ascii_digit() || c == '.');
-    name || oid
+    a.is_empty() || name || oid
 }
 
+/// The directory profile chosen (`--directory` of the command, the global one, the
+/// config's default, or the only one) and where its password comes from.
 fn directory_profile(
     chosen: Option<&String>,
     g: &Globals,

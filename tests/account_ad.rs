@@ -378,6 +378,11 @@ fn ad_card_facts_and_account_expire() {
     // DC1 holds the PDC emulator role (fSMORoleOwner), DC2 not.
     let pdc: Vec<&serde_json::Value> = all["data"]["servers"].as_array().unwrap().iter().map(|s| &s["pdc_emulator"]).collect();
     assert_eq!(pdc, [&serde_json::Value::Bool(true), &serde_json::Value::Bool(false)], "{all}");
+    // The same with a profile rooted at an OU: the role is read at the domain head.
+    let in_ou = Setup::new(&format!("servers: [{dc2}]\nbase_dn: {}", a.users));
+    let all_ou = in_ou.run(&["-o", "json", "account", "show", "t-facts", "--all-servers"]).json();
+    let pdc_ou: Vec<&serde_json::Value> = all_ou["data"]["servers"].as_array().unwrap().iter().map(|s| &s["pdc_emulator"]).collect();
+    assert_eq!(pdc_ou, pdc, "{all_ou}");
     // A bad password at DC1 as well: on AD the PDC emulator also counts what other DCs
     // forward, so the card names DC2 as where they arrived and explains DC1's count.
     assert!(!bind("t-facts", "Wrong-Password-1").0);

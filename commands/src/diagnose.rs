@@ -167,7 +167,11 @@ pub fn user_findings(part: &UserPart, directory: Option<&str>, ticket: Option<&s
                 format!(
                     "{}{} counts {} bad password(s), last {}",
                     v.server,
-                    if v.pdc_emulator == Some(true) { " (the PDC emulator: other DCs forward failures to it)" } else { "" },
+                    if v.pdc_emulator == Some(true) {
+                        " (the PDC emulator: its count may include failures other DCs forwarded)"
+                    } else {
+                        ""
+                    },
                     v.failures.unwrap_or(0),
                     v.last_failure.as_deref().unwrap_or("?")
                 )
@@ -339,9 +343,12 @@ pub fn host_findings(part: &HostPart) -> Vec<Finding> {
         }
     }
     if let Some(d) = &part.dns {
-        // A server that sent no reply (timeout, nothing listening) says nothing about the
+        // A server that sent no reply (timeout, nothing listening, no route, a reply that
+        // could not be read: an error without a response code) says nothing about the
         // name: it is unknown there, and the others are compared among themselves.
-        let silent = |a: &ServerAnswer| matches!(a.status, DnsStatus::Timeout | DnsStatus::Unreachable);
+        let silent = |a: &ServerAnswer| {
+            matches!(a.status, DnsStatus::Timeout | DnsStatus::Unreachable) || a.status == DnsStatus::Error && a.rcode.is_none()
+        };
         let mut unanswered: Vec<(String, Vec<String>)> = Vec::new();
         for l in &d.lookups {
             for a in l.answers.iter().filter(|a| silent(a)) {
@@ -479,6 +486,74 @@ mod tests {
         assert_eq!(f[0].finding, "locked on dc2 since 2026-12-04T09:14:00Z");
         assert!(f[0].evidence.contains("dc2 counts 3 bad password(s)"), "{}", f[0].evidence);
         assert_eq!(f[0].fix.as_deref(), Some("deskhand account unlock bob --all-servers --ticket INC-42"));
+    }
+
+    fn answer(server: &str, status: DnsStatus, rcode: Option<&str>, data: &[&str]) -> ServerAnswer {
+        ServerAnswer {
+            server: server.into(),
+            status,
+            rcode: rcode.map(Into::into),
+            authoritative: false,
+            protocol: None,
+            time_ms: 0.0,
+            records: data
+                .iter()
+                .map(|d| crate::net::dns::Record { name: "x.test.".into(), rtype: "A".into(), ttl: 60, data: (*d).into() })
+                .collect(),
+            error: (rcode.is_none() && status != DnsStatus::Ok).then(|| "no reply".into()),
+        }
+    }
+
+    fn dns_part(answers: Vec<ServerAnswer>) -> HostPart {
+        let lookup = crate::net::dns::Lookup {
+            name: "x.test".into(),
+            query: "x.test.".into(),
+            rtype: "A".into(),
+            agree: answers.windows(2).all(|w| crate::net::dns::same_answer(&w[0], &w[1])),
+            resolved: answers.iter().all(|a| a.status == DnsStatus::Ok),
+            answers,
+        };
+        let summary = crate::net::dns::DnsSummary { lookups: 1, resolved: 0, no_data: 0, failed: 0, disagreements: 0 };
+        HostPart {
+            target: "x.test:443".into(),
+            check: None,
+            dns: Some(DnsReport { servers: vec![], lookups: vec![lookup], summary }),
+            error: None,
+        }
+    }
+
+    /// A server with no reply (timeout, unreachable, an error without a response code) is
+    /// unknown there, never a disagreement; those that answered are compared.
+    #[test]
+    fn a_dns_server_without_a_reply_is_unknown_not_a_disagreement() {
+        let what = |p: &HostPart| host_findings(p).into_iter().map(|f| (f.severity, f.finding)).collect::<Vec<_>>();
+        let ok = |s: &str, ip: &str| answer(s, DnsStatus::Ok, Some("NOERROR"), &[ip]);
+        // One answers, one times out, one cannot be reached, one's reply is unreadable.
+        let got = what(&dns_part(vec![
+            ok("a", "10.0.0.1"),
+            answer("b", DnsStatus::Timeout, None, &[]),
+            answer("c", DnsStatus::Unreachable, None, &[]),
+            answer("d", DnsStatus::Error, None, &[]),
+        ]));
+        let silent = |s: &str| (Severity::Unknown, format!("DNS server {s} did not answer"));
+        assert_eq!(got, [silent("b"), silent("c"), silent("d")]);
+        // None answers: each is unknown, nothing is compared.
+        let got = what(&dns_part(vec![answer("a", DnsStatus::Timeout, None, &[]), answer("b", DnsStatus::Timeout, None, &[])]));
+        assert_eq!(got, [silent("a"), silent("b")]);
+        // Two that answer disagree (an address, a refusal with its code): said, and the
+        // silent one is not in the evidence.
+        let part = dns_part(vec![
+            ok("a", "10.0.0.1"),
+            answer("b", DnsStatus::Timeout, None, &[]),
+            answer("c", DnsStatus::Refused, Some("REFUSED"), &[]),
+        ]);
+        let f = host_findings(&part);
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert_eq!((f[1].severity, f[1].finding.as_str()), (Severity::Warning, "the DNS servers disagree on x.test A"));
+        assert_eq!(f[1].evidence, "a says 10.0.0.1; c says REFUSED");
+        // Agreeing servers and a silent one: only the silent one.
+        let got = what(&dns_part(vec![ok("a", "10.0.0.1"), ok("b", "10.0.0.1"), answer("c", DnsStatus::Timeout, None, &[])]));
+        assert_eq!(got, [silent("c")]);
     }
 
     #[test]

@@ -227,7 +227,10 @@ async fn lookup<D: Directory>(
             gone.store(true, std::sync::atomic::Ordering::Relaxed);
             None
         }
-        Err(e) => Some(Err(e.message)),
+        Err(e) => Some(Err(match e.hint {
+            Some(hint) => format!("{} (hint: {hint})", e.message),
+            None => e.message,
+        })),
     }
 }
 

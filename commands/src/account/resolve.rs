@@ -166,7 +166,7 @@ pub async fn resolve_many<D: Directory>(
         if u.is_empty() {
             out[i] = Some(Err(Unresolved::NotFound(profile.users_base().to_string())));
         } else if looks_like_dn(u) || login_attribute_for(profile, u) != profile.login_attribute {
-            out[i] = Some(resolve(dir, profile, u, attrs).await?);
+            out[i] = Some(resolve_here(dir, profile, u, attrs).await?);
         } else {
             logins.push((i, u.to_string()));
         }
@@ -200,7 +200,12 @@ pub async fn resolve_many<D: Directory>(
         }
     }
     let out: Vec<_> = out.into_iter().map(|r| r.unwrap_or_else(|| Err(Unresolved::NotFound(profile.users_base().to_string())))).collect();
-    if !logins.is_empty() && out.iter().any(|r| matches!(r, Err(Unresolved::NotFound(_)))) {
+    // A login (not a DN, not empty) found nowhere: is the users' base there at all? Once.
+    let missing_login = users.iter().zip(&out).any(|(u, r)| {
+        let u = u.trim();
+        !u.is_empty() && !looks_like_dn(u) && matches!(r, Err(Unresolved::NotFound(_)))
+    });
+    if missing_login {
         check_users_base(dir, profile).await?;
     }
     Ok(out)

@@ -119,7 +119,7 @@ async fn fold_servers(
     let mut servers: Vec<(String, std::result::Result<&LdapDirectory, CommandError>)> = vec![(profile.url.clone(), Ok(dir))];
     servers.extend(others.iter().map(|(url, d)| (url.clone(), d.as_ref().map_err(Clone::clone))));
     let (mut per_server, pdc) = futures::join!(across(&servers, flavor, &status.policy, &status.dn), async {
-        if flavor == Flavor::Ad { pdc_emulator(dir, profile).await } else { None }
+        if flavor == Flavor::Ad { pdc_emulator(dir).await } else { None }
     });
     if let Some(pdc) = pdc {
         let pdc = super::escape::normalize_dn(&pdc);
@@ -161,11 +161,14 @@ pub async fn state_on<D: Directory>(dir: &D, flavor: Flavor, policy: &Policy, dn
     })
 }
 
-/// AD: the domain's PDC emulator role owner (`fSMORoleOwner` of the domain head), or
-/// `None` when it cannot be read.
-pub async fn pdc_emulator<D: Directory>(dir: &D, profile: &Profile) -> Option<String> {
-    let head = dir.search(&profile.base_dn, Scope::Base, "(objectClass=*)", &["fSMORoleOwner"]).await.ok()?;
-    head.into_iter().next()?.first("fSMORoleOwner").map(ToString::to_string)
+/// AD: the domain's PDC emulator role owner (`fSMORoleOwner` of the domain head, the
+/// root DSE's `defaultNamingContext`: the profile's base DN may be an OU), or `None`
+/// when it cannot be read.
+pub async fn pdc_emulator<D: Directory>(dir: &D) -> Option<String> {
+    let dse = dir.search("", Scope::Base, "(objectClass=*)", &["defaultNamingContext"]).await.ok()?;
+    let head = dse.into_iter().next()?.first("defaultNamingContext")?.to_string();
+    let found = dir.search(&head, Scope::Base, "(objectClass=*)", &["fSMORoleOwner"]).await.ok()?;
+    found.into_iter().next()?.first("fSMORoleOwner").map(ToString::to_string)
 }
 
 /// Reads the account on every server at once; a server that cannot be reached or read
@@ -258,8 +261,9 @@ pub fn judge(status: &mut AccountStatus, servers: Vec<ServerState>) -> Outcome {
         (None, None) => {}
     }
     // Where the bad passwords arrived: the DCs holding a count (AD counts per DC), the
-    // latest first. The PDC emulator also counts what other DCs forward to it, so where
-    // another DC counts too, the failures arrived there.
+    // latest first. The PDC emulator also counts what other DCs forward to it: where
+    // another DC counts too, that one is named, and the PDC's count said to be possibly
+    // theirs (LDAP cannot tell a forwarded failure from one that arrived there).
     if status.flavor == Flavor::Ad {
         let mut counting: Vec<&ServerState> =
             servers.iter().filter(|s| s.failures.unwrap_or(0) > 0 || s.locked == Some(true) && s.last_failure.is_some()).collect();
@@ -276,10 +280,12 @@ pub fn judge(status: &mut AccountStatus, servers: Vec<ServerState>) -> Outcome {
                 .collect();
             let forwarded = match (others.is_empty(), pdc.first()) {
                 (false, Some(p)) => format!(
-                    "; {}, the PDC emulator, counts {} too: other DCs forward failed logons to it",
+                    "; {}, the PDC emulator, counts {} too (last at {}): other DCs forward failed logons to it, so some or all of these may have arrived elsewhere",
                     p.server,
-                    p.failures.unwrap_or(0)
+                    p.failures.unwrap_or(0),
+                    p.last_failure.as_deref().unwrap_or("an unrecorded time")
                 ),
+                (true, _) if unasked > 0 => "; or at a DC that could not be asked, which forwards them to the PDC emulator".to_string(),
                 _ => String::new(),
             };
             status.reasons.push(format!(
@@ -352,7 +358,7 @@ mod tests {
             ..on("dc2", false, 1)
         };
         let dc3 = ServerState { last_failure: Some("2026-12-04T08:00:00Z".into()), ..on("dc3", false, 1) };
-        assert_eq!(judge(&mut s, vec![dc1, dc2, dc3]), Outcome::Ok);
+        assert_eq!(judge(&mut s, vec![dc3, dc1, dc2]), Outcome::Ok);
         assert!(
             s.reasons.last().unwrap().starts_with("the bad passwords arrived at dc2 (last at 2026-12-04T09:14:00Z)"),
             "{:?}",
@@ -377,7 +383,7 @@ mod tests {
         let said = s.reasons.last().unwrap();
         assert!(
             said.starts_with(
-                "the bad passwords arrived at dc2 (last at 2026-12-04T09:14:00Z); dc1, the PDC emulator, counts 2 too: other DCs forward failed logons to it;"
+                "the bad passwords arrived at dc2 (last at 2026-12-04T09:14:00Z); dc1, the PDC emulator, counts 2 too (last at 2026-12-04T09:15:00Z): other DCs forward failed logons to it, so some or all of these may have arrived elsewhere;"
             ),
             "{said}"
         );
@@ -385,6 +391,12 @@ mod tests {
         let mut s = AccountStatus { flavor: Flavor::Ad, ..status() };
         judge(&mut s, vec![pdc(ServerState { last_failure: at("09:15"), ..on("dc1", false, 1) }), other(on("dc2", false, 0))]);
         assert!(s.reasons.last().unwrap().starts_with("the bad passwords arrived at dc1, the PDC emulator (last at"), "{:?}", s.reasons);
+        // ... unless a DC could not be asked: it may have forwarded them.
+        let mut s = AccountStatus { flavor: Flavor::Ad, ..status() };
+        let down = ServerState { server: "dc3".into(), error: Some("timed out".into()), ..ServerState::default() };
+        judge(&mut s, vec![pdc(ServerState { last_failure: at("09:15"), ..on("dc1", false, 1) }), down]);
+        let said = s.reasons.iter().find(|r| r.starts_with("the bad passwords")).unwrap();
+        assert!(said.contains("(last at 2026-12-04T09:15:00Z); or at a DC that could not be asked"), "{said}");
     }
 
     /// With a DC that could not be asked, the replicated lastLogonTimestamp still counts:
