@@ -344,6 +344,18 @@ async fn diagnose(req: DiagnoseRequest) -> (diag::DiagnoseReport, Outcome) {
                                 (Ok((card, _)), groups) => diag::UserPart {
                                     login: card.login.clone(),
                                     found: true,
+                                    // A leaver (or a disabled account): the undo record of
+                                    // its offboarding, if this machine wrote one.
+                                    offboarding: (card.offboarded || card.state.disabled)
+                                        .then(account::offboard::record_dir)
+                                        .flatten()
+                                        .and_then(|d| account::offboard::find_record(&d, profile, &card.login))
+                                        .map(|(path, r)| diag::OffboardingRecord {
+                                            record: path.display().to_string(),
+                                            created: r.created,
+                                            operator: r.operator,
+                                            ticket: r.ticket,
+                                        }),
                                     card: Some(card),
                                     error: groups.as_ref().err().map(describe),
                                     groups: groups.ok().map(|g| g.0),
@@ -354,6 +366,7 @@ async fn diagnose(req: DiagnoseRequest) -> (diag::DiagnoseReport, Outcome) {
                                     card: None,
                                     groups: None,
                                     error: Some(describe(&e)),
+                                    offboarding: None,
                                 },
                             }
                         }

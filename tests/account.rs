@@ -126,9 +126,21 @@ pub(crate) fn add_locked_user(login: &str, password: &str) {
     lock(login);
 }
 
+/// A new user of the lab slapd, with no copy left in the disabled OU by an earlier run's
+/// offboarding (for other test modules).
+pub(crate) fn add_fresh_user(login: &str, password: &str) {
+    admin_delete(&[format!("uid={login},ou=disabled,{}", lab().base)]);
+    add_user(login, password);
+}
+
 /// Whether `login` binds with `password` on the lab slapd.
 pub(crate) fn binds(login: &str, password: &str) -> bool {
     bind(login, password).0
+}
+
+/// Whether the entry `dn` binds with `password` on the lab slapd.
+pub(crate) fn binds_at(dn: &str, password: &str) -> bool {
+    ldap_tool("ldapwhoami", &["-x", "-H", &lab().ldaps, "-D", dn, "-w", password], None).0
 }
 
 fn lock(login: &str) {

@@ -152,6 +152,57 @@ fn a_users_base_not_in_the_directory_is_not_a_missing_account() {
     assert!(r.stderr.contains("login_attribute 'ui d' is not an attribute name"), "{}", r.stderr);
 }
 
+/// An offboarded account is not "disabled, enable it": diagnose names the offboarding
+/// (when, which ticket) and its undo record, and the fix it prints, pasted as is, puts
+/// the account back. Offboarded twice, the record that moved it is the one named; on a
+/// machine without the record, diagnose says where the record would be.
+#[test]
+fn an_offboarded_account_points_at_its_undo_record() {
+    let s = Setup::new(true);
+    let base = var("DESKHAND_LAB_LDAP_BASE");
+    std::fs::write(&s.config, std::fs::read_to_string(&s.config).unwrap() + &format!("    disabled: ou=disabled,{base}\n")).unwrap();
+    crate::account::add_fresh_user("t-diag-off", "Off-Pass-2026");
+    let off = s.run(&["-o", "json", "account", "offboard", "t-diag-off", "--ticket", "HR-12", "--yes"]);
+    off.expect_code(0);
+    let record = off.json()["data"]["record"].as_str().unwrap().to_string();
+    // Run again on the leaver: a second record, of the offboarded state.
+    let again = s.run(&["-o", "json", "account", "offboard", "t-diag-off", "--yes"]);
+    again.expect_code(0);
+    assert!(!crate::account::binds_at(&format!("uid=t-diag-off,ou=disabled,{base}"), "Off-Pass-2026"));
+
+    let (code, j) = s.json(&["--user", "t-diag-off", "--ticket", "INC-5"]);
+    assert_eq!(code, 1, "{j}");
+    let f = &j["data"]["findings"];
+    assert_eq!(f.as_array().unwrap().len(), 1, "one finding, not also 'disabled': {j}");
+    assert!(f[0]["finding"].as_str().unwrap().starts_with("the account was offboarded on "), "{j}");
+    assert!(f[0]["finding"].as_str().unwrap().ends_with("(ticket HR-12)"), "{j}");
+    let fix = f[0]["fix"].as_str().unwrap();
+    assert_eq!(fix, format!("deskhand account restore {record} --directory lab --ticket INC-5"));
+    assert_eq!(j["data"]["users"][0]["offboarding"]["record"], record.as_str(), "{j}");
+    // The fix as printed puts the account back.
+    let words: Vec<&str> = fix.split_whitespace().skip(1).collect();
+    s.run(&words).expect_code(0);
+    assert!(crate::account::binds("t-diag-off", "Off-Pass-2026"), "restored");
+    let (code, j) = s.json(&["--user", "t-diag-off"]);
+    assert_eq!((code, j["data"]["findings"].as_array().unwrap().len()), (0, 0), "{j}");
+
+    // Offboarded again, asked from a machine without the record: no fix, where to look.
+    s.run(&["account", "offboard", "t-diag-off", "--yes"]).expect_code(0);
+    let elsewhere = s.dir.path().join("elsewhere");
+    let r = run_cmd(deskhand().arg("--config").arg(&s.config).env("XDG_STATE_HOME", &elsewhere).args([
+        "-o",
+        "json",
+        "diagnose",
+        "--user",
+        "t-diag-off",
+    ]));
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    let f = &r.json()["data"]["findings"][0];
+    assert_eq!(f["finding"], "the account was offboarded", "{f}");
+    assert!(f["fix"].is_null() && f["next_step"].as_str().unwrap().contains("account restore RECORD"), "{f}");
+    s.run(&words).expect_code(0);
+}
+
 #[test]
 fn an_expired_account_is_a_problem_with_the_expire_fix() {
     let s = Setup::new(true);

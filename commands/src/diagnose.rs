@@ -53,6 +53,19 @@ pub struct UserPart {
     pub card: Option<AccountStatus>,
     pub groups: Option<GroupsReport>,
     pub error: Option<String>,
+    /// For an account that is disabled or offboarded: the undo record of its offboarding
+    /// on this machine, when there is one.
+    pub offboarding: Option<OffboardingRecord>,
+}
+
+/// The undo record an offboarding wrote (`account restore RECORD` puts the account back).
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct OffboardingRecord {
+    pub record: String,
+    /// When the offboarding ran (RFC 3339).
+    pub created: String,
+    pub operator: String,
+    pub ticket: Option<String>,
 }
 
 /// One host's part: the `net check` triage, the DNS servers' answers side by side when
@@ -214,7 +227,29 @@ pub fn user_findings(part: &UserPart, directory: Option<&str>, ticket: Option<&s
             ));
         }
     }
-    if s.disabled {
+    if card.offboarded || s.disabled && part.offboarding.is_some() {
+        // Offboarded: `account enable` alone would leave it in the disabled OU without its
+        // groups; the offboarding's undo record puts everything back.
+        let place = if card.offboarded { format!("it sits in the disabled accounts' OU ({})", card.dn) } else { card.dn.clone() };
+        match &part.offboarding {
+            Some(r) => out.push(finding(
+                Severity::Problem,
+                format!("the account was offboarded on {}{}", r.created, r.ticket.as_ref().map_or(String::new(), |t| format!(" (ticket {t})"))),
+                format!("{place}; undo record {} written by {}", r.record, r.operator),
+                Some(format!("deskhand account restore {}{t}", shell_word(&r.record))),
+                Some("restore only if the offboarding was a mistake: check with whoever asked for it"),
+            )),
+            None => out.push(finding(
+                Severity::Problem,
+                "the account was offboarded".into(),
+                format!("{place}; no undo record of it on this machine"),
+                None,
+                Some(
+                    "if it was a mistake: `deskhand account restore RECORD` with the record its offboarding wrote (under ~/.local/state/deskhand/offboard/ on the machine that ran it)",
+                ),
+            )),
+        }
+    } else if s.disabled {
         out.push(finding(
             Severity::Problem,
             "the account is disabled".into(),
@@ -462,10 +497,12 @@ mod tests {
                 can_log_in: true,
                 reasons: vec![],
                 directory: "dc1".into(),
+                offboarded: false,
                 servers,
             }),
             groups: None,
             error: None,
+            offboarding: None,
         }
     }
 

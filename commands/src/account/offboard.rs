@@ -298,8 +298,7 @@ pub fn write_record(record: &UndoRecord, dir: &Path) -> Result<PathBuf> {
         CommandError::environment(format!("cannot create {}: {e}", dir.display())).with_hint("set XDG_STATE_HOME to a writable place")
     })?;
     let stamp = record.created.replace([':', '-'], "");
-    let safe: String =
-        record.login.chars().map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') { c } else { '_' }).collect();
+    let safe = file_safe(&record.login);
     for n in 0..100 {
         let name = if n == 0 { format!("{safe}-{stamp}.json") } else { format!("{safe}-{stamp}-{n}.json") };
         let path = dir.join(name);
@@ -321,6 +320,33 @@ pub fn write_record(record: &UndoRecord, dir: &Path) -> Result<PathBuf> {
     }
     Err(CommandError::environment(format!("cannot find a free name for the undo record in {}", dir.display()))
         .with_hint("nothing was changed; move the old records of this account elsewhere, then run it again"))
+}
+
+/// A login as it starts a record's file name.
+fn file_safe(login: &str) -> String {
+    login.chars().map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') { c } else { '_' }).collect()
+}
+
+/// The undo record that put `login` where it is now, among those in `dir` written for
+/// the profile's directory: the newest whose account was outside the disabled OU (an
+/// offboarding run again on a leaver writes a record of the offboarded state, which
+/// would restore nothing), else the newest. Files that are not records are passed over.
+pub fn find_record(dir: &Path, profile: &Profile, login: &str) -> Option<(PathBuf, UndoRecord)> {
+    let prefix = format!("{}-", file_safe(login));
+    let mut found: Vec<(PathBuf, UndoRecord)> = std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .filter(|e| {
+            let path = e.path();
+            path.extension().is_some_and(|x| x == "json") && e.file_name().to_str().is_some_and(|n| n.starts_with(&prefix))
+        })
+        .filter_map(|e| read_record(&e.path()).ok().map(|r| (e.path(), r)))
+        .filter(|(_, r)| r.directory == profile.name && r.login.eq_ignore_ascii_case(login))
+        .collect();
+    found.sort_by(|a, b| b.1.created.cmp(&a.1.created).then_with(|| b.0.cmp(&a.0)));
+    let first_move = found.iter().position(|(_, r)| !super::resolve::in_disabled_ou(profile, &r.dn));
+    let pick = first_move.unwrap_or(0);
+    (pick < found.len()).then(|| found.swap_remove(pick))
 }
 
 /// Reads an undo record.

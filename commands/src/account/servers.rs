@@ -320,6 +320,7 @@ mod tests {
             can_log_in: true,
             reasons: vec![],
             directory: "dc1".into(),
+            offboarded: false,
             servers: None,
         }
     }

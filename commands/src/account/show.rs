@@ -23,6 +23,8 @@ pub struct AccountStatus {
     /// Why not, or what to know even so (must change, failures).
     pub reasons: Vec<String>,
     pub directory: String,
+    /// It sits in the profile's `disabled:` OU, where offboarding puts leavers.
+    pub offboarded: bool,
     /// With `--all-servers`: the account on each server of the profile.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub servers: Option<Vec<super::servers::ServerState>>,
@@ -48,7 +50,8 @@ pub async fn run<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, user:
         groups.extend(super::flavor::ad::primary_group(&entry));
     }
     let (can_log_in, mut reasons) = state.verdict();
-    if in_disabled_ou(profile, &entry.dn) {
+    let offboarded = in_disabled_ou(profile, &entry.dn);
+    if offboarded {
         reasons.push(
             "note: it sits in the disabled accounts' OU, where offboarding puts leavers (account restore RECORD puts one back)".into(),
         );
@@ -65,6 +68,7 @@ pub async fn run<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, user:
         can_log_in,
         reasons,
         directory: dir.describe(),
+        offboarded,
         servers: None,
     };
     Ok((status, Outcome::from_ok(can_log_in)))
