@@ -440,6 +440,79 @@ fn ad_card_facts_and_account_expire() {
     assert!(audit.contains("HR-80"), "{audit}");
 }
 
+/// AD logon restrictions, which Samba enforces on binds as Windows does: outside the
+/// account's logon hours (UTC) the card says it cannot log in and diagnose says why
+/// (bind: data 530); within them the hours are on the card; a workstation list is on the
+/// card and a warning in diagnose (bind: data 531, an LDAP bind names no workstation).
+#[test]
+fn ad_logon_hours_and_workstations() {
+    let a = ad();
+    let setup = Setup::new("");
+    let password = "Hours-Passw0rd-26";
+    add_user("t-hours", password);
+    let dn = format!("CN=t-hours,{}", a.users);
+    let dir = tempfile::tempdir().unwrap();
+    let modify = |change: &str| {
+        let ldif = format!("dn: {dn}\nchangetype: modify\n{change}-\n");
+        let (ok, out) = ldap_tool("ldapmodify", &["-x", "-H", &a.ldaps, "-D", &a.admin_dn, "-y", &a.admin_password_file], Some(&ldif));
+        assert!(ok, "{out}");
+    };
+    // logonHours with every hour of the week allowed but those `not` names.
+    let hours = |not: &[u64]| {
+        let mut bits = [0xffu8; 21];
+        for h in not {
+            bits[(h / 8) as usize] &= !(1 << (h % 8));
+        }
+        let file = dir.path().join(format!("hours-{}", not.first().copied().unwrap_or(0)));
+        std::fs::write(&file, bits).unwrap();
+        modify(&format!("replace: logonHours\nlogonHours:< file://{}\n", file.display()));
+    };
+    // The hour of the week now (UTC, from Sunday 00:00; 1970-01-01 was a Thursday).
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() / 3600;
+    let hour_of_week = ((now / 24 + 4) % 7) * 24 + now % 24;
+    let json = |args: &[&str]| {
+        let r = setup.run(args);
+        (r.code, r.json())
+    };
+
+    // This hour and the next left out (the test may cross an hour): refused now.
+    hours(&[hour_of_week, (hour_of_week + 1) % 168]);
+    let (ok, said) = bind("t-hours", password);
+    assert!(!ok && said.contains("data 530"), "{said}");
+    let (code, card) = json(&["-o", "json", "account", "show", "t-hours"]);
+    assert_eq!(code, 1, "{card}");
+    let state = &card["data"]["state"];
+    assert_eq!(state["outside_logon_hours"], true, "{card}");
+    assert!(state["logon_hours"].as_str().unwrap().ends_with("(UTC)"), "{card}");
+    let (code, diag) = json(&["-o", "json", "diagnose", "--user", "t-hours"]);
+    assert_eq!(code, 1, "{diag}");
+    assert_eq!(diag["data"]["findings"][0]["finding"], "now is outside the account's logon hours", "{diag}");
+
+    // Half a week away left out: allowed now, the hours on the card.
+    hours(&[(hour_of_week + 84) % 168]);
+    assert!(bind("t-hours", password).0);
+    let (code, card) = json(&["-o", "json", "account", "show", "t-hours"]);
+    assert_eq!(code, 0, "{card}");
+    assert!(card["data"]["state"]["outside_logon_hours"].is_null(), "{card}");
+    assert!(card["data"]["state"]["logon_hours"].is_string(), "{card}");
+
+    // Only from PC1 and PC2: LDAP binds fail (data 531); the card can log in, with the note.
+    modify("delete: logonHours\n");
+    modify("replace: userWorkstations\nuserWorkstations: PC1,PC2\n");
+    let (ok, said) = bind("t-hours", password);
+    assert!(!ok && said.contains("data 531"), "{said}");
+    let (code, card) = json(&["-o", "json", "account", "show", "t-hours"]);
+    assert_eq!(code, 0, "{card}");
+    assert_eq!(card["data"]["state"]["workstations"], serde_json::json!(["PC1", "PC2"]), "{card}");
+    assert!(card["data"]["state"]["logon_hours"].is_null(), "{card}");
+    let (code, diag) = json(&["-o", "json", "diagnose", "--user", "t-hours"]);
+    assert_eq!(code, 0, "{diag}");
+    let f = &diag["data"]["findings"][0];
+    assert_eq!((f["severity"].as_str(), f["finding"].as_str()), (Some("warning"), Some("logons only from PC1, PC2")), "{diag}");
+    let table = setup.run(&["account", "show", "t-hours"]);
+    assert!(table.stdout.contains("logon workstations") && table.stdout.contains("PC1, PC2"), "{}", table.stdout);
+}
+
 /// `diagnose` on the AD pair: a lock on DC2 alone is a finding naming DC2, whose fix
 /// unlocks on every DC; a DC that does not answer is a finding of its own (unknown), and
 /// the lock still decides the exit.

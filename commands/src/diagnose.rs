@@ -302,6 +302,27 @@ pub fn user_findings(part: &UserPart, directory: Option<&str>, ticket: Option<&s
             Some("the user changes it before then"),
         ));
     }
+    if s.outside_logon_hours {
+        out.push(finding(
+            Severity::Problem,
+            "now is outside the account's logon hours".into(),
+            format!("allowed: {} (logonHours)", s.logon_hours.as_deref().unwrap_or("none")),
+            None,
+            Some("wait for the allowed hours, or widen them (Active Directory Users and Computers: Account, Logon Hours)"),
+        ));
+    } else if let Some(hours) = &s.logon_hours {
+        out.push(finding(Severity::Info, format!("logons only at {hours}"), "logonHours".into(), None, None));
+    }
+    if !s.workstations.is_empty() {
+        out.push(finding(
+            Severity::Warning,
+            format!("logons only from {}", s.workstations.join(", ")),
+            "userWorkstations: from any other machine, and over LDAP binds (VPN and web sign-ins that use them), logons fail (data 531)"
+                .into(),
+            None,
+            Some("if the user signs in elsewhere, add that machine (Active Directory Users and Computers: Account, Log On To)"),
+        ));
+    }
     if s.must_change {
         out.push(finding(
             Severity::Warning,

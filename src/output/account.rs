@@ -68,6 +68,13 @@ pub fn show(r: &AccountStatus) -> Doc {
         let when = s.last_logon.as_deref().unwrap_or("never");
         fields.push(("last logon".to_string(), Cell::from(format!("{when} ({from})"))));
     }
+    if let Some(hours) = &s.logon_hours {
+        let text = if s.outside_logon_hours { format!("{hours}: not now") } else { hours.clone() };
+        fields.push(("logon hours".to_string(), Cell::new(text, if s.outside_logon_hours { Tone::Bad } else { Tone::Plain })));
+    }
+    if !s.workstations.is_empty() {
+        fields.push(("logon workstations".to_string(), Cell::new(s.workstations.join(", "), Tone::Warn)));
+    }
     doc.blocks.push(Block::Fields { title: format!("{} ({})", r.login, r.directory), fields });
     if let Some(servers) = &r.servers {
         let rows = servers

@@ -126,6 +126,19 @@ pub struct Entry {
     pub attrs: BTreeMap<String, Vec<String>>,
 }
 
+/// The binary attributes deskhand reads, whose values an [`Entry`] holds as lowercase
+/// hex (names in lower case).
+pub const HEX_ATTRS: &[&str] = &["logonhours"];
+
+/// Bytes as lowercase hex.
+pub fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
 impl Entry {
     /// An entry for a unit test: its DN and (attribute, values) pairs.
     #[cfg(test)]
@@ -543,7 +556,20 @@ impl Directory for LdapDirectory {
             .filter(|e| !e.is_ref())
             .map(|re| {
                 let se = ldap3::SearchEntry::construct(re);
-                let attrs = se.attrs.into_iter().map(|(k, v)| (k.to_ascii_lowercase(), v)).collect();
+                let mut attrs: BTreeMap<String, Vec<String>> = se.attrs.into_iter().map(|(k, v)| (k.to_ascii_lowercase(), v)).collect();
+                // Binary attributes deskhand reads, as hex: ldap3 puts a value that
+                // happens to be UTF-8 with the text ones, and the others apart.
+                for name in HEX_ATTRS {
+                    if let Some(v) = attrs.get_mut(*name) {
+                        *v = v.iter().map(|t| hex(t.as_bytes())).collect();
+                    }
+                }
+                for (k, v) in se.bin_attrs {
+                    let k = k.to_ascii_lowercase();
+                    if HEX_ATTRS.contains(&k.as_str()) {
+                        attrs.insert(k, v.iter().map(|b| hex(b)).collect());
+                    }
+                }
                 Entry { dn: se.dn, attrs }
             })
             .collect())

@@ -44,6 +44,8 @@ pub const STATUS_ATTRS: &[&str] = &[
     "accountExpires",
     "lastLogonTimestamp",
     "primaryGroupID",
+    "logonHours",
+    "userWorkstations",
 ];
 
 /// A FILETIME as seconds since the Unix epoch; `None` for 0 and "never".
@@ -138,6 +140,18 @@ pub fn state(entry: &Entry, policy: &Policy, now: i64) -> AccountState {
         s.last_logon = Some(rfc3339(t));
         s.last_logon_from = Some(LAST_LOGON_TIMESTAMP_NOTE.into());
     }
+    match entry.first("logonHours").map(logon_hours) {
+        Some(Some(bits)) if bits.iter().any(|b| *b != 0xff) => {
+            s.logon_hours = Some(describe_hours(&bits));
+            s.outside_logon_hours = !allowed_at(&bits, now);
+        }
+        Some(None) => s.unreadable.push("logonHours: not 21 bytes (168 hours)".into()),
+        _ => {}
+    }
+    s.workstations = entry
+        .first("userWorkstations")
+        .map(|w| w.split(',').map(str::trim).filter(|m| !m.is_empty()).map(crate::util::sanitize).collect())
+        .unwrap_or_default();
     let numbers = [
         "userAccountControl",
         "msDS-User-Account-Control-Computed",
@@ -181,6 +195,70 @@ fn toggle_disabled(entry: &Entry, disable: bool) -> Option<Plan> {
 
 pub fn disable_plan(entry: &Entry) -> Option<Plan> {
     toggle_disabled(entry, true)
+}
+
+/// `logonHours` (hex, as the directory layer gives binary values): 21 bytes, one bit an
+/// hour of the week in UTC from Sunday 00:00, low bit first.
+fn logon_hours(hex: &str) -> Option<[u8; 21]> {
+    let hex = hex.trim();
+    if hex.len() != 42 || !hex.is_ascii() {
+        return None;
+    }
+    let mut out = [0u8; 21];
+    for (i, byte) in out.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(&hex[i * 2..i * 2 + 2], 16).ok()?;
+    }
+    Some(out)
+}
+
+fn hour_allowed(bits: &[u8; 21], hour_of_week: usize) -> bool {
+    bits[hour_of_week / 8] & (1 << (hour_of_week % 8)) != 0
+}
+
+/// Whether `now` (Unix seconds) falls in an allowed hour. 1970-01-01 was a Thursday.
+fn allowed_at(bits: &[u8; 21], now: i64) -> bool {
+    let hours = now.div_euclid(3600);
+    let day = (hours.div_euclid(24) + 4).rem_euclid(7); // 0 = Sunday
+    let hour_of_week = usize::try_from(day * 24 + hours.rem_euclid(24)).unwrap_or(0);
+    hour_allowed(bits, hour_of_week)
+}
+
+/// The allowed hours in words, Monday first, days with the same hours together:
+/// "Mon-Fri 08:00-18:00, Sat 09:00-12:00 (UTC)", or "none".
+fn describe_hours(bits: &[u8; 21]) -> String {
+    const NAMES: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+    let day_ranges = |day: usize| -> String {
+        let mut ranges = Vec::new();
+        let mut start = None;
+        for hour in 0..=24 {
+            let on = hour < 24 && hour_allowed(bits, day * 24 + hour);
+            match (on, start) {
+                (true, None) => start = Some(hour),
+                (false, Some(s)) => {
+                    ranges.push(if s == 0 && hour == 24 { "all day".to_string() } else { format!("{s:02}:00-{hour:02}:00") });
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        ranges.join(" and ")
+    };
+    let order = [1, 2, 3, 4, 5, 6, 0];
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < order.len() {
+        let hours = day_ranges(order[i]);
+        let mut j = i;
+        while j + 1 < order.len() && day_ranges(order[j + 1]) == hours {
+            j += 1;
+        }
+        if !hours.is_empty() {
+            let days = if i == j { NAMES[order[i]].to_string() } else { format!("{}-{}", NAMES[order[i]], NAMES[order[j]]) };
+            parts.push(format!("{days} {hours}"));
+        }
+        i = j + 1;
+    }
+    if parts.is_empty() { "none".into() } else { format!("{} (UTC)", parts.join(", ")) }
 }
 
 /// What the card says of AD's replicated last logon figure.
@@ -365,5 +443,45 @@ mod tests {
             Change::Add { attr: "userAccountControl".into(), values: vec!["512".into()] }
         );
         assert_eq!(unicode_pwd("ab"), vec![0x22, 0, b'a', 0, b'b', 0, 0x22, 0]);
+    }
+
+    /// logonHours as hex, the allowed hours of the week (0 = Sunday 00:00 UTC) given.
+    fn hours_hex(allowed: impl Fn(usize) -> bool) -> String {
+        let mut bits = [0u8; 21];
+        for h in (0..168).filter(|h| allowed(*h)) {
+            bits[h / 8] |= 1 << (h % 8);
+        }
+        crate::account::directory::hex(&bits)
+    }
+
+    /// Logon hours (UTC, a bit an hour from Sunday 00:00) and workstations: in words, and
+    /// outside the hours the account cannot log in (AD answers data 530).
+    #[test]
+    fn logon_hours_and_workstations() {
+        let policy = Policy::default();
+        let office = hours_hex(|h| (1..=5).contains(&(h / 24)) && (8..18).contains(&(h % 24)));
+        let s = state(&entry(&[("userAccountControl", "512"), ("logonHours", &office), ("userWorkstations", "PC1, PC2")]), &policy, NOW);
+        assert_eq!(s.logon_hours.as_deref(), Some("Mon-Fri 08:00-18:00 (UTC)"));
+        // NOW is a Monday, 08:00 UTC: inside.
+        assert!(!s.outside_logon_hours);
+        assert_eq!(s.workstations, ["PC1", "PC2"]);
+        let (ok, why) = s.verdict();
+        assert!(ok, "{why:?}");
+        assert!(why.iter().any(|w| w.starts_with("logons only from PC1, PC2")), "{why:?}");
+        // An hour earlier, and on the Sunday before: outside.
+        for t in [NOW - 3600, NOW - 86_400] {
+            let s = state(&entry(&[("logonHours", &office)]), &policy, t);
+            assert!(s.outside_logon_hours, "{t}");
+            assert_eq!(s.verdict().1, ["now is outside the account's logon hours (Mon-Fri 08:00-18:00 (UTC))"]);
+        }
+        // Every hour: no restriction; none: never; odd shapes in words.
+        assert_eq!(state(&entry(&[("logonHours", &hours_hex(|_| true))]), &policy, NOW).logon_hours, None);
+        let never = state(&entry(&[("logonHours", &hours_hex(|_| false))]), &policy, NOW);
+        assert_eq!((never.logon_hours.as_deref(), never.outside_logon_hours), (Some("none"), true));
+        let odd = hours_hex(|h| h / 24 == 0 || h / 24 == 6 && (h % 24 < 2 || h % 24 >= 22));
+        assert_eq!(describe_hours(&logon_hours(&odd).unwrap()), "Sat 00:00-02:00 and 22:00-24:00, Sun all day (UTC)");
+        // Not 21 bytes: said, not guessed.
+        let bad = state(&entry(&[("logonHours", "ff00")]), &policy, NOW);
+        assert_eq!((bad.logon_hours, bad.unreadable.len()), (None, 1));
     }
 }

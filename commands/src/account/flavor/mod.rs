@@ -79,6 +79,17 @@ pub struct AccountState {
     /// a time): what the card shows of them may be wrong, and says so.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub unreadable: Vec<String>,
+    /// AD: the hours a logon is allowed in (`logonHours`, in UTC), in words; absent when
+    /// every hour is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub logon_hours: Option<String>,
+    /// AD: now is outside those hours: logons fail (data 530).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub outside_logon_hours: bool,
+    /// AD: the only machines logons are allowed from (`userWorkstations`); from any
+    /// other, and over LDAP, they fail (data 531).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub workstations: Vec<String>,
 }
 
 /// Notes for the values of `attrs` that `ok` refuses: "ATTR: 'VALUE' is not WHAT".
@@ -146,6 +157,9 @@ impl AccountState {
         if self.password_expired && self.grace_logins_left.unwrap_or(0) == 0 {
             no.push("the password has expired".to_string());
         }
+        if self.outside_logon_hours {
+            no.push(format!("now is outside the account's logon hours ({})", self.logon_hours.as_deref().unwrap_or("none")));
+        }
         if !no.is_empty() {
             return (false, no);
         }
@@ -158,6 +172,15 @@ impl AccountState {
         }
         if self.failures > 0 {
             yes.push(format!("{} failed login(s) since the last success", self.failures));
+        }
+        if let Some(hours) = &self.logon_hours {
+            yes.push(format!("logons only at these hours: {hours}"));
+        }
+        if !self.workstations.is_empty() {
+            yes.push(format!(
+                "logons only from {} (userWorkstations): from other machines, and over LDAP, they fail",
+                self.workstations.join(", ")
+            ));
         }
         (true, yes)
     }
