@@ -345,8 +345,16 @@ fn ad_card_facts_and_account_expire() {
     let setup = Setup::new(&format!("servers: [{dc2}]"));
     let password = "Facts-Passw0rd-26";
     add_user("t-facts", password);
-    wait_for("t-facts to replicate to DC2", || bind_on(&dc2, "t-facts", password).0);
     let dn = format!("CN=t-facts,{}", a.users);
+    // Replicated to DC2 (this run's entry, not a deleted one of an earlier run), seen by
+    // the administrator: no logon, which would set lastLogonTimestamp on its own.
+    let guid = |url: &str| {
+        let args = ["-x", "-LLL", "-H", url, "-D", &a.admin_dn, "-y", &a.admin_password_file, "-b", &dn, "-s", "base", "objectGUID"];
+        let (ok, out) = ldap_tool("ldapsearch", &args, None);
+        out.lines().find(|l| l.starts_with("objectGUID")).filter(|_| ok).map(ToString::to_string)
+    };
+    let here = guid(&a.ldaps).expect("t-facts on DC1");
+    wait_for("t-facts to replicate to DC2", || guid(&dc2).as_ref() == Some(&here));
     let write = |url: &str, attrs: &[(&str, &str)]| {
         let mut ldif = format!("dn: {dn}\nchangetype: modify\n");
         for (attr, value) in attrs {
@@ -357,7 +365,7 @@ fn ad_card_facts_and_account_expire() {
     };
     // 2026-10-20T00:00Z replicated; DC1 saw a logon 2026-11-01T08:00Z, DC2 2026-12-01T09:14Z.
     write(&a.ldaps, &[("lastLogonTimestamp", "134369280000000000"), ("lastLogon", "134379936000000000")]);
-    write(&dc2, &[("lastLogon", "134405900400000000")]);
+    write(&dc2, &[("lastLogonTimestamp", "134369280000000000"), ("lastLogon", "134405900400000000")]);
     let one = setup.run(&["-o", "json", "account", "show", "t-facts"]).json();
     assert_eq!(one["data"]["state"]["last_logon"], "2026-10-20T00:00:00Z", "{one}");
     assert!(one["data"]["state"]["last_logon_from"].as_str().unwrap().contains("lastLogonTimestamp"), "{one}");
