@@ -70,7 +70,7 @@ pub enum Command {
     Account(AccountArgs),
     /// A ticket in one run: each user's status card (every DC) and groups, each host's triage; findings worst first with the command that fixes each, as a ticket note
     #[command(
-        after_help = "It changes nothing and asks nothing: the fixes are printed, never run. A part that cannot\nrun (no directory profile, no ping privilege, a DC that does not answer) is a finding of its\nown. When the config names DNS servers (net.dns_servers), the triage asks the first, and each\nhost name is asked of every one: a disagreement is a finding. Exit: 1 when a finding stands in the way, else 3 when\na part could not run, else 0.\n\nExamples:\n  deskhand diagnose --user bob --host vpn.example.test:443 --tls --ticket INC-42\n  deskhand diagnose --user bob --user alice -o markdown > note.md"
+        after_help = "It changes nothing and asks nothing: the fixes are printed, never run. A part that cannot\nrun (no directory profile, no ping privilege, a DC that does not answer) is a finding of its\nown, and what it leaves open is reported as unknown, never guessed. When the config names DNS\nservers (net.dns_servers), the triage asks the first, and each host name is asked of every\none: a disagreement among those that answer is a finding, a server that does not is unknown.\nExit: 1 when a finding stands in the way, else 3 when a part could not run, else 0.\n\nExamples:\n  deskhand diagnose --user bob --host vpn.example.test:443 --tls --ticket INC-42\n  deskhand diagnose --user bob --user alice -o markdown > note.md"
     )]
     Diagnose(DiagnoseArgs),
     /// Network diagnostics: ping, DNS, TCP ports and TLS, and a one-shot triage
