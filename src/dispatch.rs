@@ -330,10 +330,19 @@ async fn diagnose(req: DiagnoseRequest) -> (diag::DiagnoseReport, Outcome) {
                         let others = others.as_deref();
                         async move {
                             let card = async {
-                                match others {
+                                let card = match others {
                                     Some(others) => account::servers::card_across(dir, others, profile, flavor, user).await,
                                     None => account::servers::card(dir, profile, None, flavor, user, false).await,
-                                }
+                                };
+                                // AD: Protected Users, wherever the group sits (a failed
+                                // search leaves it unsaid, never "not a member").
+                                let protected = match &card {
+                                    Ok((c, _)) if flavor == Flavor::Ad => {
+                                        account::groups::in_protected_users(dir, profile, &c.dn).await.unwrap_or(false)
+                                    }
+                                    _ => false,
+                                };
+                                card.map(|(c, _)| (c, protected))
                             };
                             let (card, groups) = futures::join!(card, account::groups::run(dir, profile, flavor, user));
                             let describe = |e: &CommandError| match &e.hint {
@@ -341,7 +350,8 @@ async fn diagnose(req: DiagnoseRequest) -> (diag::DiagnoseReport, Outcome) {
                                 None => e.message.clone(),
                             };
                             match (card, groups) {
-                                (Ok((card, _)), groups) => diag::UserPart {
+                                (Ok((card, protected_users)), groups) => diag::UserPart {
+                                    protected_users,
                                     login: card.login.clone(),
                                     found: true,
                                     // A leaver (or a disabled account): the undo record of
@@ -367,6 +377,7 @@ async fn diagnose(req: DiagnoseRequest) -> (diag::DiagnoseReport, Outcome) {
                                     groups: None,
                                     error: Some(describe(&e)),
                                     offboarding: None,
+                                    protected_users: false,
                                 },
                             }
                         }

@@ -519,6 +519,42 @@ fn ad_logon_hours_and_workstations() {
     assert_eq!((f["severity"].as_str(), f["finding"].as_str()), (Some("warning"), Some("logons only from PC1, PC2")), "{diag}");
     let table = setup.run(&["account", "show", "t-hours"]);
     assert!(table.stdout.contains("logon workstations") && table.stdout.contains("PC1, PC2"), "{}", table.stdout);
+
+    // A smart card required: AD gives the account a random password, so the old one
+    // fails (data 52e); the card and diagnose say why. A member of Protected Users: NTLM
+    // sign-ins fail (Samba 4.17 does not enforce it; the finding is AD's rule).
+    modify("delete: userWorkstations\n");
+    modify("replace: userAccountControl\nuserAccountControl: 262656\n");
+    let (ok, said) = bind("t-hours", password);
+    assert!(!ok && said.contains("data 52e"), "{said}");
+    let protected = format!("CN=Protected Users,CN=Users,{}", a.base);
+    let (ok, out) = ldap_tool(
+        "ldapmodify",
+        &["-x", "-H", &a.ldaps, "-D", &a.admin_dn, "-y", &a.admin_password_file],
+        Some(&format!("dn: {protected}\nchangetype: modify\nadd: member\nmember: {dn}\n-\n")),
+    );
+    assert!(ok, "{out}");
+    let (code, card) = json(&["-o", "json", "account", "show", "t-hours"]);
+    assert_eq!((code, &card["data"]["state"]["smartcard_required"]), (0, &serde_json::Value::Bool(true)), "{card}");
+    let (code, diag) = json(&["-o", "json", "diagnose", "--user", "t-hours"]);
+    assert_eq!(code, 0, "{diag}");
+    let found: Vec<&str> = diag["data"]["findings"].as_array().unwrap().iter().map(|f| f["finding"].as_str().unwrap()).collect();
+    assert_eq!(
+        found,
+        [
+            "a smart card is required: password sign-ins fail",
+            "a member of Protected Users: NTLM sign-ins fail",
+            "1 bad password(s) since the last good one"
+        ],
+        "{diag}"
+    );
+    // Taken out again, so the lab's group stays as it was.
+    let (ok, out) = ldap_tool(
+        "ldapmodify",
+        &["-x", "-H", &a.ldaps, "-D", &a.admin_dn, "-y", &a.admin_password_file],
+        Some(&format!("dn: {protected}\nchangetype: modify\ndelete: member\nmember: {dn}\n-\n")),
+    );
+    assert!(ok, "{out}");
 }
 
 /// `diagnose` on the AD pair: a lock on DC2 alone is a finding naming DC2, whose fix
@@ -529,7 +565,9 @@ fn ad_diagnose_names_the_dc() {
     let dc2 = dc2();
     let password = "Diag-Passw0rd-26";
     add_user("t-addiag", password);
+    add_user("t-addiag2", password);
     wait_for("t-addiag to replicate to DC2", || bind_on(&dc2, "t-addiag", password).0);
+    wait_for("t-addiag2 to replicate to DC2", || bind_on(&dc2, "t-addiag2", password).0);
     for _ in 0..3 {
         assert!(!bind_on(&dc2, "t-addiag", "Wrong-Password-1").0);
     }
@@ -545,7 +583,7 @@ fn ad_diagnose_names_the_dc() {
     // A third DC that is not there, and three users read at once over the same DC
     // connections: each gets its own card from both DCs that answer, in the order given.
     let gone = Setup::new(&format!("servers: [{dc2}, ldaps://127.0.0.9:636]"));
-    let r = gone.run(&["-o", "json", "diagnose", "--user", "t-addiag", "--user", "alice", "--user", "nobody-here"]);
+    let r = gone.run(&["-o", "json", "diagnose", "--user", "t-addiag", "--user", "t-addiag2", "--user", "nobody-here"]);
     r.expect_code(1);
     let j = r.json();
     let got: Vec<(String, String)> = j["data"]["findings"]
@@ -557,12 +595,12 @@ fn ad_diagnose_names_the_dc() {
     let want = |s: &str, u: &str| (s.to_string(), format!("user {u}"));
     assert_eq!(
         got,
-        [want("problem", "t-addiag"), want("problem", "nobody-here"), want("unknown", "t-addiag"), want("unknown", "alice")],
+        [want("problem", "t-addiag"), want("problem", "nobody-here"), want("unknown", "t-addiag"), want("unknown", "t-addiag2")],
         "{}",
         r.stdout
     );
     let users = j["data"]["users"].as_array().unwrap();
-    assert_eq!(users.iter().map(|u| u["login"].as_str().unwrap()).collect::<Vec<_>>(), ["t-addiag", "alice", "nobody-here"]);
+    assert_eq!(users.iter().map(|u| u["login"].as_str().unwrap()).collect::<Vec<_>>(), ["t-addiag", "t-addiag2", "nobody-here"]);
     for u in &users[..2] {
         let servers = u["card"]["servers"].as_array().unwrap();
         assert_eq!(servers.iter().filter(|s| s["error"].is_null()).count(), 2, "{u}");

@@ -6,7 +6,7 @@
 //! `net check` and `net dns` of the other modules.
 
 use crate::Outcome;
-use crate::account::groups::GroupsReport;
+use crate::account::groups::{GroupsReport, PROTECTED_USERS};
 use crate::account::show::AccountStatus;
 use crate::net::check::{CheckReport, LayerStatus};
 use crate::net::dns::{DnsReport, ServerAnswer, Status as DnsStatus};
@@ -56,6 +56,9 @@ pub struct UserPart {
     /// For an account that is disabled or offboarded: the undo record of its offboarding
     /// on this machine, when there is one.
     pub offboarding: Option<OffboardingRecord>,
+    /// AD: a member of Protected Users, directly or through other groups.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub protected_users: bool,
 }
 
 /// The undo record an offboarding wrote (`account restore RECORD` puts the account back).
@@ -313,6 +316,28 @@ pub fn user_findings(part: &UserPart, directory: Option<&str>, ticket: Option<&s
     } else if let Some(hours) = &s.logon_hours {
         out.push(finding(Severity::Info, format!("logons only at {hours}"), "logonHours".into(), None, None));
     }
+    if s.smartcard_required {
+        out.push(finding(
+            Severity::Warning,
+            "a smart card is required: password sign-ins fail".into(),
+            "userAccountControl 0x40000 (SMARTCARD_REQUIRED): AD gave the account a random password".into(),
+            None,
+            Some("sign in with the smart card; if the requirement is a mistake, clear it (Active Directory Users and Computers: Account options), then reset the password, as clearing leaves the random one"),
+        ));
+    }
+    if part.protected_users {
+        // The path, when the groups' base holds it (a nesting under another base is still
+        // found by the chain search, without its path).
+        let via = part.groups.as_ref().and_then(|g| g.inherited.iter().find(|i| i.name.eq_ignore_ascii_case(PROTECTED_USERS)));
+        let how = via.map_or(String::new(), |i| format!(" (via {})", i.via.join(" > ")));
+        out.push(finding(
+            Severity::Warning,
+            format!("a member of {PROTECTED_USERS}{how}: NTLM sign-ins fail"),
+            "Windows DCs refuse NTLM, Digest and CredSSP for its members and keep their Kerberos tickets to 4 hours: MSCHAPv2 VPN and Wi-Fi sign-ins, and older apps, fail".into(),
+            None,
+            Some("use Kerberos or certificate sign-in for them, or take the account out of the group if it does not need the protection"),
+        ));
+    }
     if !s.workstations.is_empty() {
         out.push(finding(
             Severity::Warning,
@@ -524,6 +549,7 @@ mod tests {
             groups: None,
             error: None,
             offboarding: None,
+            protected_users: false,
         }
     }
 
@@ -544,6 +570,46 @@ mod tests {
         assert_eq!(f[0].finding, "locked on dc2 since 2026-12-04T09:14:00Z");
         assert!(f[0].evidence.contains("dc2 counts 3 bad password(s)"), "{}", f[0].evidence);
         assert_eq!(f[0].fix.as_deref(), Some("deskhand account unlock bob --all-servers --ticket INC-42"));
+    }
+
+    /// AD sign-in rules that are not locks: a smart card required, Protected Users (with
+    /// the path when the groups' walk saw it), logon hours, workstations.
+    #[test]
+    fn ad_sign_in_rules_are_warnings_with_their_reason() {
+        let state = AccountState {
+            smartcard_required: true,
+            logon_hours: Some("Mon-Fri 08:00-18:00 (UTC)".into()),
+            workstations: vec!["PC1".into()],
+            ..AccountState::default()
+        };
+        let mut part = card(state, None);
+        part.protected_users = true;
+        part.groups = Some(GroupsReport {
+            login: "bob".into(),
+            dn: "CN=bob,DC=lab".into(),
+            groups: vec!["Admins".into()],
+            inherited: vec![crate::account::groups::InheritedGroup {
+                name: "Protected Users".into(),
+                dn: "CN=Protected Users,CN=Users,DC=lab".into(),
+                via: vec!["Admins".into()],
+            }],
+            notes: vec![],
+        });
+        let got: Vec<(Severity, String)> = user_findings(&part, None, None, 0).into_iter().map(|f| (f.severity, f.finding)).collect();
+        assert_eq!(
+            got,
+            [
+                (Severity::Info, "logons only at Mon-Fri 08:00-18:00 (UTC)".to_string()),
+                (Severity::Warning, "a smart card is required: password sign-ins fail".to_string()),
+                (Severity::Warning, "a member of Protected Users (via Admins): NTLM sign-ins fail".to_string()),
+                (Severity::Warning, "logons only from PC1".to_string()),
+            ]
+        );
+        // Outside the hours: a problem.
+        let state = AccountState { logon_hours: Some("none".into()), outside_logon_hours: true, ..AccountState::default() };
+        let f = user_findings(&card(state, None), None, None, 0);
+        assert_eq!((f[0].severity, f[0].finding.as_str()), (Severity::Problem, "now is outside the account's logon hours"));
+        assert_eq!(outcome(&f), Outcome::CheckFailed);
     }
 
     fn answer(server: &str, status: DnsStatus, rcode: Option<&str>, data: &[&str]) -> ServerAnswer {

@@ -75,6 +75,9 @@ pub fn show(r: &AccountStatus) -> Doc {
     if !s.workstations.is_empty() {
         fields.push(("logon workstations".to_string(), Cell::new(s.workstations.join(", "), Tone::Warn)));
     }
+    if s.smartcard_required {
+        fields.push(("smart card required".to_string(), Cell::new("yes: password sign-ins fail", Tone::Warn)));
+    }
     doc.blocks.push(Block::Fields { title: format!("{} ({})", r.login, r.directory), fields });
     if let Some(servers) = &r.servers {
         let rows = servers

@@ -21,6 +21,17 @@ pub const MAX_DEPTH: usize = 16;
 /// The AD matching rule that follows `member` through every level.
 pub const IN_CHAIN: &str = "1.2.840.113556.1.4.1941";
 
+/// AD's group whose members may not use NTLM (well-known RID 525).
+pub const PROTECTED_USERS: &str = "Protected Users";
+
+/// AD: whether the account `dn` is in Protected Users, directly or through other groups:
+/// one chain search under the base DN (the group sits in CN=Users, which a profile's
+/// `groups:` base often leaves out).
+pub async fn in_protected_users<D: Directory>(dir: &D, profile: &Profile, dn: &str) -> Result<bool> {
+    let filter = format!("(&(objectClass=group)(cn={PROTECTED_USERS})(member:{IN_CHAIN}:={}))", filter_value(dn));
+    Ok(!dir.search(&profile.base_dn, Scope::Subtree, &filter, &["1.1"]).await?.is_empty())
+}
+
 /// A group the account is in through other groups.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct InheritedGroup {

@@ -23,6 +23,7 @@ const PSO_ATTRS: &[&str] = &["msDS-LockoutDuration", "msDS-LockoutThreshold", "m
 pub const UAC_DISABLED: u32 = 0x2;
 pub const UAC_LOCKOUT: u32 = 0x10;
 pub const UAC_DONT_EXPIRE_PASSWORD: u32 = 0x1_0000;
+pub const UAC_SMARTCARD_REQUIRED: u32 = 0x4_0000;
 
 /// Seconds between 1601-01-01 and 1970-01-01.
 const EPOCH_DIFF: i64 = 11_644_473_600;
@@ -103,6 +104,7 @@ pub fn state(entry: &Entry, policy: &Policy, now: i64) -> AccountState {
     let mut s = AccountState::default();
     let control = uac(entry, "userAccountControl").unwrap_or(0);
     s.disabled = control & UAC_DISABLED != 0;
+    s.smartcard_required = control & UAC_SMARTCARD_REQUIRED != 0;
     let lock_time = entry.first("lockoutTime").and_then(filetime);
     // The constructed attribute is the truth when present; else lockoutTime and the
     // domain's duration.
@@ -465,6 +467,10 @@ mod tests {
         // NOW is a Monday, 08:00 UTC: inside.
         assert!(!s.outside_logon_hours);
         assert_eq!(s.workstations, ["PC1", "PC2"]);
+        assert!(!s.smartcard_required);
+        let card = state(&entry(&[("userAccountControl", "262656")]), &policy, NOW);
+        assert!(card.smartcard_required && card.verdict().0);
+        assert_eq!(card.verdict().1, ["a smart card is required: password sign-ins fail"]);
         let (ok, why) = s.verdict();
         assert!(ok, "{why:?}");
         assert!(why.iter().any(|w| w.starts_with("logons only from PC1, PC2")), "{why:?}");

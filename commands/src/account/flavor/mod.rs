@@ -90,6 +90,10 @@ pub struct AccountState {
     /// other, and over LDAP, they fail (data 531).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub workstations: Vec<String>,
+    /// AD: a smart card is required (userAccountControl 0x40000): the password is a
+    /// random one AD set, so password sign-ins fail.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub smartcard_required: bool,
 }
 
 /// Notes for the values of `attrs` that `ok` refuses: "ATTR: 'VALUE' is not WHAT".
@@ -175,6 +179,9 @@ impl AccountState {
         }
         if let Some(hours) = &self.logon_hours {
             yes.push(format!("logons only at these hours: {hours}"));
+        }
+        if self.smartcard_required {
+            yes.push("a smart card is required: password sign-ins fail".to_string());
         }
         if !self.workstations.is_empty() {
             yes.push(format!(
