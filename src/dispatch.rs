@@ -334,13 +334,13 @@ async fn diagnose(req: DiagnoseRequest) -> (diag::DiagnoseReport, Outcome) {
                                     Some(others) => account::servers::card_across(dir, others, profile, flavor, user).await,
                                     None => account::servers::card(dir, profile, None, flavor, user, false).await,
                                 };
-                                // AD: Protected Users, wherever the group sits (a failed
-                                // search leaves it unsaid, never "not a member").
+                                // AD: Protected Users, by SID (a failed read is unknown,
+                                // never "not a member").
                                 let protected = match &card {
                                     Ok((c, _)) if flavor == Flavor::Ad => {
-                                        account::groups::in_protected_users(dir, profile, &c.dn).await.unwrap_or(false)
+                                        account::groups::in_protected_users(dir, &c.dn).await.ok().flatten()
                                     }
-                                    _ => false,
+                                    _ => None,
                                 };
                                 card.map(|(c, _)| (c, protected))
                             };
@@ -377,7 +377,7 @@ async fn diagnose(req: DiagnoseRequest) -> (diag::DiagnoseReport, Outcome) {
                                     groups: None,
                                     error: Some(describe(&e)),
                                     offboarding: None,
-                                    protected_users: false,
+                                    protected_users: None,
                                 },
                             }
                         }

@@ -517,6 +517,7 @@ fn ad_logon_hours_and_workstations() {
     assert_eq!(code, 0, "{diag}");
     let f = &diag["data"]["findings"][0];
     assert_eq!((f["severity"].as_str(), f["finding"].as_str()), (Some("warning"), Some("logons only from PC1, PC2")), "{diag}");
+    assert_eq!(diag["data"]["users"][0]["protected_users"], false, "read from tokenGroups: {diag}");
     let table = setup.run(&["account", "show", "t-hours"]);
     assert!(table.stdout.contains("logon workstations") && table.stdout.contains("PC1, PC2"), "{}", table.stdout);
 
@@ -543,7 +544,7 @@ fn ad_logon_hours_and_workstations() {
         found,
         [
             "a smart card is required: password sign-ins fail",
-            "a member of Protected Users: NTLM sign-ins fail",
+            "a member of Protected Users: NTLM sign-ins fail where the DCs enforce it",
             "1 bad password(s) since the last good one"
         ],
         "{diag}"

@@ -56,9 +56,10 @@ pub struct UserPart {
     /// For an account that is disabled or offboarded: the undo record of its offboarding
     /// on this machine, when there is one.
     pub offboarding: Option<OffboardingRecord>,
-    /// AD: a member of Protected Users, directly or through other groups.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub protected_users: bool,
+    /// AD: a member of Protected Users, directly or through other groups (by SID, from
+    /// `tokenGroups`); `None`: not AD, or it could not be read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub protected_users: Option<bool>,
 }
 
 /// The undo record an offboarding wrote (`account restore RECORD` puts the account back).
@@ -325,15 +326,23 @@ pub fn user_findings(part: &UserPart, directory: Option<&str>, ticket: Option<&s
             Some("sign in with the smart card; if the requirement is a mistake, clear it (Active Directory Users and Computers: Account options), then reset the password, as clearing leaves the random one"),
         ));
     }
-    if part.protected_users {
-        // The path, when the groups' base holds it (a nesting under another base is still
-        // found by the chain search, without its path).
+    if card.flavor == crate::account::flavor::Flavor::Ad && part.protected_users.is_none() {
+        out.push(finding(
+            Severity::Unknown,
+            format!("whether it is in {PROTECTED_USERS} could not be read"),
+            "objectSid and tokenGroups of the account".into(),
+            None,
+            Some("the service account needs to read them (Authenticated Users may by default)"),
+        ));
+    }
+    if part.protected_users == Some(true) {
+        // The path, when the groups' walk saw the group by its English name.
         let via = part.groups.as_ref().and_then(|g| g.inherited.iter().find(|i| i.name.eq_ignore_ascii_case(PROTECTED_USERS)));
         let how = via.map_or(String::new(), |i| format!(" (via {})", i.via.join(" > ")));
         out.push(finding(
             Severity::Warning,
-            format!("a member of {PROTECTED_USERS}{how}: NTLM sign-ins fail"),
-            "Windows DCs refuse NTLM, Digest and CredSSP for its members and keep their Kerberos tickets to 4 hours: MSCHAPv2 VPN and Wi-Fi sign-ins, and older apps, fail".into(),
+            format!("a member of {PROTECTED_USERS}{how}: NTLM sign-ins fail where the DCs enforce it"),
+            "Windows DCs (2012 R2 and later) refuse NTLM, Digest and CredSSP for its members and keep their Kerberos tickets to 4 hours: MSCHAPv2 VPN and Wi-Fi sign-ins, and older apps, fail (group found by its SID, RID 525)".into(),
             None,
             Some("use Kerberos or certificate sign-in for them, or take the account out of the group if it does not need the protection"),
         ));
@@ -549,7 +558,7 @@ mod tests {
             groups: None,
             error: None,
             offboarding: None,
-            protected_users: false,
+            protected_users: Some(false),
         }
     }
 
@@ -583,7 +592,7 @@ mod tests {
             ..AccountState::default()
         };
         let mut part = card(state, None);
-        part.protected_users = true;
+        part.protected_users = Some(true);
         part.groups = Some(GroupsReport {
             login: "bob".into(),
             dn: "CN=bob,DC=lab".into(),
@@ -601,7 +610,7 @@ mod tests {
             [
                 (Severity::Info, "logons only at Mon-Fri 08:00-18:00 (UTC)".to_string()),
                 (Severity::Warning, "a smart card is required: password sign-ins fail".to_string()),
-                (Severity::Warning, "a member of Protected Users (via Admins): NTLM sign-ins fail".to_string()),
+                (Severity::Warning, "a member of Protected Users (via Admins): NTLM sign-ins fail where the DCs enforce it".to_string()),
                 (Severity::Warning, "logons only from PC1".to_string()),
             ]
         );

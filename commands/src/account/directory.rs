@@ -128,7 +128,26 @@ pub struct Entry {
 
 /// The binary attributes deskhand reads, whose values an [`Entry`] holds as lowercase
 /// hex (names in lower case).
-pub const HEX_ATTRS: &[&str] = &["logonhours"];
+pub const HEX_ATTRS: &[&str] = &["logonhours", "objectsid", "tokengroups"];
+
+/// An entry as deskhand holds it: attribute names in lower case, the binary attributes
+/// of [`HEX_ATTRS`] as hex (ldap3 puts a value that happens to be UTF-8 with the text
+/// ones, and the others apart), other binary values left out.
+fn entry_from(se: ldap3::SearchEntry) -> Entry {
+    let mut attrs: BTreeMap<String, Vec<String>> = se.attrs.into_iter().map(|(k, v)| (k.to_ascii_lowercase(), v)).collect();
+    for name in HEX_ATTRS {
+        if let Some(v) = attrs.get_mut(*name) {
+            *v = v.iter().map(|t| hex(t.as_bytes())).collect();
+        }
+    }
+    for (k, v) in se.bin_attrs {
+        let k = k.to_ascii_lowercase();
+        if HEX_ATTRS.contains(&k.as_str()) {
+            attrs.insert(k, v.iter().map(|b| hex(b)).collect());
+        }
+    }
+    Entry { dn: se.dn, attrs }
+}
 
 /// Bytes as lowercase hex.
 pub fn hex(bytes: &[u8]) -> String {
@@ -551,28 +570,7 @@ impl Directory for LdapDirectory {
         if res.rc != 0 && res.rc != 32 {
             return Err(rc_error(&format!("search under {base}"), res.rc, &res.text));
         }
-        Ok(entries
-            .into_iter()
-            .filter(|e| !e.is_ref())
-            .map(|re| {
-                let se = ldap3::SearchEntry::construct(re);
-                let mut attrs: BTreeMap<String, Vec<String>> = se.attrs.into_iter().map(|(k, v)| (k.to_ascii_lowercase(), v)).collect();
-                // Binary attributes deskhand reads, as hex: ldap3 puts a value that
-                // happens to be UTF-8 with the text ones, and the others apart.
-                for name in HEX_ATTRS {
-                    if let Some(v) = attrs.get_mut(*name) {
-                        *v = v.iter().map(|t| hex(t.as_bytes())).collect();
-                    }
-                }
-                for (k, v) in se.bin_attrs {
-                    let k = k.to_ascii_lowercase();
-                    if HEX_ATTRS.contains(&k.as_str()) {
-                        attrs.insert(k, v.iter().map(|b| hex(b)).collect());
-                    }
-                }
-                Entry { dn: se.dn, attrs }
-            })
-            .collect())
+        Ok(entries.into_iter().filter(|e| !e.is_ref()).map(|re| entry_from(ldap3::SearchEntry::construct(re))).collect())
     }
 
     async fn modify(&self, dn: &str, changes: &[Change], relax: bool) -> Result<()> {
@@ -644,6 +642,23 @@ impl Directory for LdapDirectory {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Binary attributes deskhand reads come out as hex whichever map ldap3 put them in
+    /// (all-zero bytes are valid UTF-8, 0xff is not); names in lower case; other binary
+    /// values are left out.
+    #[test]
+    fn binary_attributes_come_out_as_hex() {
+        let se = ldap3::SearchEntry {
+            dn: "CN=x".into(),
+            attrs: [("logonHours".to_string(), vec!["\0\0\u{1}".to_string()]), ("cn".to_string(), vec!["x".to_string()])].into(),
+            bin_attrs: [("objectSid".to_string(), vec![vec![1, 0xff]]), ("jpegPhoto".to_string(), vec![vec![0xff, 0xd8]])].into(),
+        };
+        let e = entry_from(se);
+        assert_eq!(e.first("logonHours"), Some("000001"));
+        assert_eq!(e.first("objectsid"), Some("01ff"));
+        assert_eq!(e.first("cn"), Some("x"));
+        assert_eq!(e.first("jpegPhoto"), None);
+    }
 
     #[test]
     fn urls() {
