@@ -350,26 +350,38 @@ async fn diagnose(req: DiagnoseRequest) -> (diag::DiagnoseReport, Outcome) {
                                 None => e.message.clone(),
                             };
                             match (card, groups) {
-                                (Ok((card, protected_users)), groups) => diag::UserPart {
-                                    protected_users,
-                                    login: card.login.clone(),
-                                    found: true,
-                                    // A leaver (or a disabled account): the undo record of
-                                    // its offboarding, if this machine wrote one.
-                                    offboarding: (card.offboarded || card.state.disabled)
-                                        .then(account::offboard::record_dir)
-                                        .flatten()
-                                        .and_then(|d| account::offboard::find_record(&d, profile, &card.login))
-                                        .map(|(path, r)| diag::OffboardingRecord {
-                                            record: path.display().to_string(),
-                                            created: r.created,
-                                            operator: r.operator,
-                                            ticket: r.ticket,
+                                (Ok((card, protected_users)), groups) => {
+                                    // A leaver (or a disabled account): the undo records of
+                                    // its offboarding, if this machine wrote them.
+                                    let records = (card.offboarded || card.state.disabled).then(|| {
+                                        let dir = account::offboard::record_dir();
+                                        let found = dir
+                                            .as_deref()
+                                            .map(|d| account::offboard::find_records(d, profile, &card.login, &card.dn))
+                                            .unwrap_or_default();
+                                        (dir.map(|d| d.display().to_string()), found)
+                                    });
+                                    diag::UserPart {
+                                        protected_users,
+                                        login: card.login.clone(),
+                                        found: true,
+                                        offboarding: records.as_ref().and_then(|(_, found)| {
+                                            let n = found.len();
+                                            found.first().map(|(path, r)| diag::OffboardingRecord {
+                                                record: path.display().to_string(),
+                                                created: r.created.clone(),
+                                                operator: r.operator.clone(),
+                                                ticket: r.ticket.clone(),
+                                                password_reset: r.password_reset,
+                                                records: n,
+                                            })
                                         }),
-                                    card: Some(card),
-                                    error: groups.as_ref().err().map(describe),
-                                    groups: groups.ok().map(|g| g.0),
-                                },
+                                        records_searched: records.as_ref().and_then(|(d, _)| d.clone()),
+                                        card: Some(card),
+                                        error: groups.as_ref().err().map(describe),
+                                        groups: groups.ok().map(|g| g.0),
+                                    }
+                                }
                                 (Err(e), _) => diag::UserPart {
                                     login: user.clone(),
                                     found: !e.unresolved,
@@ -377,6 +389,7 @@ async fn diagnose(req: DiagnoseRequest) -> (diag::DiagnoseReport, Outcome) {
                                     groups: None,
                                     error: Some(describe(&e)),
                                     offboarding: None,
+                                    records_searched: None,
                                     protected_users: None,
                                 },
                             }

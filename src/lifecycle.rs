@@ -237,5 +237,10 @@ pub async fn restore<D: Directory>(
     let audit = audit_for(profile, change, dir)?;
     let report = offboard::restore(dir, &rec, record, change.dry_run, &audit).await;
     let outcome = offboard::outcome(&report);
+    // Restored: the record no longer names the account's offboarding (diagnose), though
+    // restoring from it again still works.
+    if !change.dry_run && outcome.is_ok() {
+        let _ = offboard::mark_restored(record);
+    }
     Ok((report, outcome))
 }

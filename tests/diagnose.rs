@@ -154,8 +154,8 @@ fn a_users_base_not_in_the_directory_is_not_a_missing_account() {
 
 /// An offboarded account is not "disabled, enable it": diagnose names the offboarding
 /// (when, which ticket) and its undo record, and the fix it prints, pasted as is, puts
-/// the account back. Offboarded twice, the record that moved it is the one named; on a
-/// machine without the record, diagnose says where the record would be.
+/// the account back. A restored record is not named again: offboarded anew, the new
+/// record is. On a machine without the record, diagnose says where it looked.
 #[test]
 fn an_offboarded_account_points_at_its_undo_record() {
     let s = Setup::new(true);
@@ -165,9 +165,10 @@ fn an_offboarded_account_points_at_its_undo_record() {
     let off = s.run(&["-o", "json", "account", "offboard", "t-diag-off", "--ticket", "HR-12", "--yes"]);
     off.expect_code(0);
     let record = off.json()["data"]["record"].as_str().unwrap().to_string();
-    // Run again on the leaver: a second record, of the offboarded state.
+    // Run again on the finished leaver: nothing to do, no record.
     let again = s.run(&["-o", "json", "account", "offboard", "t-diag-off", "--yes"]);
     again.expect_code(0);
+    assert!(again.json()["data"]["record"].is_null(), "{}", again.stdout);
     assert!(!crate::account::binds_at(&format!("uid=t-diag-off,ou=disabled,{base}"), "Off-Pass-2026"));
 
     let (code, j) = s.json(&["--user", "t-diag-off", "--ticket", "INC-5"]);
@@ -186,8 +187,20 @@ fn an_offboarded_account_points_at_its_undo_record() {
     let (code, j) = s.json(&["--user", "t-diag-off"]);
     assert_eq!((code, j["data"]["findings"].as_array().unwrap().len()), (0, 0), "{j}");
 
-    // Offboarded again, asked from a machine without the record: no fix, where to look.
-    s.run(&["account", "offboard", "t-diag-off", "--yes"]).expect_code(0);
+    assert!(std::path::Path::new(&format!("{record}.restored")).exists(), "the restore is noted beside the record");
+
+    // Offboarded anew: the new record is named, not the restored one.
+    let off = s.run(&["-o", "json", "account", "offboard", "t-diag-off", "--reset-password", "--yes"]);
+    off.expect_code(0);
+    let second = off.json()["data"]["record"].as_str().unwrap().to_string();
+    assert_ne!(second, record);
+    let (code, j) = s.json(&["--user", "t-diag-off"]);
+    assert_eq!(code, 1, "{j}");
+    let f = &j["data"]["findings"][0];
+    assert_eq!(f["fix"], format!("deskhand account restore {second} --directory lab"), "{j}");
+    assert!(f["next_step"].as_str().unwrap().contains("then `deskhand account reset t-diag-off`"), "{j}");
+
+    // Asked from a machine without the record: no fix, and where it looked.
     let elsewhere = s.dir.path().join("elsewhere");
     let r = run_cmd(deskhand().arg("--config").arg(&s.config).env("XDG_STATE_HOME", &elsewhere).args([
         "-o",
@@ -200,7 +213,8 @@ fn an_offboarded_account_points_at_its_undo_record() {
     let f = &r.json()["data"]["findings"][0];
     assert_eq!(f["finding"], "the account was offboarded", "{f}");
     assert!(f["fix"].is_null() && f["next_step"].as_str().unwrap().contains("account restore RECORD"), "{f}");
-    s.run(&words).expect_code(0);
+    assert!(f["evidence"].as_str().unwrap().contains(&format!("under {}", elsewhere.join("deskhand/offboard").display())), "{f}");
+    s.run(&["account", "restore", &second]).expect_code(0);
 }
 
 #[test]

@@ -56,6 +56,10 @@ pub struct UserPart {
     /// For an account that is disabled or offboarded: the undo record of its offboarding
     /// on this machine, when there is one.
     pub offboarding: Option<OffboardingRecord>,
+    /// Where undo records were looked for (`None`: nowhere, no state folder).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub records_searched: Option<String>,
     /// AD: a member of Protected Users, directly or through other groups (by SID, from
     /// `tokenGroups`); `None`: not AD, or it could not be read.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -70,6 +74,11 @@ pub struct OffboardingRecord {
     pub created: String,
     pub operator: String,
     pub ticket: Option<String>,
+    /// The offboarding set a random password, which a restore does not undo.
+    pub password_reset: bool,
+    /// How many undo records this offboarding left (a failed run and its rerun leave
+    /// two; `record` is the first, which holds the account as it was).
+    pub records: usize,
 }
 
 /// One host's part: the `net check` triage, the DNS servers' answers side by side when
@@ -236,20 +245,44 @@ pub fn user_findings(part: &UserPart, directory: Option<&str>, ticket: Option<&s
         // groups; the offboarding's undo record puts everything back.
         let place = if card.offboarded { format!("it sits in the disabled accounts' OU ({})", card.dn) } else { card.dn.clone() };
         match &part.offboarding {
-            Some(r) => out.push(finding(
-                Severity::Problem,
-                format!("the account was offboarded on {}{}", r.created, r.ticket.as_ref().map_or(String::new(), |t| format!(" (ticket {t})"))),
-                format!("{place}; undo record {} written by {}", r.record, r.operator),
-                Some(format!("deskhand account restore {}{t}", shell_word(&r.record))),
-                Some("restore only if the offboarding was a mistake: check with whoever asked for it"),
-            )),
+            Some(r) => {
+                let more = if r.records > 1 {
+                    format!(" ({} records of this offboarding, its runs; this first one holds the account as it was)", r.records)
+                } else {
+                    String::new()
+                };
+                let next = if r.password_reset {
+                    format!(
+                        "restore only if the offboarding was a mistake (check with whoever asked for it); it also set a random password, which a restore does not undo: then `deskhand account reset {login}`"
+                    )
+                } else {
+                    "restore only if the offboarding was a mistake: check with whoever asked for it".to_string()
+                };
+                out.push(Finding {
+                    next_step: Some(next),
+                    ..finding(
+                        Severity::Problem,
+                        format!(
+                            "the account was offboarded on {}{}",
+                            r.created,
+                            r.ticket.as_ref().map_or(String::new(), |t| format!(" (ticket {t})"))
+                        ),
+                        format!("{place}; undo record {} written by {}{more}", r.record, r.operator),
+                        Some(format!("deskhand account restore {}{t}", shell_word(&r.record))),
+                        None,
+                    )
+                });
+            }
             None => out.push(finding(
                 Severity::Problem,
                 "the account was offboarded".into(),
-                format!("{place}; no undo record of it on this machine"),
+                match &part.records_searched {
+                    Some(d) => format!("{place}; no undo record of it (not restored yet) under {d}"),
+                    None => format!("{place}; no undo records looked for (neither XDG_STATE_HOME nor HOME is set)"),
+                },
                 None,
                 Some(
-                    "if it was a mistake: `deskhand account restore RECORD` with the record its offboarding wrote (under ~/.local/state/deskhand/offboard/ on the machine that ran it)",
+                    "if it was a mistake: `deskhand account restore RECORD` with the record its offboarding wrote (deskhand/offboard/ under the state folder of the machine that ran it)",
                 ),
             )),
         }
@@ -558,6 +591,7 @@ mod tests {
             groups: None,
             error: None,
             offboarding: None,
+            records_searched: None,
             protected_users: Some(false),
         }
     }

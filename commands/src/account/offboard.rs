@@ -327,26 +327,52 @@ fn file_safe(login: &str) -> String {
     login.chars().map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') { c } else { '_' }).collect()
 }
 
-/// The undo record that put `login` where it is now, among those in `dir` written for
-/// the profile's directory: the newest whose account was outside the disabled OU (an
-/// offboarding run again on a leaver writes a record of the offboarded state, which
-/// would restore nothing), else the newest. Files that are not records are passed over.
-pub fn find_record(dir: &Path, profile: &Profile, login: &str) -> Option<(PathBuf, UndoRecord)> {
-    let prefix = format!("{}-", file_safe(login));
-    let mut found: Vec<(PathBuf, UndoRecord)> = std::fs::read_dir(dir)
-        .ok()?
+/// The undo records of the offboarding that put the account (now at `dn_now`) where it
+/// is, among those in `dir` written for the profile's directory, oldest first: records
+/// of this login whose account was moved to (or, when nothing moved, stayed at)
+/// `dn_now`, not yet restored (see [`mark_restored`]). An offboarding that failed and
+/// was run again has several; the first holds the account as it was before. Files that
+/// are not records are passed over.
+pub fn find_records(dir: &Path, profile: &Profile, login: &str, dn_now: &str) -> Vec<(PathBuf, UndoRecord)> {
+    let prefix = format!("{}-", file_safe(login)).to_ascii_lowercase();
+    let Ok(files) = std::fs::read_dir(dir) else { return vec![] };
+    let here = normalize_dn(dn_now);
+    let mut found: Vec<(PathBuf, UndoRecord)> = files
         .flatten()
-        .filter(|e| {
-            let path = e.path();
-            path.extension().is_some_and(|x| x == "json") && e.file_name().to_str().is_some_and(|n| n.starts_with(&prefix))
+        .map(|e| e.path())
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "json")
+                && p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.to_ascii_lowercase().starts_with(&prefix))
+                && !restored_marker(p).exists()
         })
-        .filter_map(|e| read_record(&e.path()).ok().map(|r| (e.path(), r)))
-        .filter(|(_, r)| r.directory == profile.name && r.login.eq_ignore_ascii_case(login))
+        .filter_map(|p| read_record(&p).ok().map(|r| (p, r)))
+        .filter(|(_, r)| {
+            r.directory == profile.name
+                && r.login.eq_ignore_ascii_case(login)
+                && normalize_dn(r.moved_to.as_deref().unwrap_or(&r.dn)) == here
+        })
         .collect();
-    found.sort_by(|a, b| b.1.created.cmp(&a.1.created).then_with(|| b.0.cmp(&a.0)));
-    let first_move = found.iter().position(|(_, r)| !super::resolve::in_disabled_ou(profile, &r.dn));
-    let pick = first_move.unwrap_or(0);
-    (pick < found.len()).then(|| found.swap_remove(pick))
+    // By time, then by the -N a second record of the same second gets.
+    let nth = |p: &Path, r: &UndoRecord| -> u32 {
+        let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let base = format!("{}-{}", file_safe(&r.login), r.created.replace([':', '-'], ""));
+        stem.strip_prefix(base.as_str()).and_then(|rest| rest.strip_prefix('-')).and_then(|n| n.parse().ok()).unwrap_or(0)
+    };
+    found.sort_by(|a, b| a.1.created.cmp(&b.1.created).then_with(|| nth(&a.0, &a.1).cmp(&nth(&b.0, &b.1))));
+    found
+}
+
+/// Where a record says it has been restored: the record's path with `.restored`.
+fn restored_marker(record: &Path) -> PathBuf {
+    let mut name = record.as_os_str().to_owned();
+    name.push(".restored");
+    PathBuf::from(name)
+}
+
+/// Notes that `record` has been restored (a file beside it, the record itself left as it
+/// is, so restoring again still works): it no longer names the account's offboarding.
+pub fn mark_restored(record: &Path) -> std::io::Result<()> {
+    std::fs::write(restored_marker(record), format!("{}\n", crate::util::rfc3339(crate::util::now_unix())))
 }
 
 /// Reads an undo record.
@@ -626,6 +652,56 @@ pub async fn restore<D: Directory>(dir: &D, record: &UndoRecord, record_path: &P
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The records of the offboarding that put the account where it is, oldest first (a
+    /// failed run and its rerun; two in the same second by their -N); not a restored
+    /// one, not one of another account's place, directory or login; a login's case
+    /// aside.
+    #[test]
+    fn the_records_of_an_offboarding_are_found_oldest_first() {
+        let dir = std::env::temp_dir().join(format!("dh-records-{}-{}", std::process::id(), crate::util::now_unix()));
+        let profile = Profile { name: "lab".into(), disabled_dn: Some("ou=disabled,dc=lab".into()), ..Profile::default() };
+        let record = |created: &str, dn: &str, moved_to: Option<&str>| UndoRecord {
+            schema: RECORD_SCHEMA.into(),
+            created: created.into(),
+            operator: "tech".into(),
+            directory: "lab".into(),
+            server: "ldaps://x".into(),
+            login: "Bob".into(),
+            dn: dn.into(),
+            moved_to: moved_to.map(Into::into),
+            attributes: BTreeMap::new(),
+            memberships: vec![],
+            password_reset: false,
+            ticket: None,
+        };
+        let (people, gone) = ("uid=bob,ou=people,dc=lab", Some("uid=bob,ou=disabled,dc=lab"));
+        let write = |r: &UndoRecord| write_record(r, &dir).unwrap();
+        let restored = write(&record("2026-12-01T10:00:00Z", people, gone));
+        mark_restored(&restored).unwrap();
+        let rerun_a = write(&record("2026-12-04T10:00:00Z", people, gone));
+        let rerun_b = write(&record("2026-12-04T10:00:00Z", people, gone));
+        let first = write(&record("2026-12-04T09:59:00Z", people, gone));
+        // -2 to -10 in the same second: by number, not by name (-10 last).
+        for _ in 2..=10 {
+            write(&record("2026-12-04T10:00:00Z", people, gone));
+        }
+        write(&record("2026-12-04T11:00:00Z", "uid=bob,ou=elsewhere,dc=lab", Some("uid=bob,ou=disabled,dc=elsewhere")));
+        write(&UndoRecord { directory: "other".into(), ..record("2026-12-04T08:00:00Z", people, gone) });
+        std::fs::write(dir.join("bob-junk.json"), "{").unwrap();
+        let found = find_records(&dir, &profile, "bob", "UID=bob,ou=disabled,dc=lab");
+        let paths: Vec<&Path> = found.iter().map(|(p, _)| p.as_path()).collect();
+        assert_eq!(paths.len(), 12, "{paths:?}");
+        assert_eq!(&paths[..3], [first.as_path(), rerun_a.as_path(), rerun_b.as_path()]);
+        let names: Vec<String> = paths[1..].iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
+        assert_eq!(names.last().map(String::as_str), Some("Bob-20261204T100000Z-10.json"), "{names:?}");
+        // Where nothing moved (no disabled OU), the record of the same place counts.
+        let stayed = write(&record("2026-12-05T10:00:00Z", "uid=carl,ou=people,dc=lab", None));
+        let carl = find_records(&dir, &profile, "bob", "uid=carl,ou=people,dc=lab");
+        assert_eq!(carl.iter().map(|(p, _)| p.as_path()).collect::<Vec<_>>(), [stayed.as_path()]);
+        assert!(find_records(&dir.join("none"), &profile, "bob", people).is_empty());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 
     #[test]
     fn passwords_never_in_step_names() {
