@@ -366,14 +366,14 @@ async fn diagnose(req: DiagnoseRequest) -> (diag::DiagnoseReport, Outcome) {
                                         login: card.login.clone(),
                                         found: true,
                                         offboarding: records.as_ref().and_then(|(_, found)| {
-                                            let n = found.len();
+                                            let all: Vec<String> = found.iter().map(|(p, _)| p.display().to_string()).collect();
                                             found.first().map(|(path, r)| diag::OffboardingRecord {
                                                 record: path.display().to_string(),
                                                 created: r.created.clone(),
                                                 operator: r.operator.clone(),
                                                 ticket: r.ticket.clone(),
                                                 password_reset: r.password_reset,
-                                                records: n,
+                                                records: all,
                                             })
                                         }),
                                         records_searched: records.as_ref().and_then(|(d, _)| d.clone()),

@@ -76,9 +76,10 @@ pub struct OffboardingRecord {
     pub ticket: Option<String>,
     /// The offboarding set a random password, which a restore does not undo.
     pub password_reset: bool,
-    /// How many undo records this offboarding left (a failed run and its rerun leave
-    /// two; `record` is the first, which holds the account as it was).
-    pub records: usize,
+    /// Every undo record this offboarding left, oldest first (a held-back or failed run
+    /// and the one that finished leave one each; `record` is the first). They are
+    /// restored newest first.
+    pub records: Vec<String>,
 }
 
 /// One host's part: the `net check` triage, the DNS servers' answers side by side when
@@ -246,11 +247,16 @@ pub fn user_findings(part: &UserPart, directory: Option<&str>, ticket: Option<&s
         let place = if card.offboarded { format!("it sits in the disabled accounts' OU ({})", card.dn) } else { card.dn.clone() };
         match &part.offboarding {
             Some(r) => {
-                let more = if r.records > 1 {
-                    format!(" ({} records of this offboarding, its runs; this first one holds the account as it was)", r.records)
+                let more = if r.records.len() > 1 {
+                    format!(" and {} more of its later runs, restored newest first", r.records.len() - 1)
                 } else {
                     String::new()
                 };
+                let fix: Vec<String> = if r.records.is_empty() { vec![r.record.clone()] } else { r.records.clone() }
+                    .iter()
+                    .rev()
+                    .map(|p| format!("deskhand account restore {}{t}", shell_word(p)))
+                    .collect();
                 let next = if r.password_reset {
                     format!(
                         "restore only if the offboarding was a mistake (check with whoever asked for it); it also set a random password, which a restore does not undo: then `deskhand account reset {login}`"
@@ -268,7 +274,7 @@ pub fn user_findings(part: &UserPart, directory: Option<&str>, ticket: Option<&s
                             r.ticket.as_ref().map_or(String::new(), |t| format!(" (ticket {t})"))
                         ),
                         format!("{place}; undo record {} written by {}{more}", r.record, r.operator),
-                        Some(format!("deskhand account restore {}{t}", shell_word(&r.record))),
+                        Some(fix.join(" && ")),
                         None,
                     )
                 });
@@ -653,6 +659,30 @@ mod tests {
         let f = user_findings(&card(state, None), None, None, 0);
         assert_eq!((f[0].severity, f[0].finding.as_str()), (Severity::Problem, "now is outside the account's logon hours"));
         assert_eq!(outcome(&f), Outcome::CheckFailed);
+    }
+
+    /// An offboarding run twice (held back, then finished) left two records: the fix
+    /// restores them newest first, one pasted line; a reset password is said.
+    #[test]
+    fn an_offboarding_of_several_runs_is_restored_newest_first() {
+        let mut part = card(AccountState { disabled: true, ..AccountState::default() }, None);
+        part.offboarding = Some(OffboardingRecord {
+            record: "/s/bob-1.json".into(),
+            created: "2026-12-01T10:00:00Z".into(),
+            operator: "tech".into(),
+            ticket: Some("HR-1".into()),
+            password_reset: true,
+            records: vec!["/s/bob-1.json".into(), "/s/bob 2.json".into()],
+        });
+        let f = user_findings(&part, Some("lab"), None, 0);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].finding, "the account was offboarded on 2026-12-01T10:00:00Z (ticket HR-1)");
+        assert_eq!(
+            f[0].fix.as_deref(),
+            Some("deskhand account restore '/s/bob 2.json' --directory lab && deskhand account restore /s/bob-1.json --directory lab")
+        );
+        assert!(f[0].evidence.ends_with("and 1 more of its later runs, restored newest first"), "{}", f[0].evidence);
+        assert!(f[0].next_step.as_deref().unwrap().ends_with("then `deskhand account reset bob`"), "{:?}", f[0].next_step);
     }
 
     fn answer(server: &str, status: DnsStatus, rcode: Option<&str>, data: &[&str]) -> ServerAnswer {

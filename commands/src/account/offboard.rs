@@ -330,9 +330,9 @@ fn file_safe(login: &str) -> String {
 /// The undo records of the offboarding that put the account (now at `dn_now`) where it
 /// is, among those in `dir` written for the profile's directory, oldest first: records
 /// of this login whose account was moved to (or, when nothing moved, stayed at)
-/// `dn_now`, not yet restored (see [`mark_restored`]). An offboarding that failed and
-/// was run again has several; the first holds the account as it was before. Files that
-/// are not records are passed over.
+/// `dn_now`, not yet restored (see [`mark_restored`]). An offboarding held back or failed
+/// and run again has several, one a run: restored newest first, the first last, as it
+/// holds the account as it was before. Files that are not records are passed over.
 pub fn find_records(dir: &Path, profile: &Profile, login: &str, dn_now: &str) -> Vec<(PathBuf, UndoRecord)> {
     let prefix = format!("{}-", file_safe(login)).to_ascii_lowercase();
     let Ok(files) = std::fs::read_dir(dir) else { return vec![] };
