@@ -330,19 +330,10 @@ async fn diagnose(req: DiagnoseRequest) -> (diag::DiagnoseReport, Outcome) {
                         let others = others.as_deref();
                         async move {
                             let card = async {
-                                let card = match others {
+                                match others {
                                     Some(others) => account::servers::card_across(dir, others, profile, flavor, user).await,
                                     None => account::servers::card(dir, profile, None, flavor, user, false).await,
-                                };
-                                // AD: Protected Users, by SID (a failed read is unknown,
-                                // never "not a member").
-                                let protected = match &card {
-                                    Ok((c, _)) if flavor == Flavor::Ad => {
-                                        account::groups::in_protected_users(dir, &c.dn).await.ok().flatten()
-                                    }
-                                    _ => None,
-                                };
-                                card.map(|(c, _)| (c, protected))
+                                }
                             };
                             let (card, groups) = futures::join!(card, account::groups::run(dir, profile, flavor, user));
                             let describe = |e: &CommandError| match &e.hint {
@@ -350,7 +341,7 @@ async fn diagnose(req: DiagnoseRequest) -> (diag::DiagnoseReport, Outcome) {
                                 None => e.message.clone(),
                             };
                             match (card, groups) {
-                                (Ok((card, protected_users)), groups) => {
+                                (Ok((card, _)), groups) => {
                                     // A leaver (or a disabled account): the undo records of
                                     // its offboarding, if this machine wrote them.
                                     let records = (card.offboarded || card.state.disabled).then(|| {
@@ -362,7 +353,6 @@ async fn diagnose(req: DiagnoseRequest) -> (diag::DiagnoseReport, Outcome) {
                                         (dir.map(|d| d.display().to_string()), found)
                                     });
                                     diag::UserPart {
-                                        protected_users,
                                         login: card.login.clone(),
                                         found: true,
                                         offboarding: records.as_ref().and_then(|(_, found)| {
@@ -390,7 +380,6 @@ async fn diagnose(req: DiagnoseRequest) -> (diag::DiagnoseReport, Outcome) {
                                     error: Some(describe(&e)),
                                     offboarding: None,
                                     records_searched: None,
-                                    protected_users: None,
                                 },
                             }
                         }

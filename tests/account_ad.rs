@@ -517,7 +517,7 @@ fn ad_logon_hours_and_workstations() {
     assert_eq!(code, 0, "{diag}");
     let f = &diag["data"]["findings"][0];
     assert_eq!((f["severity"].as_str(), f["finding"].as_str()), (Some("warning"), Some("logons only from PC1, PC2")), "{diag}");
-    assert_eq!(diag["data"]["users"][0]["protected_users"], false, "read from tokenGroups: {diag}");
+    assert_eq!(diag["data"]["users"][0]["card"]["state"]["protected_users"], false, "read from tokenGroups: {diag}");
     let table = setup.run(&["account", "show", "t-hours"]);
     assert!(table.stdout.contains("logon workstations") && table.stdout.contains("PC1, PC2"), "{}", table.stdout);
 

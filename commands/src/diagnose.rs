@@ -60,10 +60,6 @@ pub struct UserPart {
     #[serde(skip)]
     #[schemars(skip)]
     pub records_searched: Option<String>,
-    /// AD: a member of Protected Users, directly or through other groups (by SID, from
-    /// `tokenGroups`); `None`: not AD, or it could not be read.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub protected_users: Option<bool>,
 }
 
 /// The undo record an offboarding wrote (`account restore RECORD` puts the account back).
@@ -365,7 +361,7 @@ pub fn user_findings(part: &UserPart, directory: Option<&str>, ticket: Option<&s
             Some("sign in with the smart card; if the requirement is a mistake, clear it (Active Directory Users and Computers: Account options), then reset the password, as clearing leaves the random one"),
         ));
     }
-    if card.flavor == crate::account::flavor::Flavor::Ad && part.protected_users.is_none() {
+    if card.flavor == crate::account::flavor::Flavor::Ad && s.protected_users.is_none() {
         out.push(finding(
             Severity::Unknown,
             format!("whether it is in {PROTECTED_USERS} could not be read"),
@@ -374,7 +370,7 @@ pub fn user_findings(part: &UserPart, directory: Option<&str>, ticket: Option<&s
             Some("the service account needs to read them (Authenticated Users may by default)"),
         ));
     }
-    if part.protected_users == Some(true) {
+    if s.protected_users == Some(true) {
         // The path, when the groups' walk saw the group by its English name.
         let via = part.groups.as_ref().and_then(|g| g.inherited.iter().find(|i| i.name.eq_ignore_ascii_case(PROTECTED_USERS)));
         let how = via.map_or(String::new(), |i| format!(" (via {})", i.via.join(" > ")));
@@ -575,7 +571,9 @@ mod tests {
     use crate::account::flavor::{AccountState, Flavor, Lock, Policy};
     use crate::account::servers::ServerState;
 
-    fn card(state: AccountState, servers: Option<Vec<ServerState>>) -> UserPart {
+    /// An AD user's part (Protected Users read: not a member, unless `state` says).
+    fn card(mut state: AccountState, servers: Option<Vec<ServerState>>) -> UserPart {
+        state.protected_users.get_or_insert(false);
         UserPart {
             login: "bob".into(),
             found: true,
@@ -598,7 +596,6 @@ mod tests {
             error: None,
             offboarding: None,
             records_searched: None,
-            protected_users: Some(false),
         }
     }
 
@@ -627,12 +624,12 @@ mod tests {
     fn ad_sign_in_rules_are_warnings_with_their_reason() {
         let state = AccountState {
             smartcard_required: true,
+            protected_users: Some(true),
             logon_hours: Some("Mon-Fri 08:00-18:00 (UTC)".into()),
             workstations: vec!["PC1".into()],
             ..AccountState::default()
         };
         let mut part = card(state, None);
-        part.protected_users = Some(true);
         part.groups = Some(GroupsReport {
             login: "bob".into(),
             dn: "CN=bob,DC=lab".into(),

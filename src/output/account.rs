@@ -78,6 +78,9 @@ pub fn show(r: &AccountStatus) -> Doc {
     if s.smartcard_required {
         fields.push(("smart card required".to_string(), Cell::new("yes: password sign-ins fail", Tone::Warn)));
     }
+    if s.protected_users == Some(true) {
+        fields.push(("Protected Users".to_string(), Cell::new("a member: no NTLM sign-ins where the DCs enforce it", Tone::Warn)));
+    }
     doc.blocks.push(Block::Fields { title: format!("{} ({})", r.login, r.directory), fields });
     if let Some(servers) = &r.servers {
         let rows = servers

@@ -24,27 +24,6 @@ pub const IN_CHAIN: &str = "1.2.840.113556.1.4.1941";
 /// AD's group whose members may not use NTLM (well-known RID 525), by its English name.
 pub const PROTECTED_USERS: &str = "Protected Users";
 
-/// AD: whether the account `dn` is in Protected Users, directly or through other groups,
-/// by the group's SID (the domain's SID and RID 525: names are localised and can be
-/// changed) among the account's `tokenGroups` (every group it is in, nested ones too,
-/// wherever they sit). `None` when the account has no `objectSid` to take the domain's
-/// from.
-pub async fn in_protected_users<D: Directory>(dir: &D, dn: &str) -> Result<Option<bool>> {
-    let found = dir.search(dn, Scope::Base, "(objectClass=*)", &["objectSid", "tokenGroups"]).await?;
-    let Some(entry) = found.first() else { return Ok(None) };
-    Ok(protected_users_sid(entry.first("objectSid").unwrap_or_default())
-        .map(|sid| entry.all("tokenGroups").iter().any(|g| g.eq_ignore_ascii_case(&sid))))
-}
-
-/// The SID (hex, as entries hold binary values) of Protected Users in the domain of the
-/// account whose SID is `account` (hex): the same SID with its last sub-authority, the
-/// account's RID, replaced by 525 (little-endian).
-fn protected_users_sid(account: &str) -> Option<String> {
-    // Revision, count, 6-byte authority, then count sub-authorities of 4 bytes each.
-    let count = usize::from_str_radix(account.get(2..4)?, 16).ok()?;
-    (count >= 1 && account.len() == 16 + count * 8 && account.is_ascii()).then(|| format!("{}0d020000", &account[..account.len() - 8]))
-}
-
 /// A group the account is in through other groups.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct InheritedGroup {
@@ -250,18 +229,6 @@ mod tests {
         assert_eq!(shown, [("all-staff", vec!["staff"]), ("everyone", vec!["vpn-users"])]);
         // The direct level, then a level that finds only groups already seen: the end.
         assert_eq!(dir.1.load(std::sync::atomic::Ordering::SeqCst), 2 + 2);
-    }
-
-    /// Protected Users by SID: the account's domain SID with RID 525, among its
-    /// tokenGroups (values as the lab's DC gives them, in hex).
-    #[test]
-    fn protected_users_is_found_by_sid() {
-        // S-1-5-21-1813542234-682452149-1988471540-1103 (alice on the lab DC).
-        let alice = "0105000000000005150000005a75186cb568ad28f4aa85764f040000";
-        assert_eq!(protected_users_sid(alice).as_deref(), Some("0105000000000005150000005a75186cb568ad28f4aa85760d020000"));
-        assert_eq!(protected_users_sid("0102"), None);
-        assert_eq!(protected_users_sid(""), None);
-        assert_eq!(protected_users_sid("01ff"), None);
     }
 
     #[tokio::test]

@@ -39,7 +39,7 @@ pub async fn run<D: Directory>(dir: &D, profile: &Profile, flavor: Flavor, user:
     // together, so the card costs the round trips of its longest chain, not their sum.
     let (card, groups) = futures::join!(
         async {
-            flavor.complete(dir, &mut entry).await?;
+            flavor.complete_card(dir, &mut entry).await?;
             flavor.policy(dir, profile, &entry).await
         },
         groups_of(dir, profile, flavor, &dn, &login)

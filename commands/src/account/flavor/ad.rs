@@ -16,6 +16,12 @@ pub const CAPABILITY: &str = "1.2.840.113556.1.4.800";
 /// Constructed attributes, computed only for a base-scope read.
 pub const COMPUTED_ATTRS: &[&str] = &["msDS-User-Account-Control-Computed", "msDS-UserPasswordExpiryTimeComputed", "msDS-ResultantPSO"];
 
+/// What the status card reads besides, in the same base-scope read: every group the
+/// account is in, nested ones too, by SID (`tokenGroups`, constructed), and its own SID,
+/// for Protected Users (the group is known by its RID: names are localised).
+pub const CARD_ATTRS: &[&str] =
+    &["msDS-User-Account-Control-Computed", "msDS-UserPasswordExpiryTimeComputed", "msDS-ResultantPSO", "objectSid", "tokenGroups"];
+
 /// What a fine-grained password policy (PSO, `msDS-PasswordSettings`) holds.
 const PSO_ATTRS: &[&str] = &["msDS-LockoutDuration", "msDS-LockoutThreshold", "msDS-MaximumPasswordAge", "msDS-MinimumPasswordLength"];
 
@@ -150,6 +156,11 @@ pub fn state(entry: &Entry, policy: &Policy, now: i64) -> AccountState {
         Some(None) => s.unreadable.push("logonHours: not 21 bytes (168 hours)".into()),
         _ => {}
     }
+    // Read only by the card (CARD_ATTRS): absent, it is not known.
+    if entry.attrs.contains_key("tokengroups") {
+        s.protected_users = protected_users_sid(entry.first("objectSid").unwrap_or_default())
+            .map(|sid| entry.all("tokenGroups").iter().any(|g| g.eq_ignore_ascii_case(&sid)));
+    }
     s.workstations = entry
         .first("userWorkstations")
         .map(|w| w.split(',').map(str::trim).filter(|m| !m.is_empty()).map(crate::util::sanitize).collect())
@@ -261,6 +272,15 @@ fn describe_hours(bits: &[u8; 21]) -> String {
         i = j + 1;
     }
     if parts.is_empty() { "none".into() } else { format!("{} (UTC)", parts.join(", ")) }
+}
+
+/// The SID (hex, as entries hold binary values) of Protected Users (well-known RID 525)
+/// in the domain of the account whose SID is `account` (hex): the same SID with its last
+/// sub-authority, the account's RID, replaced by 525 (little-endian).
+fn protected_users_sid(account: &str) -> Option<String> {
+    // Revision, count, 6-byte authority, then count sub-authorities of 4 bytes each.
+    let count = usize::from_str_radix(account.get(2..4)?, 16).ok()?;
+    (count >= 1 && account.len() == 16 + count * 8 && account.is_ascii()).then(|| format!("{}0d020000", &account[..account.len() - 8]))
 }
 
 /// What the card says of AD's replicated last logon figure.
@@ -445,6 +465,28 @@ mod tests {
             Change::Add { attr: "userAccountControl".into(), values: vec!["512".into()] }
         );
         assert_eq!(unicode_pwd("ab"), vec![0x22, 0, b'a', 0, b'b', 0, 0x22, 0]);
+    }
+
+    /// Protected Users by SID: the account's domain SID with RID 525, among its
+    /// tokenGroups (values as the lab's DC gives them, in hex); not read: not known.
+    #[test]
+    fn protected_users_is_found_by_sid() {
+        // S-1-5-21-1813542234-682452149-1988471540-1103 (alice on the lab DC).
+        let alice = "0105000000000005150000005a75186cb568ad28f4aa85764f040000";
+        assert_eq!(protected_users_sid(alice).as_deref(), Some("0105000000000005150000005a75186cb568ad28f4aa85760d020000"));
+        assert_eq!(protected_users_sid("0102"), None);
+        assert_eq!(protected_users_sid(""), None);
+        assert_eq!(protected_users_sid("01ff"), None);
+        let policy = Policy::default();
+        let member = state(
+            &entry(&[("objectSid", alice), ("tokenGroups", "0105000000000005150000005a75186cb568ad28f4aa85760d020000")]),
+            &policy,
+            NOW,
+        );
+        assert_eq!(member.protected_users, Some(true));
+        let other = state(&entry(&[("objectSid", alice), ("tokenGroups", "0102000000000005200000002102000")]), &policy, NOW);
+        assert_eq!(other.protected_users, Some(false));
+        assert_eq!(state(&entry(&[("objectSid", alice)]), &policy, NOW).protected_users, None);
     }
 
     /// logonHours as hex, the allowed hours of the week (0 = Sunday 00:00 UTC) given.

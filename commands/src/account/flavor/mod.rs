@@ -94,6 +94,11 @@ pub struct AccountState {
     /// random one AD set, so password sign-ins fail.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub smartcard_required: bool,
+    /// AD: a member of Protected Users, directly or through other groups (by SID, from
+    /// `tokenGroups`: no NTLM sign-ins where the DCs enforce it); `None`: not read (the
+    /// status card reads it), or not AD.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub protected_users: Option<bool>,
 }
 
 /// Notes for the values of `attrs` that `ok` refuses: "ATTR: 'VALUE' is not WHAT".
@@ -183,6 +188,9 @@ impl AccountState {
         if self.smartcard_required {
             yes.push("a smart card is required: password sign-ins fail".to_string());
         }
+        if self.protected_users == Some(true) {
+            yes.push("a member of Protected Users: NTLM sign-ins fail where the DCs enforce it".to_string());
+        }
         if !self.workstations.is_empty() {
             yes.push(format!(
                 "logons only from {} (userWorkstations): from other machines, and over LDAP, they fail",
@@ -252,8 +260,18 @@ impl Flavor {
     /// Adds what a subtree search cannot return: AD's constructed attributes are only
     /// computed for a base-scope read.
     pub async fn complete<D: Directory>(self, dir: &D, entry: &mut Entry) -> Result<()> {
+        self.complete_with(dir, entry, ad::COMPUTED_ATTRS).await
+    }
+
+    /// As [`Flavor::complete`], for the status card: on AD the groups by SID too
+    /// (`ad::CARD_ATTRS`), in the same read.
+    pub async fn complete_card<D: Directory>(self, dir: &D, entry: &mut Entry) -> Result<()> {
+        self.complete_with(dir, entry, ad::CARD_ATTRS).await
+    }
+
+    async fn complete_with<D: Directory>(self, dir: &D, entry: &mut Entry, attrs: &[&str]) -> Result<()> {
         if self == Self::Ad {
-            let found = dir.search(&entry.dn, Scope::Base, "(objectClass=*)", ad::COMPUTED_ATTRS).await?;
+            let found = dir.search(&entry.dn, Scope::Base, "(objectClass=*)", attrs).await?;
             if let Some(e) = found.into_iter().next() {
                 entry.attrs.extend(e.attrs);
             }
