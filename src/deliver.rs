@@ -62,8 +62,7 @@ pub async fn reset<D: Directory>(
                 .with_hint("give --password-out FILE (it is created with mode 0600)"));
         }
     }
-    let mut audit = Audit::new(Audit::default_path(), &profile.name, plan.ticket.clone(), plan.reason.clone());
-    audit.bind = dir.bound_as();
+    let audit = Audit::new(Audit::default_path(), &profile.name, plan.ticket.clone(), plan.reason.clone()).bound_as(dir.bound_as());
     if !plan.dry_run {
         crate::dispatch::check_audit(&audit)?;
     }

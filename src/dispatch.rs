@@ -121,7 +121,7 @@ pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Ou
                         batch,
                         &|url: &str| {
                             Audit::new(audit_path.clone(), &format!("{} ({url})", profile.name), ticket.clone(), reason.clone())
-                                .bound_as(dir.identity())
+                                .bound_as(dir.bound_as())
                         },
                         &bar,
                     )
@@ -130,7 +130,7 @@ pub async fn dispatch(op: Operation, out: &OutputSettings) -> Result<(Report, Ou
                     Ok((Report::AccountChange(r), o))
                 }
                 AccountVerb::Change { actions, users, dry_run, ticket, reason, all_servers: false } => {
-                    let audit = Audit::new(Audit::default_path(), &profile.name, ticket, reason).bound_as(dir.identity());
+                    let audit = Audit::new(Audit::default_path(), &profile.name, ticket, reason).bound_as(dir.bound_as());
                     if !dry_run {
                         check_audit(&audit)?;
                     }
@@ -336,39 +336,16 @@ async fn diagnose(req: DiagnoseRequest) -> (diag::DiagnoseReport, Outcome) {
                                 }
                             };
                             let (card, groups) = futures::join!(card, account::groups::run(dir, profile, flavor, user));
-                            let describe = |e: &CommandError| match &e.hint {
-                                Some(h) => format!("{} (hint: {h})", e.message),
-                                None => e.message.clone(),
-                            };
                             match (card, groups) {
                                 (Ok((card, _)), groups) => {
-                                    // A leaver (or a disabled account): the undo records of
-                                    // its offboarding, if this machine wrote them.
-                                    let records = (card.offboarded || card.state.disabled).then(|| {
-                                        let dir = account::offboard::record_dir();
-                                        let found = dir
-                                            .as_deref()
-                                            .map(|d| account::offboard::find_records(d, profile, &card.login, &card.dn))
-                                            .unwrap_or_default();
-                                        (dir.map(|d| d.display().to_string()), found)
-                                    });
+                                    let (offboarding, records_searched) = offboarding_of(profile, &card);
                                     diag::UserPart {
                                         login: card.login.clone(),
                                         found: true,
-                                        offboarding: records.as_ref().and_then(|(_, found)| {
-                                            let all: Vec<String> = found.iter().map(|(p, _)| p.display().to_string()).collect();
-                                            found.first().map(|(path, r)| diag::OffboardingRecord {
-                                                record: path.display().to_string(),
-                                                created: r.created.clone(),
-                                                operator: r.operator.clone(),
-                                                ticket: r.ticket.clone(),
-                                                password_reset: r.password_reset,
-                                                records: all,
-                                            })
-                                        }),
-                                        records_searched: records.as_ref().and_then(|(d, _)| d.clone()),
+                                        offboarding,
+                                        records_searched,
                                         card: Some(card),
-                                        error: groups.as_ref().err().map(describe),
+                                        error: groups.as_ref().err().map(CommandError::one_line),
                                         groups: groups.ok().map(|g| g.0),
                                     }
                                 }
@@ -377,7 +354,7 @@ async fn diagnose(req: DiagnoseRequest) -> (diag::DiagnoseReport, Outcome) {
                                     found: !e.unresolved,
                                     card: None,
                                     groups: None,
-                                    error: Some(describe(&e)),
+                                    error: Some(e.one_line()),
                                     offboarding: None,
                                     records_searched: None,
                                 },
@@ -398,6 +375,26 @@ async fn diagnose(req: DiagnoseRequest) -> (diag::DiagnoseReport, Outcome) {
         _ => None,
     };
     diag::report(req.ticket, directory.as_deref(), users, hosts, extra)
+}
+
+/// A leaver's (or a disabled account's) offboarding, from the undo records this machine
+/// wrote, and where they were looked for.
+fn offboarding_of(profile: &Profile, card: &account::show::AccountStatus) -> (Option<diag::OffboardingRecord>, Option<String>) {
+    if !(card.offboarded || card.state.disabled) {
+        return (None, None);
+    }
+    let Some(dir) = account::offboard::record_dir() else { return (None, None) };
+    let found = account::offboard::find_records(&dir, profile, &card.login, &card.dn);
+    let records: Vec<String> = found.iter().map(|(p, _)| p.display().to_string()).collect();
+    let first = found.into_iter().next().map(|(path, r)| diag::OffboardingRecord {
+        record: path.display().to_string(),
+        created: r.created,
+        operator: r.operator,
+        ticket: r.ticket,
+        password_reset: r.password_reset,
+        records,
+    });
+    (first, Some(dir.display().to_string()))
 }
 
 /// The ICMP pinger, or why there is none (`net check` then skips its ping layer).

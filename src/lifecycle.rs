@@ -25,8 +25,7 @@ pub(crate) fn new_secret_file(path: &Path, what: &str) -> Result<std::fs::File, 
 }
 
 fn audit_for(profile: &Profile, change: &ChangeOptions, dir: &impl Directory) -> Result<Audit, CommandError> {
-    let mut audit = Audit::new(Audit::default_path(), &profile.name, change.ticket.clone(), change.reason.clone());
-    audit.bind = dir.bound_as();
+    let audit = Audit::new(Audit::default_path(), &profile.name, change.ticket.clone(), change.reason.clone()).bound_as(dir.bound_as());
     if !change.dry_run {
         crate::dispatch::check_audit(&audit)?;
     }

@@ -248,7 +248,8 @@ pub fn user_findings(part: &UserPart, directory: Option<&str>, ticket: Option<&s
                 } else {
                     String::new()
                 };
-                let fix: Vec<String> = if r.records.is_empty() { vec![r.record.clone()] } else { r.records.clone() }
+                let fix: Vec<String> = r
+                    .records
                     .iter()
                     .rev()
                     .map(|p| format!("deskhand account restore {}{t}", shell_word(p)))

@@ -49,6 +49,14 @@ impl CommandError {
         Self { kind: ErrorKind::Environment, message: message.into(), hint: None, unresolved: false }
     }
 
+    /// What failed and what to do, on one line: for a report's item or finding.
+    pub fn one_line(&self) -> String {
+        match &self.hint {
+            Some(h) => format!("{} (hint: {h})", self.message),
+            None => self.message.clone(),
+        }
+    }
+
     #[must_use]
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());

@@ -52,10 +52,11 @@ impl Audit {
         }
     }
 
-    /// The same trail, recording the identity the directory saw.
+    /// The same trail, recording the identity the directory saw
+    /// ([`Directory::bound_as`](super::directory::Directory::bound_as)).
     #[must_use]
-    pub fn bound_as(mut self, identity: &str) -> Self {
-        self.bind = Some(identity.to_string());
+    pub fn bound_as(mut self, identity: Option<String>) -> Self {
+        self.bind = identity;
         self
     }
 

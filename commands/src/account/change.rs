@@ -227,10 +227,7 @@ async fn lookup<D: Directory>(
             gone.store(true, std::sync::atomic::Ordering::Relaxed);
             None
         }
-        Err(e) => Some(Err(match e.hint {
-            Some(hint) => format!("{} (hint: {hint})", e.message),
-            None => e.message,
-        })),
+        Err(e) => Some(Err(e.one_line())),
     }
 }
 

@@ -364,11 +364,6 @@ fn tls_config(profile: &Profile) -> Result<Arc<rustls::ClientConfig>> {
 }
 
 impl LdapDirectory {
-    /// Who the connection is bound as (for the audit trail).
-    pub fn identity(&self) -> &str {
-        &self.identity
-    }
-
     /// Connects and binds as the profile says.
     pub async fn connect(profile: &Profile, password: Option<&Secret>) -> Result<Self> {
         let url = profile.url.trim();
